@@ -1,0 +1,28 @@
+using System.Net.Http;
+
+namespace ImAdmin.Engine.Http
+{
+    /// <summary>Per-request settings carried on <see cref="HttpRequestMessage"/> through the handler chain.</summary>
+    internal static class RequestOptions
+    {
+        private const string SafetyKey = "ImAdmin.RetrySafety";
+        private const string RetriesKey = "ImAdmin.Retries";
+        private const string CostKey = "ImAdmin.Cost";
+
+        public static void SetRetrySafety(this HttpRequestMessage request, RetrySafety safety) => request.Properties[SafetyKey] = safety;
+
+        public static RetrySafety GetRetrySafety(this HttpRequestMessage request) =>
+            request.Properties.TryGetValue(SafetyKey, out var v) && v is RetrySafety s ? s : RetrySafety.Idempotent;
+
+        public static void SetRetries(this HttpRequestMessage request, int retries) => request.Properties[RetriesKey] = retries;
+
+        public static int GetRetries(this HttpRequestMessage request) =>
+            request.Properties.TryGetValue(RetriesKey, out var v) && v is int i ? i : 0;
+
+        /// <summary>How many rate-limit tokens the request uses (a batch send to 500 users costs 500 where the server counts recipients).</summary>
+        public static void SetCost(this HttpRequestMessage request, int cost) => request.Properties[CostKey] = cost;
+
+        public static int GetCost(this HttpRequestMessage request) =>
+            request.Properties.TryGetValue(CostKey, out var v) && v is int i ? i : 1;
+    }
+}

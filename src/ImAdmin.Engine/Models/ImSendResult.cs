@@ -1,0 +1,44 @@
+using System;
+using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Sessions;
+
+namespace ImAdmin.Engine.Models
+{
+    /// <summary>The outcome of sending one row of Send-ImMessage.</summary>
+    public sealed class ImSendResult
+    {
+        public ImProvider Provider { get; set; }
+
+        public string? From { get; set; }
+
+        public string ChannelId { get; set; } = string.Empty;
+
+        public ChannelType ChannelType { get; set; }
+
+        /// <summary>The server's message id, when it returns one (WuKongIM single sends, Wildfire).</summary>
+        public long? MessageId { get; set; }
+
+        /// <summary>Tencent MsgKey: keep it to recall the message.</summary>
+        public string? MessageKey { get; set; }
+
+        public string? ClientMsgNo { get; set; }
+
+        public DateTimeOffset? Timestamp { get; set; }
+
+        public bool Succeeded { get; set; }
+
+        /// <summary>The server's error text for this row, when it failed.</summary>
+        public string? Error { get; set; }
+
+        /// <summary>The server's error code for this row, when it failed.</summary>
+        public int? ErrorCode { get; set; }
+
+        /// <summary>The failure as an exception, for the cmdlet's error record.</summary>
+        internal ImException? Exception { get; set; }
+
+        /// <summary>The pipeline row this result belongs to.</summary>
+        internal object? Source { get; set; }
+
+        public override string ToString() => Succeeded ? $"{ChannelId}: sent {MessageId?.ToString() ?? MessageKey}" : $"{ChannelId}: failed: {Error}";
+    }
+}

@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using ImAdmin.Engine.Http;
+using ImAdmin.Engine.Messaging;
+using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Sessions;
+
+namespace ImAdmin.Engine.Providers
+{
+    /// <summary>
+    /// A provider's admin API client. The operations every provider has are abstract here; provider-only
+    /// operations live on the concrete client (reach them through <see cref="ImSession.Require{TClient}"/>).
+    /// </summary>
+    public abstract class ImClient : IDisposable
+    {
+        internal ImClient(ResolvedConnection connection, ProviderHttp http)
+        {
+            Connection = connection;
+            Http = http;
+        }
+
+        public ImProvider Provider => Connection.Provider;
+
+        internal ResolvedConnection Connection { get; }
+
+        internal ProviderHttp Http { get; }
+
+        /// <summary>Checks reachability and credentials with an authenticated read; fails with an <see cref="Errors.ImException"/>.</summary>
+        public abstract Task<ImServerInfo> GetServerInfoAsync(CancellationToken cancellationToken);
+
+        /// <summary>
+        /// How many recipients <paramref name="request"/> may share one server call with (1 = it is sent alone).
+        /// Rows batch together only when sender, channel type, content and flags are the same.
+        /// </summary>
+        public abstract int GetBatchLimit(SendRequest request);
+
+        /// <summary>
+        /// Sends a batch built by <see cref="MessageBatcher"/>: one result per request, in order. Per-recipient
+        /// failures are results with <see cref="ImSendResult.Succeeded"/> false; only a failure of the whole call throws.
+        /// </summary>
+        public abstract Task<IReadOnlyList<ImSendResult>> SendAsync(IReadOnlyList<SendRequest> batch, CancellationToken cancellationToken);
+
+        public void Dispose() => Http.Dispose();
+    }
+}

@@ -1,0 +1,41 @@
+namespace ImAdmin.Sandbox;
+
+/// <summary>Credentials and ports of the sandbox's three servers. Ports 0 pick free ports (tests).</summary>
+public sealed record SandboxOptions
+{
+    public int WuKongIMPort { get; init; }
+    public int TencentPort { get; init; }
+    public int WildfirePort { get; init; }
+
+    /// <summary>WuKongIM managerToken; null runs the API unauthenticated, as a default WuKongIM install does.</summary>
+    public string? WuKongToken { get; init; } = "sandbox-token";
+
+    public long TencentSdkAppId { get; init; } = 1400000000;
+
+    /// <summary>Tencent secret key (the sample key of Tencent's own tests).</summary>
+    public string TencentSecretKey { get; init; } = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
+
+    /// <summary>Tencent app admin accounts.</summary>
+    public IReadOnlyList<string> TencentAdmins { get; init; } = ["administrator"];
+
+    /// <summary>Wildfire http.admin.secret_key.</summary>
+    public string WildfireSecret { get; init; } = "sandbox-secret";
+
+    /// <summary>Wildfire http.admin.no_check_time (true disables the 2-hour timestamp check).</summary>
+    public bool WildfireNoCheckTime { get; init; }
+
+    /// <summary>The sandbox clock (UserSig expiry, Wildfire timestamp checks).</summary>
+    public Func<DateTimeOffset> Now { get; init; } = () => DateTimeOffset.UtcNow;
+
+    /// <summary>Where the command line writes <see cref="SandboxCommandLine.ReadyJson"/> once listening.</summary>
+    public string? ReadyFile { get; init; }
+
+    /// <summary>The command line stops when this process exits.</summary>
+    public int? ParentProcessId { get; init; }
+
+    /// <summary>The command line stops after this long.</summary>
+    public TimeSpan? StopAfter { get; init; }
+
+    /// <summary>Adds demo users, connections and messages so a newcomer sees data at once.</summary>
+    public bool Seed { get; init; }
+}

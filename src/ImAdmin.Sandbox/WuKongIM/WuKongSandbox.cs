@@ -1,0 +1,55 @@
+namespace ImAdmin.Sandbox.WuKongIM;
+
+/// <summary>
+/// WuKongIM v2 admin API (port 5001) as shared/reference/wukongim-api.md describes it: the token header checked
+/// before anything else (401, empty body), bare/enveloped answers per route, and 400 <c>{msg,status}</c> errors.
+/// </summary>
+public sealed partial class WuKongSandbox(SandboxOptions options)
+{
+    public const string Version = "v2.2.5-20260422";
+
+    public WuKongState State { get; } = new();
+
+    public void Map(WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            // §2.1: every path, known or not, needs the exact token when managerToken is set.
+            if (options.WuKongToken != null && !context.Request.Path.StartsWithSegments("/_sandbox") &&
+                context.Request.Headers["token"].ToString() != options.WuKongToken)
+            {
+                context.Response.StatusCode = 401;
+                return;
+            }
+            await next(context);
+        });
+        // gin answers unknown paths and wrong methods with a text/plain 404.
+        app.MapFallback(async context =>
+        {
+            context.Response.StatusCode = 404;
+            context.Response.ContentType = "text/plain";
+            await context.Response.WriteAsync("404 page not found");
+        });
+        MapServer(app);
+    }
+
+    private void MapServer(WebApplication app)
+    {
+        app.MapGet("/health", () => Results.Json(new { status = "ok" }));
+        app.MapGet("/varz", () => Results.Json(new Dictionary<string, object?>
+        {
+            ["server_id"] = "1001",
+            ["server_name"] = "WuKongIM",
+            ["version"] = Version,
+            ["connections"] = State.ConnectionCount,
+            ["uptime"] = State.Uptime,
+            ["manager_token_on"] = options.WuKongToken == null ? 0 : 1,
+            ["tcp_addr"] = "127.0.0.1:5100",
+            ["ws_addr"] = "ws://127.0.0.1:5200",
+            ["api_url"] = "http://127.0.0.1:5001",
+        }));
+    }
+
+    /// <summary>Demo data for a newcomer's first look.</summary>
+    public void Seed() => State.Seed();
+}

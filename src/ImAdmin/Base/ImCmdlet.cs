@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using ImAdmin.Engine.Diagnostics;
+using ImAdmin.Engine.Errors;
+
+namespace ImAdmin.Base
+{
+    /// <summary>
+    /// Base of every ImAdmin cmdlet. It owns cancellation (Ctrl+C cancels the HTTP call in flight through
+    /// <see cref="StopProcessing"/>), runs engine calls from the pipeline thread while replaying their verbose,
+    /// warning and debug messages, and builds error records whose TargetObject is the failed input.
+    /// </summary>
+    public abstract class ImCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
+        private readonly PipelineLog _log = new PipelineLog();
+
+        protected CancellationToken CancellationToken => _cancellation.Token;
+
+        protected override void StopProcessing() => _cancellation.Cancel();
+
+        /// <summary>Runs an engine call to completion on a worker thread, replaying its messages meanwhile.</summary>
+        protected T Run<T>(Func<CancellationToken, Task<T>> operation)
+        {
+            Task<T> task;
+            using (ImLog.Use(_log))
+            {
+                // Task.Run captures the execution context, so ImLog.Current flows into the call.
+                task = Task.Run(() => operation(_cancellation.Token));
+            }
+            while (!task.IsCompleted)
+            {
+                try { task.Wait(100); }
+                catch (AggregateException) { /* observed below */ }
+                DrainLog();
+            }
+            DrainLog();
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        protected void Run(Func<CancellationToken, Task> operation) =>
+            Run(async ct =>
+            {
+                await operation(ct).ConfigureAwait(false);
+                return true;
+            });
+
+        /// <summary>Enumerates a lazy server listing on the pipeline thread, one item at a time.</summary>
+        protected IEnumerable<T> Stream<T>(IAsyncEnumerable<T> source)
+        {
+            var enumerator = source.GetAsyncEnumerator(_cancellation.Token);
+            try
+            {
+                while (Run(_ => enumerator.MoveNextAsync().AsTask()))
+                    yield return enumerator.Current;
+            }
+            finally
+            {
+                Run(_ => enumerator.DisposeAsync().AsTask().ContinueWith(t => true, TaskScheduler.Default));
+            }
+        }
+
+        /// <summary>A non-terminating error for one input item; <paramref name="target"/> is that item.</summary>
+        protected void WriteItemError(Exception exception, string errorId, object? target) =>
+            WriteError(ErrorRecords.From(exception, errorId, target));
+
+        /// <summary>Stops the cmdlet: only for "cannot continue at all" (no session, bad parameters, auth failure).</summary>
+        protected void ThrowTerminating(Exception exception, string errorId, object? target = null) =>
+            ThrowTerminatingError(ErrorRecords.From(exception, errorId, target));
+
+        /// <summary>A terminating bad-input error that names the parameter and the fix.</summary>
+        protected void ThrowInvalidArgument(string parameterName, string message, object? target = null) =>
+            ThrowTerminating(new ImInputException(parameterName, message), "ImAdmin.InvalidArgument", target);
+
+        private void DrainLog() => _log.Drain((kind, text) =>
+        {
+            switch (kind)
+            {
+                case PipelineLog.Kind.Verbose: WriteVerbose(text); break;
+                case PipelineLog.Kind.Warning: WriteWarning(text); break;
+                default: WriteDebug(text); break;
+            }
+        });
+
+        public void Dispose()
+        {
+            _cancellation.Dispose();
+            GC.SuppressFinalize(this);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Management.Automation;
+using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Providers;
+using ImAdmin.Engine.Sessions;
+
+namespace ImAdmin.Base
+{
+    /// <summary>A cmdlet that talks to a server: adds -Session and falls back to the runspace's default session.</summary>
+    public abstract class ImSessionCmdlet : ImCmdlet
+    {
+        /// <summary>The session to use; defaults to the last one Connect-ImServer created in this runspace.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public ImSession? Session { get; set; }
+
+        /// <summary>The session to use, or a terminating error that says how to get one.</summary>
+        protected ImSession ResolveSession()
+        {
+            var session = Session ?? SessionRegistry.Current.Default;
+            if (session == null)
+                ThrowTerminating(new ImException(ImErrorKind.InvalidState,
+                        "No ImAdmin session. Run Connect-ImServer first, or pass -Session (e.g. -Session (Get-ImSession -Name prod))."),
+                    "ImAdmin.NoSession");
+            if (session!.IsDisconnected)
+                ThrowTerminating(new ImException(ImErrorKind.InvalidState,
+                        $"Session '{session.Name}' was disconnected. Run Connect-ImServer again."),
+                    "ImAdmin.SessionDisconnected", session);
+            return session;
+        }
+
+        /// <summary>
+        /// The session's client as <typeparamref name="TClient"/>; a provider without the capability is one clear
+        /// terminating error naming the provider and the capability (never a raw 404).
+        /// </summary>
+        protected TClient RequireClient<TClient>(string capability) where TClient : ImClient
+        {
+            var session = ResolveSession();
+            try
+            {
+                return session.Require<TClient>(capability);
+            }
+            catch (ImCapabilityException ex)
+            {
+                ThrowTerminating(ex, "ImAdmin.NotSupported", session);
+                throw; // not reached
+            }
+        }
+    }
+}

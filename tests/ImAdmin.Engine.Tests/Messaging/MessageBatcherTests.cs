@@ -1,0 +1,66 @@
+using ImAdmin.Engine.Messaging;
+using ImAdmin.Engine.Models;
+
+namespace ImAdmin.Engine.Tests.Messaging;
+
+public class MessageBatcherTests
+{
+    private static SendRequest Row(string to, string text = "hi", string? from = "admin", ChannelType type = ChannelType.Person) =>
+        new(from, to, type, MessageContent.FromText(text));
+
+    [Fact]
+    public void Rows_with_the_same_sender_type_and_content_share_a_batch_up_to_the_limit()
+    {
+        var batcher = new MessageBatcher(_ => 3);
+        Assert.Empty(batcher.Add(Row("u1")));
+        Assert.Empty(batcher.Add(Row("u2")));
+        var full = Assert.Single(batcher.Add(Row("u3")));
+        Assert.Equal(new[] { "u1", "u2", "u3" }, full.Select(r => r.ChannelId));
+        Assert.Equal(0, batcher.Buffered);
+    }
+
+    [Fact]
+    public void Different_content_sender_or_flags_never_share_a_batch()
+    {
+        var batcher = new MessageBatcher(_ => 100);
+        batcher.Add(Row("u1", "hi"));
+        batcher.Add(Row("u2", "hello"));
+        batcher.Add(Row("u3", "hi", from: "ops"));
+        batcher.Add(new SendRequest("admin", "u4", ChannelType.Person, MessageContent.FromText("hi")) { RedDot = false });
+        batcher.Add(Row("u5", "hi"));
+        var batches = batcher.Flush();
+        Assert.Equal(4, batches.Count);
+        Assert.Equal(new[] { "u1", "u5" }, batches[0].Select(r => r.ChannelId));
+    }
+
+    [Fact]
+    public void Rows_that_cannot_batch_go_out_alone_at_once()
+    {
+        var batcher = new MessageBatcher(r => r.ChannelType == ChannelType.Person ? 10 : 1);
+        Assert.Single(Assert.Single(batcher.Add(Row("g1", type: ChannelType.Group))));
+        Assert.Single(Assert.Single(batcher.Add(new SendRequest("admin", "u1", ChannelType.Person, MessageContent.FromText("hi")) { ClientMsgNo = "k1" })));
+    }
+
+    [Fact]
+    public void The_buffer_stays_bounded_when_every_row_is_different()
+    {
+        var batcher = new MessageBatcher(_ => 500, maxBuffered: 10);
+        var sent = 0;
+        for (var i = 0; i < 1000; i++)
+        {
+            sent += batcher.Add(Row("u" + i, "text " + i)).Sum(b => b.Count);
+            Assert.True(batcher.Buffered <= 10);
+        }
+        sent += batcher.Flush().Sum(b => b.Count);
+        Assert.Equal(1000, sent);
+    }
+
+    [Fact]
+    public void Payload_and_text_with_the_same_bytes_are_different_content()
+    {
+        var text = MessageContent.FromText("hi");
+        var payload = MessageContent.FromPayload(System.Text.Encoding.UTF8.GetBytes("hi"));
+        Assert.NotEqual(text, payload);
+        Assert.Equal(MessageContent.FromPayload(new byte[] { 1, 2 }), MessageContent.FromPayload(new byte[] { 1, 2 }));
+    }
+}
