@@ -31,23 +31,8 @@ public sealed partial class WuKongSandbox(SandboxOptions options)
             await context.Response.WriteAsync("404 page not found");
         });
         MapServer(app);
-    }
-
-    private void MapServer(WebApplication app)
-    {
-        app.MapGet("/health", () => Results.Json(new { status = "ok" }));
-        app.MapGet("/varz", () => Results.Json(new Dictionary<string, object?>
-        {
-            ["server_id"] = "1001",
-            ["server_name"] = "WuKongIM",
-            ["version"] = Version,
-            ["connections"] = State.ConnectionCount,
-            ["uptime"] = State.Uptime,
-            ["manager_token_on"] = options.WuKongToken == null ? 0 : 1,
-            ["tcp_addr"] = "127.0.0.1:5100",
-            ["ws_addr"] = "ws://127.0.0.1:5200",
-            ["api_url"] = "http://127.0.0.1:5001",
-        }));
+        MapConnections(app);
+        MapUsers(app);
     }
 
     /// <summary>Demo data for a newcomer's first look.</summary>

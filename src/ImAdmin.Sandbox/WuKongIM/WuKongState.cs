@@ -9,11 +9,11 @@ public sealed partial class WuKongState
 
     internal object Gate { get; } = new();
 
-    public int ConnectionCount => 0;
-
-    public string Uptime => $"{(int)_uptime.Elapsed.TotalHours}h{_uptime.Elapsed.Minutes}m{_uptime.Elapsed.Seconds}s";
+    public TimeSpan Uptime => _uptime.Elapsed;
 
     public void Seed()
     {
+        SeedConnections();
+        AddSystemUids(["robot"]);
     }
 }

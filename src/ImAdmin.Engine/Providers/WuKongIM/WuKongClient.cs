@@ -30,11 +30,11 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         /// <summary>GET /varz: behind the token like every route, and it carries the server version.</summary>
         public override async Task<ImServerInfo> GetServerInfoAsync(CancellationToken cancellationToken)
         {
-            var body = WuKongResponse.Read(await Http.GetAsync("/varz", cancellationToken).ConfigureAwait(false));
+            var status = await GetServerStatusAsync(null, null, cancellationToken).ConfigureAwait(false);
             return new ImServerInfo
             {
-                ServerVersion = body.GetString("version"),
-                Details = "node " + (body.GetString("server_id") ?? "?") + (body.GetInt("manager_token_on") == 1 ? ", manager token on" : ", manager token off"),
+                ServerVersion = status.Version,
+                Details = "node " + status.NodeId + (status.ManagerTokenEnabled ? ", manager token on" : ", manager token off"),
             };
         }
     }

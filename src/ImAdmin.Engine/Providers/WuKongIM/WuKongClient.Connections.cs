@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Http;
+using ImAdmin.Engine.Json;
+using ImAdmin.Engine.Models;
+
+namespace ImAdmin.Engine.Providers.WuKongIM
+{
+    /// <summary>Client connections: GET /connz, POST /conn/kick and POST /conn/remove (contract §8.6, §8.7).</summary>
+    public sealed partial class WuKongClient
+    {
+        /// <summary>
+        /// Reads /connz page by page, lazily: the next request is sent only when the caller asks for more. Paging
+        /// stops when a page comes back shorter than asked for, or when <see cref="ConnectionQuery.Limit"/> is reached.
+        /// The list is live: connections that come or go between pages can shift it by a few entries.
+        /// </summary>
+        public async IAsyncEnumerable<ConnectionPage> GetConnectionPagesAsync(ConnectionQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            if (query.PageSize < 1) throw new ImInputException("PageSize", "-PageSize must be at least 1 (the server treats 0 as its default of 20).");
+            if (query.Offset < 0) throw new ImInputException("Skip", "-Skip cannot be negative.");
+            var offset = query.Offset;
+            var remaining = query.Limit;
+            while (remaining == null || remaining > 0)
+            {
+                var limit = remaining.HasValue ? (int)Math.Min(query.PageSize, remaining.Value) : query.PageSize;
+                var body = WuKongResponse.Read(await Http.GetAsync(ConnzPath(query, offset, limit), cancellationToken).ConfigureAwait(false));
+                var connz = body.ValueKind == JsonValueKind.Object ? body.Deserialize<WuKongConnz>(ImJson.Options)! : new WuKongConnz();
+                var connections = (connz.Connections ?? new List<WuKongConnInfo>()).Select(c => c.ToConnection()).ToList();
+                yield return new ConnectionPage(connections, connz.Total, GoTime.Parse(connz.Now));
+                if (connections.Count < limit) yield break;
+                offset += connections.Count;
+                remaining -= connections.Count;
+            }
+        }
+
+        /// <summary>
+        /// POST /conn/kick: the client gets a DISCONNECT ("server kick") and the socket closes 2 s later; client SDKs
+        /// treat this as kicked and do not reconnect. The server answers OK even when no such connection exists.
+        /// </summary>
+        public Task KickConnectionAsync(string userId, long connectionId, ulong? nodeId, CancellationToken cancellationToken) =>
+            ConnectionCallAsync("/conn/kick", userId, connectionId, nodeId, cancellationToken);
+
+        /// <summary>POST /conn/remove: closes the socket at once; the client reconnects. OK even when no such connection exists.</summary>
+        public Task RemoveConnectionAsync(string userId, long connectionId, ulong? nodeId, CancellationToken cancellationToken) =>
+            ConnectionCallAsync("/conn/remove", userId, connectionId, nodeId, cancellationToken);
+
+        private async Task ConnectionCallAsync(string path, string userId, long connectionId, ulong? nodeId, CancellationToken cancellationToken)
+        {
+            WuKongUserIds.Require(userId, "UserId");
+            if (connectionId == 0)
+                throw new ImInputException("ConnectionId", "-ConnectionId 0 is not a connection id (the server refuses it). Take ConnectionId from Get-ImConnection.");
+            // node_id says which node holds the socket; op_node_id makes the answering node forward the call there,
+            // without which a connection held by another node is silently not found (the SDK never sends it).
+            var body = new { uid = userId, conn_id = connectionId, node_id = nodeId, op_node_id = nodeId };
+            WuKongResponse.Read(await Http.PostJsonAsync(path, body, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
+        }
+
+        private static string ConnzPath(ConnectionQuery query, long offset, int limit)
+        {
+            var path = new StringBuilder("/connz?offset=").Append(offset).Append("&limit=").Append(limit);
+            if (!string.IsNullOrEmpty(query.UserIdContains)) path.Append("&uid=").Append(Uri.EscapeDataString(query.UserIdContains));
+            if (query.NodeId.HasValue) path.Append("&node_id=").Append(query.NodeId.Value);
+            return path.ToString();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Http;
+using ImAdmin.Engine.Json;
+using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Security;
+
+namespace ImAdmin.Engine.Providers.WuKongIM
+{
+    /// <summary>Users and devices: tokens, forced logout, online status, routes and system uids (contract §8.1-§8.5).</summary>
+    public sealed partial class WuKongClient
+    {
+        /// <summary>
+        /// User ids per call of the list operations. The server has no limit but handles each id synchronously,
+        /// so big inputs go in chunks (a chosen size, not a server number).
+        /// </summary>
+        public const int UserBatchSize = 1000;
+
+        /// <summary>
+        /// POST /user/token: creates the user and device when missing and stores the token clients log in with.
+        /// A Master level kicks the user's existing connections of that device kind. The token is sent in the body
+        /// only; logs mask it. A banned (19) or disbanded (24) person channel is refused inside an HTTP 200.
+        /// </summary>
+        public async Task SetUserTokenAsync(string userId, ImSecret token, DeviceFlag deviceFlag, DeviceLevel deviceLevel, CancellationToken cancellationToken)
+        {
+            WuKongUserIds.RequirePlain(userId, "UserId");
+            if (userId == WuKongUserIds.SystemUid)
+                throw new ImInputException("UserId", $"'{userId}' is WuKongIM's own system uid; the server refuses to set its token.");
+            if (token == null || token.Length == 0)
+                throw new ImInputException("Token", "-Token is empty. The server refuses an empty token (an empty token is how a logged-out device is marked).");
+            if (deviceFlag != DeviceFlag.App && deviceFlag != DeviceFlag.Web && deviceFlag != DeviceFlag.PC)
+                throw new ImInputException("DeviceFlag", $"-DeviceFlag {deviceFlag} cannot hold a token; use App, Web or PC.");
+            var body = new { uid = userId, token = token.Reveal(), device_flag = (int)deviceFlag, device_level = (int)deviceLevel };
+            WuKongResponse.Read(await Http.PostJsonAsync("/user/token", body, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
+        }
+
+        /// <summary>
+        /// POST /user/device_quit: blanks the device's token (it cannot log in until a new token is set) and kicks its
+        /// connections. All sends -1 (app, web and pc), which the SDK's uint8 field cannot express. The server answers
+        /// OK even when the device does not exist.
+        /// </summary>
+        public async Task QuitDeviceAsync(string userId, DeviceFlag deviceFlag, CancellationToken cancellationToken)
+        {
+            WuKongUserIds.Require(userId, "UserId");
+            if (deviceFlag == DeviceFlag.System)
+                throw new ImInputException("DeviceFlag", "-DeviceFlag System cannot be logged out; use App, Web, PC or All.");
+            var body = new { uid = userId, device_flag = (int)deviceFlag };
+            WuKongResponse.Read(await Http.PostJsonAsync("/user/device_quit", body, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
+        }
+
+        /// <summary>
+        /// POST /user/onlinestatus (a bare array of uids), in chunks of <see cref="UserBatchSize"/>. The server lists one
+        /// entry per online connection and leaves offline users out; this returns one entry per user and device kind
+        /// with the connection count, and an Online=false entry for every user it did not list.
+        /// </summary>
+        public async Task<IReadOnlyList<ImOnlineStatus>> GetOnlineStatusAsync(IEnumerable<string> userIds, CancellationToken cancellationToken)
+        {
+            var results = new List<ImOnlineStatus>();
+            foreach (var chunk in Chunk(WuKongUserIds.RequireAll(userIds, "UserId")))
+            {
+                var body = WuKongResponse.Read(await Http.PostJsonAsync("/user/onlinestatus", chunk, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
+                // null (cluster edge cases) and {"status":200} (empty input) both mean nobody is online.
+                var entries = body.ValueKind == JsonValueKind.Array ? body.Deserialize<List<WuKongOnlineEntry>>(ImJson.Options)! : new List<WuKongOnlineEntry>();
+                var byUser = entries.Where(e => e.Online == 1 && e.Uid != null).ToLookup(e => e.Uid!, System.StringComparer.Ordinal);
+                foreach (var uid in chunk)
+                {
+                    var online = byUser[uid].GroupBy(e => e.DeviceFlag).ToList();
+                    if (online.Count == 0) results.Add(new ImOnlineStatus { UserId = uid });
+                    results.AddRange(online.Select(g => new ImOnlineStatus { UserId = uid, DeviceFlag = (DeviceFlag)g.Key, Online = true, ConnectionCount = g.Count() }));
+                }
+            }
+            return results;
+        }
+
+        /// <summary>
+        /// The addresses clients connect to: GET /route when no user is given, else POST /route/batch with a BARE array
+        /// of uids (the docs' {"uids":[...]} is refused). Every user gets the same node addresses.
+        /// </summary>
+        public async Task<IReadOnlyList<ImUserRoute>> GetUserRoutesAsync(IEnumerable<string>? userIds, bool intranet, CancellationToken cancellationToken)
+        {
+            var query = "?intranet=" + (intranet ? "1" : "0");
+            var ids = userIds == null ? new List<string>() : WuKongUserIds.RequireAll(userIds, "UserId");
+            if (ids.Count == 0)
+            {
+                var body = WuKongResponse.Read(await Http.GetAsync("/route" + query, cancellationToken).ConfigureAwait(false));
+                var route = body.ValueKind == JsonValueKind.Object ? body.Deserialize<WuKongRoute>(ImJson.Options)! : new WuKongRoute();
+                return new[] { RouteOf(null, route, intranet) };
+            }
+            var results = new List<ImUserRoute>();
+            foreach (var chunk in Chunk(ids))
+            {
+                var body = WuKongResponse.Read(await Http.PostJsonAsync("/route/batch" + query, chunk, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
+                var groups = body.ValueKind == JsonValueKind.Array ? body.Deserialize<List<WuKongRoute>>(ImJson.Options)! : new List<WuKongRoute>();
+                results.AddRange(groups.SelectMany(g => (g.Uids ?? new List<string>()).Select(uid => RouteOf(uid, g, intranet))));
+            }
+            return results;
+        }
+
+        /// <summary>GET /user/systemuids: a bare array, or JSON null when there are none.</summary>
+        public async Task<IReadOnlyList<ImSystemUser>> GetSystemUsersAsync(CancellationToken cancellationToken)
+        {
+            var body = WuKongResponse.Read(await Http.GetAsync("/user/systemuids", cancellationToken).ConfigureAwait(false));
+            if (body.ValueKind != JsonValueKind.Array) return new ImSystemUser[0];
+            return body.Deserialize<List<string>>(ImJson.Options)!.Select(uid => new ImSystemUser { UserId = uid }).ToList();
+        }
+
+        /// <summary>
+        /// POST /user/systemuids_add with {uids:[...]} in ONE call (the caller chunks, so a failure names its inputs).
+        /// In a cluster with a manager token the server may answer 400 after storing the change (contract §2.1).
+        /// </summary>
+        public Task AddSystemUsersAsync(IEnumerable<string> userIds, CancellationToken cancellationToken) =>
+            SystemUsersCallAsync("/user/systemuids_add", userIds, cancellationToken);
+
+        /// <summary>POST /user/systemuids_remove with {uids:[...]} in one call.</summary>
+        public Task RemoveSystemUsersAsync(IEnumerable<string> userIds, CancellationToken cancellationToken) =>
+            SystemUsersCallAsync("/user/systemuids_remove", userIds, cancellationToken);
+
+        private async Task SystemUsersCallAsync(string path, IEnumerable<string> userIds, CancellationToken cancellationToken)
+        {
+            var ids = WuKongUserIds.RequireAll(userIds, "UserId");
+            if (ids.Count == 0) return;
+            WuKongResponse.Read(await Http.PostJsonAsync(path, new { uids = ids }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
+        }
+
+        private static ImUserRoute RouteOf(string? userId, WuKongRoute route, bool intranet) => new ImUserRoute
+        {
+            UserId = userId,
+            TcpAddress = route.TcpAddr,
+            WebSocketAddress = route.WsAddr,
+            SecureWebSocketAddress = route.WssAddr,
+            Intranet = intranet,
+        };
+
+        private static IEnumerable<List<string>> Chunk(List<string> ids)
+        {
+            for (var i = 0; i < ids.Count; i += UserBatchSize)
+                yield return ids.GetRange(i, System.Math.Min(UserBatchSize, ids.Count - i));
+        }
+    }
+}
