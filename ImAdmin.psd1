@@ -20,6 +20,8 @@
         'out/ImAdmin/Formats/Connections.Format.ps1xml'
         'out/ImAdmin/Formats/Channels.Format.ps1xml'
         'out/ImAdmin/Formats/Conversations.Format.ps1xml'
+        'out/ImAdmin/Formats/Users.Format.ps1xml'
+        'out/ImAdmin/Formats/Server.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Connect-ImServer'
@@ -28,6 +30,17 @@
         'Test-ImServer'
         'Send-ImMessage'
         'Get-ImConnection'
+        'Disconnect-ImConnection'
+        'Remove-ImConnection'
+        'Set-ImUserToken'
+        'Get-ImOnlineStatus'
+        'Disconnect-ImDevice'
+        'Get-ImUserRoute'
+        'Get-ImSystemUser'
+        'Add-ImSystemUser'
+        'Remove-ImSystemUser'
+        'Get-ImServerStatus'
+        'Get-ImMigrationStatus'
         'Set-ImChannelBlacklist'
         'Sync-ImConversation'
     )

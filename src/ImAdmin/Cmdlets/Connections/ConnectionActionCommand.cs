@@ -1,0 +1,69 @@
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using ImAdmin.Base;
+using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.WuKongIM;
+
+namespace ImAdmin.Cmdlets.Connections
+{
+    /// <summary>
+    /// Disconnect-ImConnection and Remove-ImConnection: one connection per input, bound by property name from
+    /// Get-ImConnection output (UserId, ConnectionId, NodeId), each confirmed through ShouldProcess.
+    /// </summary>
+    public abstract class ConnectionActionCommand : ImSessionCmdlet
+    {
+        private WuKongClient? _client;
+
+        /// <summary>The user the connection belongs to.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Uid", "User", "Account", "Member_Account", "user_id")]
+        [ValidateNotNullOrEmpty]
+        public string UserId { get; set; } = string.Empty;
+
+        /// <summary>The connection's id on its node, as Get-ImConnection reports it.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("conn_id")]
+        public long ConnectionId { get; set; }
+
+        /// <summary>
+        /// The node holding the connection (Get-ImConnection's NodeId). The call is forwarded there, so connections
+        /// on other cluster nodes are reached. Default: the node the session talks to.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("node_id")]
+        public ulong? NodeId { get; set; }
+
+        /// <summary>Write the connection acted on to the pipeline.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>The ShouldProcess action, e.g. "Kick (the client is told and does not reconnect)".</summary>
+        protected abstract string Action { get; }
+
+        protected abstract string ErrorId { get; }
+
+        protected abstract string Capability { get; }
+
+        protected abstract Task CallAsync(WuKongClient client, ImConnectionReference connection, CancellationToken cancellationToken);
+
+        protected override void BeginProcessing() => _client = RequireClient<WuKongClient>(Capability);
+
+        protected override void ProcessRecord()
+        {
+            var connection = new ImConnectionReference { UserId = UserId, ConnectionId = ConnectionId, NodeId = NodeId };
+            var target = $"connection {ConnectionId} of user '{UserId}'" + (NodeId.HasValue ? $" on node {NodeId}" : string.Empty);
+            if (!ShouldProcess(target, Action)) return;
+            try
+            {
+                Run(ct => CallAsync(_client!, connection, ct));
+                if (PassThru) WriteObject(connection);
+            }
+            catch (ImException ex)
+            {
+                WriteItemError(ex, ErrorId, connection);
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.WuKongIM;
+
+namespace ImAdmin.Cmdlets.Connections
+{
+    /// <summary>
+    /// <para type="synopsis">Kicks WuKongIM client connections: the client is told it was kicked and does not reconnect.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Disconnect, "ImConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(ImConnectionReference))]
+    public sealed class DisconnectImConnectionCommand : ConnectionActionCommand
+    {
+        protected override string Action => "Kick (the client is told it was kicked and does not reconnect)";
+
+        protected override string ErrorId => "ImAdmin.KickConnectionFailed";
+
+        protected override string Capability => "Disconnect-ImConnection (/conn/kick)";
+
+        protected override Task CallAsync(WuKongClient client, ImConnectionReference connection, CancellationToken cancellationToken) =>
+            client.KickConnectionAsync(connection.UserId, connection.ConnectionId, connection.NodeId, cancellationToken);
+    }
+}

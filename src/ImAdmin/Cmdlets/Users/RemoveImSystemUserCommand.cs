@@ -1,0 +1,26 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using ImAdmin.Engine.Models;
+
+namespace ImAdmin.Cmdlets.Users
+{
+    /// <summary>
+    /// <para type="synopsis">Takes system-user status away from WuKongIM users (they can then send only where subscribed).</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "ImSystemUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(ImSystemUser))]
+    public sealed class RemoveImSystemUserCommand : SystemUserChangeCommand
+    {
+        protected override string Action => "Remove system-user status";
+
+        protected override string Capability => "Remove-ImSystemUser (/user/systemuids_remove)";
+
+        protected override string ErrorId => "ImAdmin.RemoveSystemUserFailed";
+
+        protected override void Send(IReadOnlyList<string> batch)
+        {
+            Run(ct => Client.RemoveSystemUsersAsync(batch, ct));
+            WritePassThru(batch);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Management.Automation;
+using System.Security;
+using ImAdmin.Base;
+using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Security;
+
+namespace ImAdmin.Cmdlets.Users
+{
+    /// <summary>
+    /// <para type="synopsis">Registers the token a WuKongIM user's device logs in with (creates the user and device if needed).</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "ImUserToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(ImUserDevice))]
+    public sealed class SetImUserTokenCommand : ImSessionCmdlet
+    {
+        private WuKongClient? _client;
+
+        /// <summary>The user (uid). It cannot contain @, # or &amp;.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Uid", "User", "Account", "Member_Account", "user_id")]
+        [ValidateNotNullOrEmpty]
+        public string UserId { get; set; } = string.Empty;
+
+        /// <summary>The token the client will present; never written to any stream.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNull]
+        public SecureString? Token { get; set; }
+
+        /// <summary>The device kind the token is for: App (default), Web or PC.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateSet("App", "Web", "PC")]
+        public DeviceFlag DeviceFlag { get; set; } = DeviceFlag.App;
+
+        /// <summary>Slave (default) or Master. Master kicks the user's current connections of that device kind.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public DeviceLevel DeviceLevel { get; set; } = DeviceLevel.Slave;
+
+        /// <summary>Write the user and device slot (never the token) to the pipeline.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void BeginProcessing() => _client = RequireClient<WuKongClient>("Set-ImUserToken (/user/token)");
+
+        protected override void ProcessRecord()
+        {
+            var action = $"Set the {DeviceFlag} token ({DeviceLevel})" + (DeviceLevel == DeviceLevel.Master ? ", kicking current connections of that device kind" : string.Empty);
+            if (!ShouldProcess(UserId, action)) return;
+            try
+            {
+                var token = new ImSecret(Token!);
+                Run(ct => _client!.SetUserTokenAsync(UserId, token, DeviceFlag, DeviceLevel, ct));
+                if (PassThru) WriteObject(new ImUserDevice { UserId = UserId, DeviceFlag = DeviceFlag, DeviceLevel = DeviceLevel });
+            }
+            catch (ImException ex)
+            {
+                WriteItemError(ex, "ImAdmin.SetUserTokenFailed", UserId);
+            }
+        }
+    }
+}
