@@ -69,13 +69,12 @@ public sealed partial class WuKongSandbox
     /// </summary>
     private async Task<IResult> CloseConnectionAsync(HttpRequest request, string reason)
     {
-        var (json, error) = await WuKongGin.ReadAsync(request);
-        var body = new GoStruct(json);
+        var body = await GoBody.ReadAsync(request);
         var uid = body.String("uid");
         var connId = body.Int64("conn_id");
         var nodeId = body.UInt64("node_id");
         var opNodeId = body.UInt64("op_node_id");
-        if ((error ?? body.Error) is { } bindError) return WuKongGin.Error(bindError);
+        if (body.Error != null) return WuKongGin.Error(body.Error);
 
         var serving = WuKongState.LocalNodeId;
         if (opNodeId != 0 && opNodeId != serving)

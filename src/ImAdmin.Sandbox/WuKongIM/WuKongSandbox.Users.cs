@@ -14,30 +14,29 @@ public sealed partial class WuKongSandbox
         app.MapPost("/user/token", SetTokenAsync);
         app.MapPost("/user/device_quit", async (HttpRequest request) =>
         {
-            var (json, error) = await WuKongGin.ReadAsync(request);
-            var body = new GoStruct(json);
+            var body = await GoBody.ReadAsync(request);
             var uid = body.String("uid");
             var flag = body.Int("device_flag");
-            if ((error ?? body.Error) is { } bindError) return WuKongGin.Error(bindError);
+            if (body.Error != null) return WuKongGin.Error(body.Error);
             // -1 means app, web and pc; nothing is validated and a missing device is still OK.
             foreach (var f in flag == -1 ? [0, 1, 2] : new[] { flag }) State.QuitDevice(uid, f);
             return WuKongGin.Ok();
         });
         app.MapPost("/user/onlinestatus", async (HttpRequest request) =>
         {
-            var (json, error) = await WuKongGin.ReadAsync(request);
-            var uids = error == null ? WuKongGin.Strings(json, "", ref error) : null;
-            if (error != null) return WuKongGin.Error(error);
-            if (uids!.Count == 0) return WuKongGin.Ok();
+            var body = await GoBody.ReadAsync(request);
+            var uids = body.StringList();
+            if (body.Error != null) return WuKongGin.Error(body.Error);
+            if (uids.Count == 0) return WuKongGin.Ok();
             return WuKongGin.Json(uids.SelectMany(State.ConnectionsOf)
                 .Select(c => new Dictionary<string, object> { ["uid"] = c.Uid, ["device_flag"] = c.DeviceFlag, ["online"] = 1 }).ToList());
         });
         app.MapGet("/route", (HttpRequest request) => WuKongGin.Json(Route(request, null)));
         app.MapPost("/route/batch", async (HttpRequest request) =>
         {
-            var (json, error) = await WuKongGin.ReadAsync(request);
-            var uids = error == null ? WuKongGin.Strings(json, "", ref error) : null;
-            if (error != null) return WuKongGin.Error("数据格式有误！");
+            var body = await GoBody.ReadAsync(request);
+            var uids = body.StringList();
+            if (body.Error != null) return WuKongGin.Error("数据格式有误！");
             return WuKongGin.Json(new[] { Route(request, uids) });
         });
         app.MapPost("/user/systemuids_add", (HttpRequest request) => SystemUidsAsync(request, State.AddSystemUids));
@@ -58,13 +57,12 @@ public sealed partial class WuKongSandbox
     /// <summary>Checks in the server's order: decoding, uid, token, special characters, system uid, then the person channel's ban/disband (HTTP 200 with a reason code).</summary>
     private async Task<IResult> SetTokenAsync(HttpRequest request)
     {
-        var (json, error) = await WuKongGin.ReadAsync(request);
-        var body = new GoStruct(json);
+        var body = await GoBody.ReadAsync(request);
         var uid = body.String("uid");
         var token = body.String("token");
         var flag = body.UInt8("device_flag");
         var level = body.UInt8("device_level");
-        if ((error ?? body.Error) is { } bindError) return WuKongGin.Error(bindError);
+        if (body.Error != null) return WuKongGin.Error(body.Error);
         if (uid.Length == 0) return WuKongGin.Error("uid不能为空！");
         if (token.Length == 0) return WuKongGin.Error("token不能为空！");
         if (uid.IndexOfAny(['@', '#', '&']) >= 0) return WuKongGin.Error("uid不能包含特殊字符！");
@@ -78,10 +76,9 @@ public sealed partial class WuKongSandbox
 
     private static async Task<IResult> SystemUidsAsync(HttpRequest request, Action<IEnumerable<string>> apply)
     {
-        var (json, error) = await WuKongGin.ReadAsync(request);
-        var body = new GoStruct(json);
+        var body = await GoBody.ReadAsync(request);
         var uids = body.Strings("uids");
-        if ((error ?? body.Error) is { } bindError) return WuKongGin.Error(bindError);
+        if (body.Error != null) return WuKongGin.Error(body.Error);
         apply(uids); // an empty list is a no-op that still answers OK
         return WuKongGin.Ok();
     }

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
@@ -201,20 +199,5 @@ public class WuKongConnectionTests(SandboxFixture sandbox) : WuKongOpsTestBase(s
 
         Assert.Equal(ImErrorKind.InvalidArgument, ex.Kind);
         Assert.Equal("node not found", ex.ServerMessage);
-    }
-
-    /// <summary>Why the module sends op_node_id: without it (the SDK's request) a remote connection is silently not reached.</summary>
-    [Fact]
-    public async Task Sandbox_answers_ok_but_closes_nothing_when_a_remote_node_is_named_without_op_node_id()
-    {
-        var uid = SandboxFixture.NewId("sdk");
-        var remote = Connect(uid, nodeId: 1002);
-        using var http = new HttpClient { BaseAddress = Sandbox.Host.WuKongServer.BaseUri };
-        http.DefaultRequestHeaders.Add("token", Sandbox.Options.WuKongToken);
-
-        var response = await http.PostAsync("conn/kick", new StringContent($"{{\"uid\":\"{uid}\",\"conn_id\":{remote.Id},\"node_id\":1002}}", Encoding.UTF8, "application/json"));
-
-        Assert.Equal("{\"status\":200}", await response.Content.ReadAsStringAsync());
-        Assert.DoesNotContain(State.ClosedConnections, c => c.Connection.Id == remote.Id);
     }
 }

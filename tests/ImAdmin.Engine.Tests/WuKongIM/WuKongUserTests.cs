@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
@@ -211,18 +209,6 @@ public class WuKongUserTests(SandboxFixture sandbox) : WuKongOpsTestBase(sandbox
         var ex = await Assert.ThrowsAsync<ImException>(() => Client.GetUserRoutesAsync(new[] { "r1" }, false, CancellationToken.None));
 
         Assert.Equal("数据格式有误！", ex.ServerMessage);
-    }
-
-    /// <summary>The docs' body shape for /route/batch is refused, as by the server: the module must send a bare array.</summary>
-    [Fact]
-    public async Task Sandbox_refuses_the_documented_uids_object_for_route_batch()
-    {
-        using var http = new HttpClient { BaseAddress = Sandbox.Host.WuKongServer.BaseUri };
-        http.DefaultRequestHeaders.Add("token", Sandbox.Options.WuKongToken);
-
-        var response = await http.PostAsync("route/batch", new StringContent("{\"uids\":[\"u1\"]}", Encoding.UTF8, "application/json"));
-
-        Assert.Equal(400, (int)response.StatusCode);
     }
 
     [Fact]
