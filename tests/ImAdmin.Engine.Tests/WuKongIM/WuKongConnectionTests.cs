@@ -182,22 +182,33 @@ public class WuKongConnectionTests(SandboxFixture sandbox) : WuKongOpsTestBase(s
         Assert.Equal($"{{\"uid\":\"{uid}\",\"conn_id\":{local.Id}}}", Requests("/conn/remove").Single().Body);
     }
 
-    [Fact]
-    public async Task Connection_id_zero_is_refused_before_sending()
-    {
-        var ex = await Assert.ThrowsAsync<ImInputException>(() => Client.KickConnectionAsync("u1", 0, null, CancellationToken.None));
+    private Task CallAsync(string path, string uid, long connectionId, ulong? nodeId) => path == "/conn/kick"
+        ? Client.KickConnectionAsync(uid, connectionId, nodeId, CancellationToken.None)
+        : Client.RemoveConnectionAsync(uid, connectionId, nodeId, CancellationToken.None);
 
-        Assert.Equal("ConnectionId", ex.ParameterName);
-        Assert.Contains("Get-ImConnection", ex.Message);
-        Assert.Empty(Requests("/conn/kick"));
+    [Theory]
+    [InlineData("/conn/kick")]
+    [InlineData("/conn/remove")]
+    public async Task Connection_id_zero_and_an_empty_user_are_refused_before_sending(string path)
+    {
+        var zero = await Assert.ThrowsAsync<ImInputException>(() => CallAsync(path, "u1", 0, null));
+        var noUser = await Assert.ThrowsAsync<ImInputException>(() => CallAsync(path, "", 5, null));
+
+        Assert.Equal("ConnectionId", zero.ParameterName);
+        Assert.Contains("Get-ImConnection", zero.Message);
+        Assert.Equal("UserId", noUser.ParameterName);
+        Assert.Empty(Requests(path));
     }
 
-    [Fact]
-    public async Task An_unknown_operating_node_is_the_server_error_node_not_found()
+    [Theory]
+    [InlineData("/conn/kick")]
+    [InlineData("/conn/remove")]
+    public async Task An_unknown_operating_node_is_the_server_error_node_not_found(string path)
     {
-        var ex = await Assert.ThrowsAsync<ImException>(() => Client.RemoveConnectionAsync("u1", 42, 999, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<ImException>(() => CallAsync(path, "u1", 42, 999));
 
         Assert.Equal(ImErrorKind.InvalidArgument, ex.Kind);
+        Assert.Equal(400, ex.HttpStatus);
         Assert.Equal("node not found", ex.ServerMessage);
     }
 }

@@ -247,4 +247,22 @@ public class WuKongUserTests(SandboxFixture sandbox) : WuKongOpsTestBase(sandbox
 
         Assert.Equal("添加系统账号到缓存失败！", ex.ServerMessage);
     }
+
+    [Theory]
+    [InlineData("/route")]
+    [InlineData("/user/systemuids")]
+    [InlineData("/user/systemuids_remove")]
+    public async Task Server_errors_of_the_other_user_reads_and_writes_keep_the_server_message(string path)
+    {
+        Faults.Add(new Fault { Path = path, Status = 400, Body = "{\"msg\":\"槽的领导节点不存在\",\"status\":400}" });
+
+        var ex = await Assert.ThrowsAsync<ImException>(() => path switch
+        {
+            "/route" => Client.GetUserRoutesAsync(null, false, CancellationToken.None),
+            "/user/systemuids" => Client.GetSystemUsersAsync(CancellationToken.None),
+            _ => Client.RemoveSystemUsersAsync(new[] { "s1" }, CancellationToken.None),
+        });
+
+        Assert.Equal(("槽的领导节点不存在", 400), (ex.ServerMessage, ex.HttpStatus));
+    }
 }

@@ -9,7 +9,6 @@ using System.Threading.Tasks;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Json;
-using ImAdmin.Engine.Models;
 
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
