@@ -94,7 +94,7 @@ Describe 'Disconnect-ImConnection and Remove-ImConnection' {
         $second = Add-TestConnection 'kick-1' 1
         $done = Get-ImConnection -UserId kick-1 | Disconnect-ImConnection -PassThru
         $done.ConnectionId | Should -Be @($first.id, $second.id)
-        (Get-SandboxRequest $wk -Path '/conn/kick').Count | Should -Be 2
+        @(Get-SandboxRequest $wk -Path '/conn/kick').Count | Should -Be 2
         Get-ImConnection -UserId kick-1 | Should -BeNullOrEmpty
     }
 
@@ -125,7 +125,7 @@ Describe 'System users' {
         $added = Import-Csv $csv | Add-ImSystemUser -PassThru
         $added.UserId | Should -Be @('bot-a', 'bot-b')
         (Get-ImSystemUser -UserId 'bot-*').UserId | Should -Be @('bot-a', 'bot-b')
-        @(Get-SandboxRequest $wk -Path '/user/systemuids_add').Count | Should -Be 1
+        @(Get-SandboxRequest $wk -Path "/user/systemuids_add").Count | Should -Be 1
     }
 
     It 'reports every id of a failed batch as its own error with that id as TargetObject' {
@@ -175,7 +175,7 @@ Describe 'Get-ImOnlineStatus and Disconnect-ImDevice' {
         $null = Add-TestConnection 'on-1' 1
         $status = 'on-1', 'off-1' | Get-ImOnlineStatus
         $status | ForEach-Object { "$($_.UserId):$($_.Online):$($_.DeviceFlag)" } | Should -Be @('on-1:True:Web', 'off-1:False:')
-        (Get-SandboxRequest $wk -Path '/user/onlinestatus').Count | Should -Be 1
+        @(Get-SandboxRequest $wk -Path '/user/onlinestatus').Count | Should -Be 1
     }
 
     It 'binds the Uid column of CSV rows' {
