@@ -62,6 +62,13 @@ Describe 'Get-ImConnection' {
         Get-Query '/connz' | Should -Be @('?offset=0&limit=100&uid=ops-1')
     }
 
+    It 'asks the server for the top entries with -SortBy and -First' {
+        $null = Invoke-RestMethod -Method Post -Uri "$wk/_sandbox/wukongim/connections" -ContentType 'application/json' -Body '{"uid":"ops-busy","in_msgs":999}'
+        (Get-ImConnection -SortBy InMessages -Descending -First 1).UserId | Should -Be 'ops-busy'
+        Get-Query '/connz' | Should -Be @('?offset=0&limit=1&sort=inMsgDesc')
+        Get-ImConnection -UserId ops-busy | Remove-ImConnection
+    }
+
     It 'reports the node total as an estimate with -IncludeTotalCount' {
         $out = @(Get-ImConnection -IncludeTotalCount -First 1)
         $out.Count | Should -Be 2

@@ -5,12 +5,13 @@ namespace ImAdmin.Sandbox.WuKongIM;
 /// <summary>GET /connz, POST /conn/kick and /conn/remove (contract §8.6, §8.7), and the control route that adds connections.</summary>
 public sealed partial class WuKongSandbox
 {
+    /// <summary>The server's sort keys. Like the server, "uptime" sorts by connect time and "idle" by last activity.</summary>
     private static readonly Dictionary<string, Func<WuKongConnection, long>> ConnzSorts = new()
     {
         ["id"] = c => c.Id, ["inMsg"] = c => c.InMsgs, ["outMsg"] = c => c.OutMsgs, ["inMsgBytes"] = c => c.InMsgBytes,
         ["outMsgBytes"] = c => c.OutMsgBytes, ["inPacket"] = c => c.InPackets, ["outPacket"] = c => c.OutPackets,
         ["inPacketBytes"] = c => c.InPacketBytes, ["outPacketBytes"] = c => c.OutPacketBytes,
-        ["uptime"] = c => -c.ConnectedAt.UtcTicks, ["idle"] = c => c.LastActivity.UtcTicks, ["protoVersion"] = c => c.ProtoVersion,
+        ["uptime"] = c => c.ConnectedAt.UtcTicks, ["idle"] = c => c.LastActivity.UtcTicks, ["protoVersion"] = c => c.ProtoVersion,
     };
 
     private void MapConnections(WebApplication app)
@@ -28,7 +29,7 @@ public sealed partial class WuKongSandbox
 
             var uid = request.Query["uid"].ToString();
             var listed = State.ConnectionsSeenBy(nodeId).Where(c => uid.Trim().Length == 0 || c.Uid.Contains(uid, StringComparison.Ordinal));
-            listed = Sort(listed, request.Query["sort"].ToString());
+            listed = SortConnz(listed, request.Query["sort"].ToString());
             var page = listed.Skip((int)Math.Min(offset, int.MaxValue)).Take((int)Math.Min(limit, int.MaxValue));
             return WuKongGin.Json(new Dictionary<string, object>
             {
@@ -55,7 +56,7 @@ public sealed partial class WuKongSandbox
     }
 
     /// <summary>Unknown sort values leave the list unsorted, as the server does; "Desc" suffixes reverse.</summary>
-    private static IEnumerable<WuKongConnection> Sort(IEnumerable<WuKongConnection> connections, string sort)
+    private static IEnumerable<WuKongConnection> SortConnz(IEnumerable<WuKongConnection> connections, string sort)
     {
         if (sort.Length == 0) sort = "id";
         var descending = sort.EndsWith("Desc", StringComparison.Ordinal);

@@ -31,13 +31,13 @@ public sealed partial class WuKongSandbox
             return WuKongGin.Json(uids.SelectMany(State.ConnectionsOf)
                 .Select(c => new Dictionary<string, object> { ["uid"] = c.Uid, ["device_flag"] = c.DeviceFlag, ["online"] = 1 }).ToList());
         });
-        app.MapGet("/route", (HttpRequest request) => WuKongGin.Json(Route(request, null)));
+        app.MapGet("/route", (HttpRequest request) => WuKongGin.Json(RouteAnswer(request, null)));
         app.MapPost("/route/batch", async (HttpRequest request) =>
         {
             var body = await GoBody.ReadAsync(request);
             var uids = body.StringList();
             if (body.Error != null) return WuKongGin.Error("数据格式有误！");
-            return WuKongGin.Json(new[] { Route(request, uids) });
+            return WuKongGin.Json(new[] { RouteAnswer(request, uids) });
         });
         app.MapPost("/user/systemuids_add", (HttpRequest request) => SystemUidsAsync(request, State.AddSystemUids));
         app.MapPost("/user/systemuids_remove", (HttpRequest request) => SystemUidsAsync(request, State.RemoveSystemUids));
@@ -84,7 +84,7 @@ public sealed partial class WuKongSandbox
     }
 
     /// <summary>Every user gets the node's addresses; with intranet=1 only tcp_addr, from intranet.tcpAddr. A uid parameter is ignored.</summary>
-    private static Dictionary<string, object?> Route(HttpRequest request, List<string>? uids)
+    private static Dictionary<string, object?> RouteAnswer(HttpRequest request, List<string>? uids)
     {
         int.TryParse(request.Query["intranet"], out var intranet);
         var route = new Dictionary<string, object?>

@@ -97,6 +97,24 @@ public class WuKongConnectionTests(SandboxFixture sandbox) : WuKongOpsTestBase(s
         Assert.Equal(new[] { "0,2" }, ConnzRequests(uid));
     }
 
+    [Theory]
+    [InlineData(ConnectionSortKey.InMessages, true, "inMsgDesc", new[] { 2, 0, 1 })]
+    [InlineData(ConnectionSortKey.InMessages, false, "inMsg", new[] { 1, 0, 2 })]
+    [InlineData(ConnectionSortKey.Uptime, false, "uptimeDesc", new[] { 2, 1, 0 })] // the server sorts uptime by connect time
+    [InlineData(ConnectionSortKey.Uptime, true, "uptime", new[] { 0, 1, 2 })]
+    public async Task The_server_sorts_and_pages_in_the_order_asked_for(ConnectionSortKey key, bool descending, string sent, int[] expected)
+    {
+        var uid = SandboxFixture.NewId("sort");
+        var now = DateTimeOffset.UtcNow;
+        var added = new[] { (InMsgs: 5L, Hours: 3), (InMsgs: 1L, Hours: 2), (InMsgs: 9L, Hours: 1) }
+            .Select(x => State.AddConnection(new WuKongConnection { Uid = uid, InMsgs = x.InMsgs, ConnectedAt = now.AddHours(-x.Hours) })).ToList();
+
+        var listed = await ListAsync(new ConnectionQuery { UserIdContains = uid, SortBy = key, Descending = descending, PageSize = 2 });
+
+        Assert.Equal(expected.Select(i => added[i].Id), listed.Select(c => c.ConnectionId));
+        Assert.All(Requests("/connz"), e => Assert.Contains("&sort=" + sent, e.Query));
+    }
+
     [Fact]
     public async Task The_server_uid_filter_is_a_substring_match_and_total_is_the_node_socket_count()
     {

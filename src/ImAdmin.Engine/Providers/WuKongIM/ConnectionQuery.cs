@@ -12,6 +12,12 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         /// <summary>Connections per request (the server's limit). The server has no maximum; its default is 20.</summary>
         public int PageSize { get; set; } = 100;
 
+        /// <summary>The order the server lists in; paging follows it. Default: by connection id.</summary>
+        public ConnectionSortKey SortBy { get; set; }
+
+        /// <summary>Largest first.</summary>
+        public bool Descending { get; set; }
+
         /// <summary>How many connections of the list to skip (the server's offset).</summary>
         public long Offset { get; set; }
 

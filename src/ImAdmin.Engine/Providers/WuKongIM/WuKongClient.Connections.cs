@@ -66,7 +66,33 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             var path = new StringBuilder("/connz?offset=").Append(offset).Append("&limit=").Append(limit);
             if (!string.IsNullOrEmpty(query.UserIdContains)) path.Append("&uid=").Append(Uri.EscapeDataString(query.UserIdContains));
             if (query.NodeId.HasValue) path.Append("&node_id=").Append(query.NodeId.Value);
+            if (query.SortBy != ConnectionSortKey.Id || query.Descending) path.Append("&sort=").Append(SortValue(query.SortBy, query.Descending));
             return path.ToString();
+        }
+
+        /// <summary>
+        /// The server's sort names. It sorts "uptime" by connect time and "idle" by last activity, so the shortest
+        /// uptime or idle time first is its Desc order.
+        /// </summary>
+        private static string SortValue(ConnectionSortKey key, bool descending)
+        {
+            var name = key switch
+            {
+                ConnectionSortKey.InMessages => "inMsg",
+                ConnectionSortKey.OutMessages => "outMsg",
+                ConnectionSortKey.InMessageBytes => "inMsgBytes",
+                ConnectionSortKey.OutMessageBytes => "outMsgBytes",
+                ConnectionSortKey.InPackets => "inPacket",
+                ConnectionSortKey.OutPackets => "outPacket",
+                ConnectionSortKey.InPacketBytes => "inPacketBytes",
+                ConnectionSortKey.OutPacketBytes => "outPacketBytes",
+                ConnectionSortKey.Uptime => "uptime",
+                ConnectionSortKey.Idle => "idle",
+                ConnectionSortKey.ProtocolVersion => "protoVersion",
+                _ => "id",
+            };
+            var inverted = key == ConnectionSortKey.Uptime || key == ConnectionSortKey.Idle;
+            return descending != inverted ? name + "Desc" : name;
         }
     }
 }

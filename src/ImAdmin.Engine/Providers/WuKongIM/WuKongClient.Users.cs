@@ -60,7 +60,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         public async Task<IReadOnlyList<ImOnlineStatus>> GetOnlineStatusAsync(IEnumerable<string> userIds, CancellationToken cancellationToken)
         {
             var results = new List<ImOnlineStatus>();
-            foreach (var chunk in Chunk(WuKongUserIds.RequireAll(userIds, "UserId")))
+            foreach (var chunk in InUserBatches(WuKongUserIds.RequireAll(userIds, "UserId")))
             {
                 var body = WuKongResponse.Read(await Http.PostJsonAsync("/user/onlinestatus", chunk, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
                 // null (cluster edge cases) and {"status":200} (empty input) both mean nobody is online.
@@ -91,7 +91,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                 return new[] { RouteOf(null, route, intranet) };
             }
             var results = new List<ImUserRoute>();
-            foreach (var chunk in Chunk(ids))
+            foreach (var chunk in InUserBatches(ids))
             {
                 var body = WuKongResponse.Read(await Http.PostJsonAsync("/route/batch" + query, chunk, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
                 var groups = body.ValueKind == JsonValueKind.Array ? body.Deserialize<List<WuKongRoute>>(ImJson.Options)! : new List<WuKongRoute>();
@@ -135,7 +135,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             Intranet = intranet,
         };
 
-        private static IEnumerable<List<string>> Chunk(List<string> ids)
+        private static IEnumerable<List<string>> InUserBatches(List<string> ids)
         {
             for (var i = 0; i < ids.Count; i += UserBatchSize)
                 yield return ids.GetRange(i, System.Math.Min(UserBatchSize, ids.Count - i));

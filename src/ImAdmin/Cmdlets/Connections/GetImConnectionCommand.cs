@@ -41,6 +41,14 @@ namespace ImAdmin.Cmdlets.Connections
         [Parameter]
         public ulong? NodeId { get; set; }
 
+        /// <summary>The order the server lists and pages in (default: connection id), so -First gives the top entries without reading everything.</summary>
+        [Parameter]
+        public ConnectionSortKey SortBy { get; set; }
+
+        /// <summary>Largest first.</summary>
+        [Parameter]
+        public SwitchParameter Descending { get; set; }
+
         /// <summary>Connections per request. Default 100.</summary>
         [Parameter]
         [ValidateRange(1, 10000)]
@@ -57,7 +65,14 @@ namespace ImAdmin.Cmdlets.Connections
         {
             if (_remaining == 0) return;
             var pattern = UserId == null ? null : new WildcardPattern(UserId, WildcardOptions.None);
-            var query = new ConnectionQuery { UserIdContains = UserId == null ? null : ServerFilter(UserId), NodeId = NodeId, PageSize = PageSize };
+            var query = new ConnectionQuery
+            {
+                UserIdContains = UserId == null ? null : ServerFilter(UserId),
+                NodeId = NodeId,
+                SortBy = SortBy,
+                Descending = Descending,
+                PageSize = PageSize,
+            };
             if (pattern == null)
             {
                 // No client-side filter: every listed connection is output, so the server can skip and stop for us.
