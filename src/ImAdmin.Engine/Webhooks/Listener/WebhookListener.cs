@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -59,12 +61,30 @@ namespace ImAdmin.Engine.Webhooks.Listener
         /// <summary>Requests answered 503 because the consumer fell behind; read and reset.</summary>
         public int TakeRefusedCount() => Interlocked.Exchange(ref _refused, 0);
 
-        /// <summary>Waits up to <paramref name="timeout"/> for the next receipt.</summary>
+        /// <summary>
+        /// The receipts in the order they were answered, on the calling thread, until <paramref name="maxEvents"/> events
+        /// have been handed out (the receipt that reaches it is cut down to fit; the rest are counted in
+        /// <see cref="WebhookReceipt.EventsOverCount"/>) or <paramref name="timeout"/> has passed.
+        /// </summary>
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-        public bool TryTake(out WebhookReceipt receipt, TimeSpan timeout, CancellationToken cancellationToken)
+        public IEnumerable<WebhookReceipt> Receive(int? maxEvents, TimeSpan? timeout, CancellationToken cancellationToken)
         {
-            var ms = (int)Math.Max(0, Math.Min(int.MaxValue, timeout.TotalMilliseconds));
-            return _queue.TryTake(out receipt!, ms, cancellationToken);
+            var clock = Stopwatch.StartNew();
+            var emitted = 0;
+            while (maxEvents == null || emitted < maxEvents)
+            {
+                var wait = Timeout.Infinite;
+                if (timeout is { } limit)
+                {
+                    var left = limit - clock.Elapsed;
+                    if (left <= TimeSpan.Zero) yield break;
+                    wait = (int)Math.Min(int.MaxValue, Math.Ceiling(left.TotalMilliseconds));
+                }
+                if (!_queue.TryTake(out var receipt, wait, cancellationToken)) continue;
+                if (maxEvents is { } max && emitted + receipt.Events.Count > max) receipt.KeepFirst(max - emitted);
+                emitted += receipt.Events.Count;
+                yield return receipt;
+            }
         }
 
         internal static string NormalizePrefix(string? prefix)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using ImAdmin.Engine.Models.Webhooks;
 
 namespace ImAdmin.Engine.Webhooks.Listener
@@ -35,9 +36,18 @@ namespace ImAdmin.Engine.Webhooks.Listener
         /// <summary>msg.notify messages dropped because an earlier request already delivered them.</summary>
         public int DuplicatesDropped { get; internal set; }
 
+        /// <summary>Events this request delivered beyond the consumer's -Count: answered, but not handed out.</summary>
+        public int EventsOverCount { get; private set; }
+
         public IReadOnlyList<ImWebhookException> Errors { get; internal set; } = Array.Empty<ImWebhookException>();
 
         public IReadOnlyList<string> Warnings { get; internal set; } = Array.Empty<string>();
+
+        internal void KeepFirst(int count)
+        {
+            EventsOverCount = Events.Count - count;
+            Events = Events.Take(count).ToList();
+        }
 
         /// <summary>One line for verbose output, e.g. "POST /hook?event=msg.notify -> 200: 3 events, 1 duplicate dropped".</summary>
         public override string ToString()
@@ -46,6 +56,7 @@ namespace ImAdmin.Engine.Webhooks.Listener
             if (Event != null) text += $" ({Event})";
             text += $": {Events.Count} event{(Events.Count == 1 ? string.Empty : "s")}";
             if (DuplicatesDropped > 0) text += $", {DuplicatesDropped} duplicate{(DuplicatesDropped == 1 ? string.Empty : "s")} dropped";
+            if (EventsOverCount > 0) text += $", {EventsOverCount} beyond -Count not passed on";
             if (Errors.Count > 0) text += $", {Errors.Count} error{(Errors.Count == 1 ? string.Empty : "s")}";
             return text;
         }
