@@ -12,9 +12,9 @@ dotnet build ImAdmin.sln -c Release -nologo -v quiet || { echo "0 passed, 1 fail
 echo "== xunit"
 status=0
 dotnet test ImAdmin.sln -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$results/xunit.log" || status=1
-passed=$(grep -Eo 'Passed: +[0-9]+' "$results/xunit.log" | grep -Eo '[0-9]+' | paste -sd+ - | bc)
-failed=$(grep -Eo 'Failed: +[0-9]+' "$results/xunit.log" | grep -Eo '[0-9]+' | paste -sd+ - | bc)
-passed=${passed:-0}; failed=${failed:-0}
+sum() { grep -Eo "$1: +[0-9]+" "$results/xunit.log" | grep -Eo '[0-9]+' | awk '{ s += $1 } END { print s + 0 }'; }
+passed=$(sum Passed)
+failed=$(sum Failed)
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 
 echo "== Pester"
