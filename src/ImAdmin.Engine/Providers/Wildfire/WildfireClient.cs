@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
@@ -26,9 +27,15 @@ namespace ImAdmin.Engine.Providers.Wildfire
         /// </summary>
         private const double DefaultRequestsPerSecond = 1000;
 
+        /// <summary>How long the server lets the IM core work on a send, recall or multicast before it answers 249.</summary>
+        private static readonly TimeSpan ServerCoreTimeout = TimeSpan.FromSeconds(5);
+
         internal WildfireClient(ResolvedConnection connection)
             : base(connection, new ProviderHttp(ImProvider.Wildfire, ImHttpClientFactory.Create(Pipeline(connection))))
         {
+            if (connection.RetryPolicy.AttemptTimeout <= ServerCoreTimeout)
+                ImLog.Warning($"A {connection.RetryPolicy.AttemptTimeout.TotalSeconds:0.#} s timeout is not above WildfireChat's own {ServerCoreTimeout.TotalSeconds:0} s limit: " +
+                              "a slow send may be cut off while the server still delivers it. Use -TimeoutSec 15 or more.");
         }
 
         private static PipelineOptions Pipeline(ResolvedConnection c) => new PipelineOptions("Wildfire", c.Uri, c.RetryPolicy, new WildfireResponseClassifier())
