@@ -130,3 +130,59 @@ Describe 'Send-ImMessage to WildfireChat' {
         @(Get-WildfireRequest '/admin/message/send' $text).Count | Should -Be 0
     }
 }
+
+Describe 'Send-ImBroadcast' {
+    BeforeAll { $null = Connect-SandboxWildfire $sandbox }
+    AfterAll { Get-ImSession | Disconnect-ImServer }
+
+    It 'broadcasts one message to every user and reports the recipient count' {
+        $text = "broadcast $([guid]::NewGuid())"
+        $result = Send-ImBroadcast -From ops -Text $text -PassThru
+        $result.From | Should -Be 'ops'
+        $result.MessageId | Should -BeGreaterThan 0
+        $result.RecipientCount | Should -Be 1   # the sandbox starts with the built-in admin user only
+        $body = @(Get-WildfireRequest '/admin/message/broadcast' $text)[0].body | ConvertFrom-Json
+        $body.sender | Should -Be 'ops'
+        $body.payload.persistFlag | Should -Be 3
+    }
+
+    It 'binds Sender and Message columns from CSV rows, one broadcast per row' {
+        $tag = [guid]::NewGuid()
+        @([pscustomobject]@{ Sender = 'hr'; Message = "a $tag" }, [pscustomobject]@{ Sender = 'it'; Message = "b $tag" }) |
+            ConvertTo-Csv | ConvertFrom-Csv | Send-ImBroadcast
+        $calls = @(Get-WildfireRequest '/admin/message/broadcast' "$tag")
+        ($calls | ForEach-Object { ($_.body | ConvertFrom-Json).sender }) | Should -Be @('hr', 'it')
+    }
+
+    It 'sends nothing with -WhatIf' {
+        $text = "whatif broadcast $([guid]::NewGuid())"
+        Send-ImBroadcast -Text $text -WhatIf
+        @(Get-WildfireRequest '/admin/message/broadcast' $text).Count | Should -Be 0
+    }
+
+    It 'refuses a payload that is not a MessagePayload, pointing at the input' {
+        $bytes = [Text.Encoding]::UTF8.GetBytes('[1,2,3]')
+        Send-ImBroadcast -Payload $bytes -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed.Count | Should -Be 1
+        $failed[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failed[0].Exception.ParameterName | Should -Be 'Payload'
+        $failed[0].TargetObject | Should -Be $bytes
+    }
+
+    It 'reports a server without the route as needing the professional edition' {
+        Add-SandboxFault -BaseUri $sandbox.wildfire -Fault @{ path = '/admin/message/broadcast'; status = 500 }
+        Send-ImBroadcast -Text 'edition check' -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed.Count | Should -Be 1
+        $failed[0].CategoryInfo.Category | Should -Be 'NotImplemented'
+        $failed[0].Exception.Message | Should -Match 'professional edition'
+        $failed[0].TargetObject | Should -Be 'edition check'
+    }
+
+    It 'stops with one error naming the provider on a WuKongIM session' {
+        $wk = Connect-SandboxWuKong $sandbox -Name wk
+        $err = { Send-ImBroadcast -Text 'hi' -Session $wk } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'ImAdmin.NotSupported*'
+        $err.Exception.Message | Should -Match 'WuKongIM'
+        $err.Exception.Message | Should -Match 'Send-ImBroadcast'
+    }
+}

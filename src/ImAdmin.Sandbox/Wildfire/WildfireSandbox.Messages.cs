@@ -10,6 +10,7 @@ public sealed partial class WildfireSandbox
     {
         Route("POST", "/admin/message/send", Send);
         Route("POST", "/admin/message/multicast", Multicast);
+        Route("POST", "/admin/message/broadcast", Broadcast);
         Route("POST", "/admin/message/get_one", body =>
         {
             var messageUid = body.Long("messageUid");
@@ -66,5 +67,19 @@ public sealed partial class WildfireSandbox
 
         var message = Messages.Add(sender, 0, sender, line, payload, targets, options.Now().ToUnixTimeMilliseconds());
         return WildfireReply.Ok(new JsonObject { ["messageUid"] = message.MessageUid, ["timestamp"] = message.Timestamp });
+    }
+
+    /// <summary>{sender, line, payload}: one message privately to every user but the sender; answers {messageUid, count}.</summary>
+    private WildfireReply Broadcast(JsonObject? body)
+    {
+        var sender = body.Str("sender");
+        var line = body.Int("line");
+        var payload = WildfireMessagePayload.Bind(body.Obj("payload"));
+
+        if (body == null || string.IsNullOrEmpty(sender) || payload == null) return WildfireReply.Fail(WildfireCodes.InvalidParameter);
+
+        var recipients = Directory.UserIds.Where(u => u != sender).ToList();
+        var message = Messages.Add(sender, 0, sender, line, payload, null, options.Now().ToUnixTimeMilliseconds());
+        return WildfireReply.Ok(new JsonObject { ["messageUid"] = message.MessageUid, ["count"] = recipients.Count });
     }
 }

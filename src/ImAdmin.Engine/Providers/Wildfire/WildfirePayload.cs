@@ -26,23 +26,24 @@ namespace ImAdmin.Engine.Providers.Wildfire
         /// An admin's message is stored and counts as unread by default (3); -NoRedDot stores it without counting (1);
         /// -NoPersist sends it transparently (4), which the server never stores, so a red dot cannot apply.
         /// </summary>
-        public static int PersistFlagOf(SendRequest request) =>
-            !request.Persist ? Transparent : request.RedDot ? PersistAndCount : Persist;
+        public static int PersistFlagOf(bool redDot, bool persist) =>
+            !persist ? Transparent : redDot ? PersistAndCount : Persist;
 
-        public static JsonObject Build(SendRequest request)
+        public static JsonObject Build(SendRequest request) => Build(request.Content, request.RedDot, request.Persist);
+
+        public static JsonObject Build(MessageContent content, bool redDot, bool persist)
         {
-            var content = request.Content;
             if (content.IsText)
                 return new JsonObject
                 {
                     ["type"] = TextType,
                     ["searchableContent"] = content.Text,
-                    ["persistFlag"] = PersistFlagOf(request),
+                    ["persistFlag"] = PersistFlagOf(redDot, persist),
                 };
 
             var payload = Parse(content.Payload!);
             // The payload's own persistFlag is explicit, so it wins; the server would default a missing one to 0.
-            if (!payload.ContainsKey("persistFlag")) payload["persistFlag"] = PersistFlagOf(request);
+            if (!payload.ContainsKey("persistFlag")) payload["persistFlag"] = PersistFlagOf(redDot, persist);
             return payload;
         }
 

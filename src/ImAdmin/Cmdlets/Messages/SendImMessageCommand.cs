@@ -199,7 +199,7 @@ namespace ImAdmin.Cmdlets.Messages
             WriteItemError(error, "ImAdmin.InvalidArgument", target);
         }
 
-        private static string Describe(MessageContent content) =>
+        internal static string Describe(MessageContent content) =>
             content.Text != null ? "'" + (content.Text.Length > 40 ? content.Text.Substring(0, 40) + "…" : content.Text) + "'" : $"a {content.Payload!.Length}-byte payload";
     }
 }
