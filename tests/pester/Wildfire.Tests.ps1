@@ -94,6 +94,7 @@ Describe 'Send-ImMessage to WildfireChat' {
         $result = Send-ImMessage -ChannelId admin -Text $text -PassThru
         $result.Succeeded | Should -BeTrue
         $result.MessageId | Should -BeGreaterThan 0
+        $result.From | Should -Be 'admin'   # the sender used when -From is omitted
         $payload = (@(Get-WildfireRequest '/admin/message/send' $text)[0].body | ConvertFrom-Json).payload
         $payload.type | Should -Be 1
         $payload.searchableContent | Should -Be $text
