@@ -6,6 +6,6 @@ namespace ImAdmin.Engine.Models.Webhooks
         /// <summary>The JSON exactly as received; use ConvertFrom-Json on it.</summary>
         public string Json { get; set; } = string.Empty;
 
-        public override string ToString() => $"{Provider} {(Event.Length == 0 ? "(unknown event)" : Event)}: {Json.Length} characters of JSON";
+        public override string ToString() => Json.Length <= 80 ? Json : Json.Substring(0, 80) + "...";
     }
 }

@@ -10,7 +10,7 @@ namespace ImAdmin.Engine.Models.Webhooks
         /// <summary>Public, Private, ChatRoom, AVChatRoom, Community, ...</summary>
         public string? GroupType { get; set; }
 
-        public override string ToString() => $"{Event} {GroupId}";
+        public override string ToString() => $"group {GroupId}";
     }
 
     /// <summary>A custom group field set at creation (UserDefinedDataList).</summary>
@@ -22,20 +22,27 @@ namespace ImAdmin.Engine.Models.Webhooks
         public override string ToString() => $"{Key}={Value}";
     }
 
-    /// <summary>Base of the group creation callbacks.</summary>
-    public abstract class TencentGroupCreationEvent : TencentGroupEvent
+    /// <summary>Base of the group callbacks about members someone acted on (creation, invitation, joining, leaving).</summary>
+    public abstract class TencentGroupMembersEvent : TencentGroupEvent
     {
+        /// <summary>Who acted (Operator_Account).</summary>
         public string? OperatorUserId { get; set; }
 
+        /// <summary>The members concerned: initial members, invitees, new members or members who left.</summary>
+        public string[] Members { get; set; } = Array.Empty<string>();
+
+        public override string ToString() => $"group {GroupId}: {string.Join(", ", Members)}";
+    }
+
+    /// <summary>Base of the group creation callbacks.</summary>
+    public abstract class TencentGroupCreationEvent : TencentGroupMembersEvent
+    {
         public string? OwnerUserId { get; set; }
 
         public string? Name { get; set; }
 
         /// <summary>How many groups of this type the user has created (CreateGroupNum).</summary>
         public int CreatedGroupCount { get; set; }
-
-        /// <summary>The initial members (MemberList).</summary>
-        public string[] Members { get; set; } = Array.Empty<string>();
     }
 
     /// <summary>Group.CallbackBeforeCreateGroup (before; ImAdmin allows it). The group has no id yet.</summary>
@@ -59,36 +66,22 @@ namespace ImAdmin.Engine.Models.Webhooks
     }
 
     /// <summary>Group.CallbackBeforeInviteJoinGroup (before; ImAdmin allows every member): members are invited.</summary>
-    public sealed class TencentBeforeInviteJoinGroupEvent : TencentGroupEvent
+    public sealed class TencentBeforeInviteJoinGroupEvent : TencentGroupMembersEvent
     {
-        public string? OperatorUserId { get; set; }
-
-        /// <summary>The invited users (DestinationMembers).</summary>
-        public string[] Members { get; set; } = Array.Empty<string>();
     }
 
     /// <summary>Group.CallbackAfterNewMemberJoin: members joined.</summary>
-    public sealed class TencentAfterNewMemberJoinGroupEvent : TencentGroupEvent
+    public sealed class TencentAfterNewMemberJoinGroupEvent : TencentGroupMembersEvent
     {
         /// <summary>Apply or Invited.</summary>
         public string? JoinType { get; set; }
-
-        public string? OperatorUserId { get; set; }
-
-        /// <summary>The new members (NewMemberList).</summary>
-        public string[] Members { get; set; } = Array.Empty<string>();
     }
 
     /// <summary>Group.CallbackAfterMemberExit: members left or were kicked.</summary>
-    public sealed class TencentAfterMemberExitGroupEvent : TencentGroupEvent
+    public sealed class TencentAfterMemberExitGroupEvent : TencentGroupMembersEvent
     {
         /// <summary>Kicked or Quit.</summary>
         public string? ExitType { get; set; }
-
-        public string? OperatorUserId { get; set; }
-
-        /// <summary>The members who left (ExitMemberList).</summary>
-        public string[] Members { get; set; } = Array.Empty<string>();
     }
 
     /// <summary>Group.CallbackAfterGroupFull: the group reached its member limit.</summary>
@@ -106,6 +99,8 @@ namespace ImAdmin.Engine.Models.Webhooks
 
         /// <summary>Who was in the group.</summary>
         public string[] Members { get; set; } = Array.Empty<string>();
+
+        public override string ToString() => $"group {GroupId} '{Name}' disbanded ({Members.Length} members)";
     }
 
     /// <summary>Group.CallbackAfterGroupInfoChanged: the group's profile changed.</summary>
@@ -115,6 +110,8 @@ namespace ImAdmin.Engine.Models.Webhooks
         public string? Notification { get; set; }
 
         public string? OperatorUserId { get; set; }
+
+        public override string ToString() => $"group {GroupId} changed by {OperatorUserId}" + (Notification == null ? string.Empty : $"; notice: {Notification}");
     }
 
     /// <summary>Group.CallbackOnMemberStateChange: members of a live-stream group went offline or came back.</summary>

@@ -50,6 +50,8 @@ namespace ImAdmin.Engine.Models.Webhooks
         public TencentMessageElement[] Elements { get; set; } = Array.Empty<TencentMessageElement>();
 
         public string? CloudCustomData { get; set; }
+
+        public override string ToString() => $"{From} -> {ChannelId}: {Text ?? "(" + string.Join(", ", (object[])Elements) + ")"}";
     }
 
     /// <summary>C2C.CallbackBeforeSendMsg (before; ImAdmin allows it): a one-to-one message is about to be sent.</summary>
@@ -70,6 +72,8 @@ namespace ImAdmin.Engine.Models.Webhooks
         public int UnreadCount { get; set; }
 
         public bool Delivered => SendResultCode == 0;
+
+        public override string ToString() => base.ToString() + (Delivered ? string.Empty : $" (not delivered: {SendResultCode} {SendError})");
     }
 
     /// <summary>Base of the group message callbacks: <see cref="ImMessage.ChannelId"/> is the group id.</summary>

@@ -81,7 +81,7 @@ namespace ImAdmin.Engine.Models.Webhooks
     {
         public TencentRelationPair[] Pairs { get; set; } = Array.Empty<TencentRelationPair>();
 
-        public override string ToString() => $"{Event}: {string.Join(", ", (object[])Pairs)}";
+        public override string ToString() => string.Join(", ", (object[])Pairs);
     }
 
     /// <summary>Sns.CallbackFriendAdd: friends were added.</summary>

@@ -33,5 +33,7 @@ namespace ImAdmin.Engine.Models.Webhooks
 
         /// <summary>msg.offline: the node that sent the webhook.</summary>
         public long? SourceNodeId { get; set; }
+
+        public override string ToString() => base.ToString() + (ToUserIds.Length == 0 ? string.Empty : $" (push to {ToUserIds.Length})");
     }
 }

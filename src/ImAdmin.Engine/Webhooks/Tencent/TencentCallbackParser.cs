@@ -32,7 +32,7 @@ namespace ImAdmin.Engine.Webhooks.Tencent
                 ["Group.CallbackBeforeCreateGroup"] = b => TencentGroupEventReaders.Creation(b, new TencentBeforeGroupCreateEvent()),
                 ["Group.CallbackAfterCreateGroup"] = TencentGroupEventReaders.AfterCreate,
                 ["Group.CallbackBeforeApplyJoinGroup"] = TencentGroupEventReaders.BeforeApplyJoin,
-                ["Group.CallbackBeforeInviteJoinGroup"] = TencentGroupEventReaders.BeforeInviteJoin,
+                ["Group.CallbackBeforeInviteJoinGroup"] = b => TencentGroupEventReaders.Members(b, new TencentBeforeInviteJoinGroupEvent(), "DestinationMembers"),
                 ["Group.CallbackAfterNewMemberJoin"] = TencentGroupEventReaders.AfterNewMemberJoin,
                 ["Group.CallbackAfterMemberExit"] = TencentGroupEventReaders.AfterMemberExit,
                 ["Group.CallbackBeforeSendMsg"] = b => TencentMessageReaders.Group(b, new TencentBeforeGroupMessageSendEvent()),

@@ -16,14 +16,21 @@ namespace ImAdmin.Engine.Webhooks.Tencent
             return ev;
         }
 
-        public static T Creation<T>(JsonElement b, T ev) where T : TencentGroupCreationEvent
+        /// <summary>A group event about members someone acted on; <paramref name="list"/> is the wire name of their array.</summary>
+        public static T Members<T>(JsonElement b, T ev, string list) where T : TencentGroupMembersEvent
         {
             Group(b, ev);
             ev.OperatorUserId = b.Str("Operator_Account");
+            ev.Members = b.Accounts(list, Member);
+            return ev;
+        }
+
+        public static T Creation<T>(JsonElement b, T ev) where T : TencentGroupCreationEvent
+        {
+            Members(b, ev, "MemberList");
             ev.OwnerUserId = b.Str("Owner_Account");
             ev.Name = b.Str("Name");
             ev.CreatedGroupCount = b.Int("CreateGroupNum");
-            ev.Members = b.Accounts("MemberList", Member);
             return ev;
         }
 
@@ -42,29 +49,17 @@ namespace ImAdmin.Engine.Webhooks.Tencent
             return ev;
         }
 
-        public static IImWebhookEvent BeforeInviteJoin(JsonElement b)
-        {
-            var ev = Group(b, new TencentBeforeInviteJoinGroupEvent());
-            ev.OperatorUserId = b.Str("Operator_Account");
-            ev.Members = b.Accounts("DestinationMembers", Member);
-            return ev;
-        }
-
         public static IImWebhookEvent AfterNewMemberJoin(JsonElement b)
         {
-            var ev = Group(b, new TencentAfterNewMemberJoinGroupEvent());
+            var ev = Members(b, new TencentAfterNewMemberJoinGroupEvent(), "NewMemberList");
             ev.JoinType = b.Str("JoinType");
-            ev.OperatorUserId = b.Str("Operator_Account");
-            ev.Members = b.Accounts("NewMemberList", Member);
             return ev;
         }
 
         public static IImWebhookEvent AfterMemberExit(JsonElement b)
         {
-            var ev = Group(b, new TencentAfterMemberExitGroupEvent());
+            var ev = Members(b, new TencentAfterMemberExitGroupEvent(), "ExitMemberList");
             ev.ExitType = b.Str("ExitType");
-            ev.OperatorUserId = b.Str("Operator_Account");
-            ev.Members = b.Accounts("ExitMemberList", Member);
             return ev;
         }
 
