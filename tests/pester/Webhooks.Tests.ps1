@@ -26,6 +26,20 @@ BeforeAll {
         $script:http.PostAsync("$($script:sandbox.wuKongIM)/_sandbox/webhooks", $content)
     }
 
+    # GETs $Url from another runspace as soon as something listens there; returns the PowerShell running it.
+    function Start-GetWhenListening([string] $Url) {
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript({
+            param($Url)
+            $deadline = [DateTime]::UtcNow.AddSeconds(30)
+            while ($true) {
+                try { return [int](Invoke-WebRequest -Uri $Url -Method Get -SkipHttpErrorCheck).StatusCode }
+                catch { if ([DateTime]::UtcNow -gt $deadline) { throw }; Start-Sleep -Milliseconds 50 }
+            }
+        }).AddArgument($Url)
+        [pscustomobject]@{ PowerShell = $ps; Handle = $ps.BeginInvoke() }
+    }
+
     # The sandbox's report of how the listener answered each post.
     function Receive-SandboxPost($Task) {
         if (-not $Task.Wait(60000)) { throw 'The sandbox did not finish posting within 60 s.' }
@@ -228,10 +242,12 @@ Describe 'Receive-ImWebhook' {
     }
 
     It 'reports a GET as a 405 error whose target is the request' {
-        $get = $http.GetAsync($prefix)
+        $get = Start-GetWhenListening $prefix
         $null = Receive-ImWebhook WuKongIM $prefix -Timeout (New-TimeSpan -Seconds 3) -ErrorAction SilentlyContinue -ErrorVariable failed
 
-        [int]$get.Result.StatusCode | Should -Be 405
+        $status = $get.PowerShell.EndInvoke($get.Handle)
+        $get.PowerShell.Dispose()
+        $status | Should -Be 405
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'ImAdmin.WebhookMethod,*'
         $failed[0].TargetObject.Method | Should -Be 'GET'
     }
