@@ -195,6 +195,26 @@ Describe 'Receive-ImWebhook' {
         $refused[0].TargetObject.Body | Should -Match 'C2C.CallbackAfterSendMsg'
     }
 
+    It 'never shows the callback token or a signature in any stream' {
+        $token = 'very-secret-callback-token'
+        $time = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
+        $sign = -join ([Security.Cryptography.SHA256]::HashData([Text.Encoding]::UTF8.GetBytes("$token$time")) | ForEach-Object { $_.ToString('x2') })
+        $good = Start-SandboxPost @{ provider = 'TencentCloud'; url = $prefix; event = 'State.StateChange'; token = $token; requestTime = $time }
+
+        $out = Receive-ImWebhook TencentCloud $prefix -CallbackToken (ConvertTo-TestSecret $token) -Count 1 -Timeout (New-TimeSpan -Seconds 60) -Verbose *>&1 |
+            ForEach-Object { $_ | Format-List * -Force | Out-String } | Out-String
+        $bad = Start-SandboxPost @{ provider = 'TencentCloud'; url = $prefix; event = 'State.StateChange'; token = 'other'; requestTime = $time }
+        $out += Receive-ImWebhook TencentCloud $prefix -CallbackToken (ConvertTo-TestSecret $token) -Timeout (New-TimeSpan -Seconds 3) -Verbose -ErrorAction Continue *>&1 |
+            ForEach-Object { $_ | Format-List * -Force | Out-String } | Out-String
+
+        (Receive-SandboxPost $good)[0].status | Should -Be 200
+        (Receive-SandboxPost $bad)[0].status | Should -Be 401
+        $out | Should -Match 'State.StateChange'
+        $out | Should -Match 'Sign=\*\*\*'
+        $out | Should -Not -Match $token
+        $out | Should -Not -Match $sign
+    }
+
     It 'types every Wildfire callback the sandbox sends' {
         $names = 'message.forward', 'message.recall', 'user.online_status', 'relation.update', 'group.member_update', 'chatroom.member_update'
         $posts = foreach ($name in $names) { Start-SandboxPost @{ provider = 'Wildfire'; url = $prefix; event = $name } }

@@ -75,7 +75,6 @@ namespace ImAdmin.Cmdlets.Webhooks
             WebhookCheck.SdkAppId => "Check -SdkAppId; the callback URL may be configured in another app.",
             WebhookCheck.Method => "Webhooks are POSTed; a browser or probe sent something else.",
             WebhookCheck.Size => "The body was larger than the listener accepts.",
-            WebhookCheck.Capacity => "The pipeline did not keep up; the server sends the webhook again later.",
             _ => "Check that -Provider and -Event match what sent the body; the body is the error's TargetObject.",
         };
     }
