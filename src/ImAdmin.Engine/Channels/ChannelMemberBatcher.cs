@@ -36,11 +36,7 @@ namespace ImAdmin.Engine.Channels
         /// </summary>
         public IReadOnlyList<MemberBatch> Add(string channelId, ChannelType channelType, IEnumerable<string?> userIds, object source)
         {
-            ChannelInput.RequireWritable(channelId, channelType);
-            if (_list == ChannelMemberList.Subscribers) ChannelInput.RequireSubscribable(channelType, "ChannelType");
-            var ids = ChannelInput.DistinctUserIds(userIds, "UserId");
-            if (ids.Count == 0) throw new Errors.ImInputException("UserId", "The row has no user id: give -UserId or a UserId column.");
-
+            var ids = Validate(_list, channelId, channelType, userIds);
             var ready = new List<MemberBatch>();
             var key = new Key(channelId, channelType);
             foreach (var id in ids)
@@ -56,6 +52,19 @@ namespace ImAdmin.Engine.Channels
             }
             while (_buffered > MaxBuffered && _order.First != null) ready.Add(Take(_order.First.Value));
             return ready;
+        }
+
+        /// <summary>
+        /// The row's distinct user ids, or an <see cref="Errors.ImInputException"/> naming what is wrong with the row
+        /// (checked before a confirmation prompt, so a bad row is never offered for confirmation).
+        /// </summary>
+        public static IReadOnlyList<string> Validate(ChannelMemberList list, string channelId, ChannelType channelType, IEnumerable<string?> userIds)
+        {
+            ChannelInput.RequireWritable(channelId, channelType);
+            if (list == ChannelMemberList.Subscribers) ChannelInput.RequireSubscribable(channelType, "ChannelType");
+            var ids = ChannelInput.DistinctUserIds(userIds, "UserId");
+            if (ids.Count == 0) throw new Errors.ImInputException("UserId", "The row has no user id: give -UserId or a UserId column.");
+            return ids;
         }
 
         /// <summary>Everything still waiting, oldest channel first (call at the end of the pipeline).</summary>
