@@ -160,6 +160,29 @@ Describe 'Channel member lists' {
         (Get-ImChannelBlacklist $id Group).UserId | Should -Be 'y'
     }
 
+    It 'takes plain user ids and channel ids piped in' {
+        $id = New-TestId
+        $file = Join-Path ([IO.Path]::GetTempPath()) ("imadmin-ids-" + [guid]::NewGuid().ToString('N') + '.txt')
+        Set-Content -Path $file -Value 'u1', 'u2', 'u3'
+        Get-Content $file | Add-ImChannelBlacklist -ChannelId $id -ChannelType Group
+        (Get-ImChannelBlacklist $id Group).UserId | Should -Be @('u1', 'u2', 'u3')
+        (Get-ChannelCall '/channel/blacklist_add' $id).Count | Should -Be 1
+        'u2' | Set-ImChannelBlacklist -ChannelId $id -ChannelType Group -Confirm:$false
+        (Get-ImChannelBlacklist $id Group).UserId | Should -Be 'u2'
+
+        $a = New-TestId; $b = New-TestId
+        New-ImChannel $a Group; New-ImChannel $b Group
+        ($a, $b | Remove-ImChannel -ChannelType Group -Confirm:$false -PassThru).Disband | Should -Be @($true, $true)
+    }
+
+    It 'says which parameter is missing when nothing names the users' {
+        $err = { Add-ImChannelSubscriber -ChannelId (New-TestId) -ChannelType Group } | Should -Throw -PassThru
+        $err.Exception.ParameterName | Should -Be 'UserId'
+        [pscustomobject]@{ Name = 'no id column' } | Add-ImChannelSubscriber -ChannelId (New-TestId) -ChannelType Group -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed[0].Exception.Message | Should -Match 'Member_Account'
+        $failed[0].TargetObject.Name | Should -Be 'no id column'
+    }
+
     It 'sends thousands of CSV rows in chunks of 1000' {
         $id = New-TestId
         $csv = Write-UserCsv 2500 -Column 'Member_Account'

@@ -16,11 +16,14 @@ namespace ImAdmin.Cmdlets.Channels
     {
         private ChannelMemberBatcher _batcher = null!;
 
-        /// <summary>The users to add or remove. Binds from CSV columns UserId, Uid, User, Account, Member_Account or user_id.</summary>
-        [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
+        /// <summary>
+        /// The users to add or remove. Binds from CSV columns UserId, Uid, User, Account, Member_Account or user_id, or
+        /// from plain strings piped in.
+        /// </summary>
+        [Parameter(Position = 2, ValueFromPipelineByPropertyName = true)]
         [Alias("Uid", "User", "Account", "Member_Account", "user_id")]
         [ValidateNotNull]
-        public string[] UserId { get; set; } = new string[0];
+        public string[]? UserId { get; set; }
 
         /// <summary>Write one ImChannelMember per user once the server has accepted the change.</summary>
         [Parameter]
@@ -34,17 +37,21 @@ namespace ImAdmin.Cmdlets.Channels
 
         protected override void BeginProcessing()
         {
+            if (UserId == null && !MyInvocation.ExpectingInput) ThrowInvalidArgument(nameof(UserId), "No user ids: " + UserIdSources + ".");
             base.BeginProcessing();
             _batcher = new ChannelMemberBatcher(List);
         }
 
         protected override void ProcessRecord()
         {
-            // Command-line ids without pipeline rows: each id is its own "row" for errors.
+            var userIds = UserId ?? (PipedText == null ? null : new[] { PipedText });
             if (InputObject == null)
-                foreach (var id in UserId) Queue(new[] { id }, id);
+                // Command-line ids without pipeline rows: each id is its own "row" for errors.
+                foreach (var id in userIds!) Queue(new[] { id }, id);
+            else if (userIds == null)
+                WriteItemError(new ImInputException(nameof(UserId), "The row has no user id: " + UserIdSources + "."), "ImAdmin.InvalidArgument", InputObject);
             else
-                Queue(UserId, InputObject);
+                Queue(userIds, InputObject);
         }
 
         protected override void EndProcessing()

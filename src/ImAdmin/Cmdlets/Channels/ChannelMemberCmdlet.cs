@@ -15,6 +15,9 @@ namespace ImAdmin.Cmdlets.Channels
         [ValidateNotNullOrEmpty]
         public string ChannelId { get; set; } = string.Empty;
 
+        /// <summary>How to give user ids, for the errors about missing ones.</summary>
+        protected const string UserIdSources = "give -UserId, pipe user ids, or pipe rows with a UserId (Uid, User, Account, Member_Account, user_id) column";
+
         /// <summary>Which of the channel's lists the cmdlet works on.</summary>
         protected abstract ChannelMemberList List { get; }
 

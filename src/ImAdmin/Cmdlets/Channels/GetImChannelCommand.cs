@@ -10,12 +10,12 @@ namespace ImAdmin.Cmdlets.Channels
     [OutputType(typeof(ImChannel))]
     public sealed class GetImChannelCommand : ChannelCmdlet
     {
-        protected override void ProcessRecord()
+        protected override void ProcessChannel(string channelId, object row)
         {
-            if (!TryRun(ct => Client.FindChannelAsync(ChannelId, ChannelType, ct), "ImAdmin.GetChannelFailed", ChannelRow, out var channel)) return;
+            if (!TryRun(ct => Client.FindChannelAsync(channelId, ChannelType, ct), "ImAdmin.GetChannelFailed", row, out var channel)) return;
             if (channel != null) WriteObject(channel);
-            else WriteError(new ErrorRecord(new ItemNotFoundException($"WuKongIM has no {Target}. Create it with New-ImChannel."),
-                "ImAdmin.ChannelNotFound", ErrorCategory.ObjectNotFound, ChannelRow));
+            else WriteError(new ErrorRecord(new ItemNotFoundException($"WuKongIM has no {ChannelTarget(channelId, ChannelType)}. Create it with New-ImChannel."),
+                "ImAdmin.ChannelNotFound", ErrorCategory.ObjectNotFound, row));
         }
     }
 }

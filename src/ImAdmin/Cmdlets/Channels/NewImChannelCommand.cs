@@ -33,9 +33,9 @@ namespace ImAdmin.Cmdlets.Channels
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessChannel(string channelId, object row)
         {
-            var settings = new ChannelSettings(ChannelId, ChannelType)
+            var settings = new ChannelSettings(channelId, ChannelType)
             {
                 Ban = Ban.IsPresent,
                 SendBan = SendBan.IsPresent,
@@ -43,9 +43,9 @@ namespace ImAdmin.Cmdlets.Channels
                 Subscribers = Subscriber,
             };
             var subscribers = Subscriber == null || Subscriber.Length == 0 ? string.Empty : $" with {DescribeUsers(Subscriber)} subscribed";
-            if (!ShouldProcess(Target, $"Create the channel (or overwrite all flags of an existing one){subscribers}")) return;
-            if (!TryRun(ct => Client.NewChannelAsync(settings, ct), "ImAdmin.NewChannelFailed", ChannelRow, out var written) || !PassThru) return;
-            if (TryRun(ct => Client.ReadBackAsync(written, ct), "ImAdmin.GetChannelFailed", ChannelRow, out var channel)) WriteObject(channel);
+            if (!ShouldProcess(ChannelTarget(channelId, ChannelType), $"Create the channel (or overwrite all flags of an existing one){subscribers}")) return;
+            if (!TryRun(ct => Client.NewChannelAsync(settings, ct), "ImAdmin.NewChannelFailed", row, out var written) || !PassThru) return;
+            if (TryRun(ct => Client.ReadBackAsync(written, ct), "ImAdmin.GetChannelFailed", row, out var channel)) WriteObject(channel);
         }
     }
 }

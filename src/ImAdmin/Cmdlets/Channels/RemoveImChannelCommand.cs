@@ -14,12 +14,12 @@ namespace ImAdmin.Cmdlets.Channels
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessChannel(string channelId, object row)
         {
-            if (!ShouldProcess(Target, "Delete (disband) the channel; its messages and member lists stay, new messages are dropped")) return;
-            if (!TryRun(ct => Client.RemoveChannelAsync(ChannelId, ChannelType, ct), "ImAdmin.RemoveChannelFailed", ChannelRow) || !PassThru) return;
+            if (!ShouldProcess(ChannelTarget(channelId, ChannelType), "Delete (disband) the channel; its messages and member lists stay, new messages are dropped")) return;
+            if (!TryRun(ct => Client.RemoveChannelAsync(channelId, ChannelType, ct), "ImAdmin.RemoveChannelFailed", row) || !PassThru) return;
             // Deleting a channel that never existed succeeds and leaves nothing to show.
-            if (TryRun(ct => Client.FindChannelAsync(ChannelId, ChannelType, ct), "ImAdmin.GetChannelFailed", ChannelRow, out var channel) && channel != null)
+            if (TryRun(ct => Client.FindChannelAsync(channelId, ChannelType, ct), "ImAdmin.GetChannelFailed", row, out var channel) && channel != null)
                 WriteObject(channel);
         }
     }

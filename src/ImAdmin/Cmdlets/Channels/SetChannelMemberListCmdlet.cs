@@ -20,13 +20,14 @@ namespace ImAdmin.Cmdlets.Channels
 
         private readonly Dictionary<(string Id, ChannelType Type), Replacement> _channels = new Dictionary<(string, ChannelType), Replacement>();
 
-        /// <summary>The complete new list. Binds from CSV columns UserId, Uid, User, Account, Member_Account or user_id.</summary>
-        [Parameter(ParameterSetName = UsersSet, Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
+        /// <summary>
+        /// The complete new list. Binds from CSV columns UserId, Uid, User, Account, Member_Account or user_id, or from
+        /// plain strings piped in. An empty value never empties the list: that takes -Clear.
+        /// </summary>
+        [Parameter(ParameterSetName = UsersSet, Position = 2, ValueFromPipelineByPropertyName = true)]
         [Alias("Uid", "User", "Account", "Member_Account", "user_id")]
         [ValidateNotNull]
-        [AllowEmptyCollection]
-        [AllowEmptyString] // seen here, so a blank cell stops its channel's replace instead of silently dropping a row
-        public string[] UserId { get; set; } = new string[0];
+        public string[]? UserId { get; set; }
 
         /// <summary>Empty the list (remove every user from it).</summary>
         [Parameter(ParameterSetName = ClearSet, Mandatory = true)]
@@ -38,8 +39,8 @@ namespace ImAdmin.Cmdlets.Channels
 
         protected override void BeginProcessing()
         {
-            if (ParameterSetName == UsersSet && MyInvocation.BoundParameters.ContainsKey(nameof(UserId)) && UserId.Length == 0)
-                ThrowInvalidArgument(nameof(UserId), $"-UserId is empty, so {ListName} was not changed. To empty it, use -Clear.");
+            if (!Clear && !MyInvocation.ExpectingInput && (UserId == null || UserId.Length == 0))
+                ThrowInvalidArgument(nameof(UserId), $"No user ids were given, so {ListName} was not changed: {UserIdSources}. To empty the list, use -Clear.");
             base.BeginProcessing();
         }
 
@@ -47,13 +48,14 @@ namespace ImAdmin.Cmdlets.Channels
         {
             var key = (ChannelId, ChannelType);
             if (!_channels.TryGetValue(key, out var replacement)) _channels.Add(key, replacement = new Replacement());
-            var row = Row(Clear ? ChannelId : (object)UserId);
+            var userIds = Clear ? new string[0] : UserId ?? (PipedText == null ? new string[0] : new[] { PipedText });
+            var row = Row(Clear ? ChannelId : (object)userIds);
             replacement.Rows.Add(row);
             try
             {
                 ChannelInput.RequireWritable(ChannelId, ChannelType);
-                var ids = ChannelInput.DistinctUserIds(UserId, "UserId");
-                if (ids.Count == 0 && !Clear) throw new ImInputException(nameof(UserId), "The row has no user id. To empty a list, use -Clear.");
+                var ids = ChannelInput.DistinctUserIds(userIds, "UserId");
+                if (ids.Count == 0 && !Clear) throw new ImInputException(nameof(UserId), $"The row has no user id: {UserIdSources}. To empty a list, use -Clear.");
                 foreach (var id in ids) replacement.Add(id);
             }
             catch (ImInputException ex)

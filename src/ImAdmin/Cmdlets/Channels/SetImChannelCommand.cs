@@ -46,18 +46,18 @@ namespace ImAdmin.Cmdlets.Channels
             base.BeginProcessing();
         }
 
-        protected override void ProcessRecord()
+        protected override void ProcessChannel(string channelId, object row)
         {
-            var settings = new ChannelSettings(ChannelId, ChannelType)
+            var settings = new ChannelSettings(channelId, ChannelType)
             {
                 Ban = Ban,
                 SendBan = SendBan,
                 AllowStranger = AllowStranger,
                 ResetUnspecified = ResetUnspecified,
             };
-            if (!ShouldProcess(Target, "Set " + Describe(settings))) return;
-            if (!TryRun(ct => Client.SetChannelAsync(settings, ct), "ImAdmin.SetChannelFailed", ChannelRow, out var written) || !PassThru) return;
-            if (TryRun(ct => Client.ReadBackAsync(written, ct), "ImAdmin.GetChannelFailed", ChannelRow, out var channel)) WriteObject(channel);
+            if (!ShouldProcess(ChannelTarget(channelId, ChannelType), "Set " + Describe(settings))) return;
+            if (!TryRun(ct => Client.SetChannelAsync(settings, ct), "ImAdmin.SetChannelFailed", row, out var written) || !PassThru) return;
+            if (TryRun(ct => Client.ReadBackAsync(written, ct), "ImAdmin.GetChannelFailed", row, out var channel)) WriteObject(channel);
         }
 
         private static string Describe(ChannelSettings s) =>

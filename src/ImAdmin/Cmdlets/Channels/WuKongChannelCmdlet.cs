@@ -33,6 +33,9 @@ namespace ImAdmin.Cmdlets.Channels
         protected override void BeginProcessing() =>
             Client = RequireClient<WuKongClient>($"{MyInvocation.MyCommand.Name} (WuKongIM channels and their member lists)");
 
+        /// <summary>A plain string piped in (a line of Get-Content): it stands for the cmdlet's identity parameter.</summary>
+        protected string? PipedText => InputObject?.BaseObject as string;
+
         /// <summary>What a row's error points at: the pipeline row, or the value given on the command line.</summary>
         protected object Row(object commandLineValue) => (object?)InputObject ?? commandLineValue;
 
