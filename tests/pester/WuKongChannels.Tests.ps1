@@ -181,6 +181,8 @@ Describe 'Channel member lists' {
         [pscustomobject]@{ Name = 'no id column' } | Add-ImChannelSubscriber -ChannelId (New-TestId) -ChannelType Group -ErrorAction SilentlyContinue -ErrorVariable failed
         $failed[0].Exception.Message | Should -Match 'Member_Account'
         $failed[0].TargetObject.Name | Should -Be 'no id column'
+        $null | Add-ImChannelSubscriber -ChannelId (New-TestId) -ChannelType Group -ErrorAction SilentlyContinue -ErrorVariable nothing
+        $nothing[0].Exception.ParameterName | Should -Be 'UserId'
     }
 
     It 'sends thousands of CSV rows in chunks of 1000' {

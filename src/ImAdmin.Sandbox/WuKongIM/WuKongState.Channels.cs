@@ -82,11 +82,16 @@ public sealed partial class WuKongState
         {
             var list = MemberList(kind, channelId, channelType);
             if (replace) list.Clear();
+            var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < list.Count; i++) positions[list[i].Uid] = i;
             foreach (var uid in uids)
             {
-                var index = list.FindIndex(m => m.Uid == uid);
-                if (index >= 0) list[index] = list[index] with { UpdatedAt = now };
-                else list.Add(new ChannelMemberRecord(++_nextChannelRowId, uid, now, now));
+                if (positions.TryGetValue(uid, out var index)) list[index] = list[index] with { UpdatedAt = now };
+                else
+                {
+                    positions[uid] = list.Count;
+                    list.Add(new ChannelMemberRecord(++_nextChannelRowId, uid, now, now));
+                }
             }
         }
     }

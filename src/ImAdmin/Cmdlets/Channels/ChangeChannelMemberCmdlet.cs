@@ -45,11 +45,11 @@ namespace ImAdmin.Cmdlets.Channels
         protected override void ProcessRecord()
         {
             var userIds = UserId ?? (PipedText == null ? null : new[] { PipedText });
-            if (InputObject == null)
-                // Command-line ids without pipeline rows: each id is its own "row" for errors.
-                foreach (var id in userIds!) Queue(new[] { id }, id);
-            else if (userIds == null)
+            if (userIds == null)
                 WriteItemError(new ImInputException(nameof(UserId), "The row has no user id: " + UserIdSources + "."), "ImAdmin.InvalidArgument", InputObject);
+            else if (InputObject == null)
+                // Command-line ids without pipeline rows: each id is its own "row" for errors.
+                foreach (var id in userIds) Queue(new[] { id }, id);
             else
                 Queue(userIds, InputObject);
         }
