@@ -18,7 +18,7 @@ passed=${passed:-0}; failed=${failed:-0}
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 
 echo "== Pester"
-if command -v pwsh >/dev/null 2>&1 && pwsh -NoProfile -Command 'if (-not (Get-Module -ListAvailable Pester | Where-Object Version -ge 5.0)) { exit 1 }'; then
+if command -v pwsh >/dev/null 2>&1 && pwsh -NoProfile -Command 'if (-not (Get-Module -ListAvailable Pester | Where-Object Version -ge ([version]"5.0"))) { exit 1 }'; then
   pwsh -NoProfile -File tests/pester/Invoke-Tests.ps1 -ResultFile "$results/pester.txt" || status=1
   if [ -f "$results/pester.txt" ]; then
     read -r pp pf < "$results/pester.txt"

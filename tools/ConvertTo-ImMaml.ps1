@@ -230,8 +230,11 @@ function ConvertFrom-LinkSection($Section) {
 
 #region Metadata
 
-function Get-ParameterInfo([System.Management.Automation.CommandInfo] $Command, [string] $Name) {
-    @($Command.ParameterSets | ForEach-Object { $_.Parameters | Where-Object Name -EQ $Name })
+# The parameter as each of its sets has it. (.Where and foreach: the pipeline is slow in these inner loops.)
+function Get-ParameterInfo([System.Management.Automation.CommandInfo] $Command, [string] $Name, [string[]] $SetNames) {
+    @(foreach ($set in $Command.ParameterSets) {
+            if (-not $SetNames -or $set.Name -in $SetNames) { $set.Parameters.Where({ $_.Name -eq $Name }) }
+        })
 }
 
 function Format-PipelineInput([System.Management.Automation.CommandParameterInfo[]] $Infos) {
@@ -247,7 +250,7 @@ function Format-Position([System.Management.Automation.CommandParameterInfo[]] $
 }
 
 function Test-SupportsWildcard([System.Management.Automation.CommandParameterInfo[]] $Infos) {
-    [bool]($Infos.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
+    [bool]@($Infos.Attributes).Where({ $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }).Count
 }
 
 function Get-TypeName([type] $Type) {
@@ -256,8 +259,8 @@ function Get-TypeName([type] $Type) {
 }
 
 function Get-AcceptedValue([System.Management.Automation.CommandParameterInfo] $Info) {
-    $validateSet = $Info.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }
-    if ($validateSet) { return $validateSet.ValidValues }
+    $validateSet = $Info.Attributes.Where({ $_ -is [System.Management.Automation.ValidateSetAttribute] })
+    if ($validateSet.Count) { return $validateSet[0].ValidValues }
     $type = $Info.ParameterType
     if ($type.IsArray) { $type = $type.GetElementType() }
     $type = [Nullable]::GetUnderlyingType($type) ?? $type
@@ -266,8 +269,8 @@ function Get-AcceptedValue([System.Management.Automation.CommandParameterInfo] $
 
 # Cmdlet parameters in the order the syntax shows them: positional ones by position, then the rest as declared.
 function Get-SyntaxParameter([System.Management.Automation.CommandParameterSetInfo] $Set) {
-    $own = @($Set.Parameters | Where-Object Name -NotIn $CommonParameters)
-    @($own | Where-Object Position -GE 0 | Sort-Object Position) + @($own | Where-Object Position -LT 0)
+    $own = $Set.Parameters.Where({ $_.Name -notin $CommonParameters })
+    @($own.Where({ $_.Position -ge 0 }) | Sort-Object Position) + @($own.Where({ $_.Position -lt 0 }))
 }
 
 # The page must document exactly the cmdlet's parameters: a missing one leaves Get-Help without a description,
@@ -290,7 +293,7 @@ function Compare-ParameterYaml($Doc, [System.Management.Automation.CommandInfo] 
         foreach ($yaml in $parameter.Yaml) {
             $setNames = if ($yaml['Parameter Sets'] -in '(All)', $null) { @($Command.ParameterSets.Name) } else { $yaml['Parameter Sets'] -split ',\s*' }
             foreach ($setName in $setNames) {
-                $info = $Command.ParameterSets | Where-Object Name -EQ $setName | ForEach-Object { $_.Parameters } | Where-Object Name -EQ $name
+                $info = Get-ParameterInfo $Command $name $setName
                 if (-not $info) {
                     if ($yaml['Parameter Sets'] -ne '(All)') { Write-Warning "${File}: -$name lists parameter set '$setName', which does not have it." }
                     continue
@@ -320,15 +323,15 @@ function Compare-ParameterYaml($Doc, [System.Management.Automation.CommandInfo] 
 
 #region MAML writing
 
-function Start-Element([string] $Name, [System.Collections.IDictionary] $Attributes = @{}) {
+function Start-Element([string] $Name, [System.Collections.IDictionary] $Attributes) {
     $prefix, $local = $Name -split ':'
     $script:Xml.WriteStartElement($prefix, $local, $Namespaces[$prefix])
-    foreach ($key in $Attributes.Keys) { $script:Xml.WriteAttributeString($key, [string]$Attributes[$key]) }
+    if ($Attributes) { foreach ($key in $Attributes.Keys) { $script:Xml.WriteAttributeString($key, [string]$Attributes[$key]) } }
 }
 
 function Stop-Element { $script:Xml.WriteEndElement() }
 
-function Write-Element([string] $Name, [string] $Text, [System.Collections.IDictionary] $Attributes = @{}) {
+function Write-Element([string] $Name, [string] $Text, [System.Collections.IDictionary] $Attributes) {
     Start-Element $Name $Attributes
     $script:Xml.WriteString($Text)
     Stop-Element
