@@ -267,10 +267,11 @@ function Get-AcceptedValue([System.Management.Automation.CommandParameterInfo] $
     if ($type.IsEnum) { [Enum]::GetNames($type) }
 }
 
-# Cmdlet parameters in the order the syntax shows them: positional ones by position, then the rest as declared.
+# A set's parameters in Get-Command -Syntax order: positional ones by position, then required, then the rest.
 function Get-SyntaxParameter([System.Management.Automation.CommandParameterSetInfo] $Set) {
     $own = $Set.Parameters.Where({ $_.Name -notin $CommonParameters })
-    @($own.Where({ $_.Position -ge 0 }) | Sort-Object Position) + @($own.Where({ $_.Position -lt 0 }))
+    $named = $own.Where({ $_.Position -lt 0 })
+    @($own.Where({ $_.Position -ge 0 }) | Sort-Object Position) + @($named.Where({ $_.IsMandatory })) + @($named.Where({ -not $_.IsMandatory }))
 }
 
 # The page must document exactly the cmdlet's parameters: a missing one leaves Get-Help without a description,

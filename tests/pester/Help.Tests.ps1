@@ -57,8 +57,14 @@ Describe 'Get-Help <Name>' -ForEach $cmdlets {
         ($parameter[0].description.Text -join ' ').Trim() | Should -Not -BeNullOrEmpty
     }
 
-    It 'has one syntax block per parameter set' {
-        @($help.syntax.syntaxItem).Count | Should -Be (Get-Command $Name).ParameterSets.Count
+    It 'shows one syntax block per parameter set, with the set''s parameters' {
+        $common = [System.Management.Automation.Cmdlet]::CommonParameters
+        $expected = (Get-Command $Name).ParameterSets |
+            ForEach-Object { ($_.Parameters.Name | Where-Object { $_ -notin $common } | Sort-Object) -join ' ' } | Sort-Object
+        # A set without own parameters has no 'parameter' property at all.
+        $shown = @($help.syntax.syntaxItem) |
+            ForEach-Object { (@($_.PSObject.Properties['parameter']?.Value.name) | Sort-Object) -join ' ' } | Sort-Object
+        $shown | Should -Be $expected
     }
 }
 
