@@ -6,14 +6,16 @@ function Start-ImSandbox {
     <#
     .SYNOPSIS
         Starts the built sandbox on free loopback ports; returns its addresses and sandbox-only credentials.
+        -Seed adds the demo users, connections and messages.
         The process stops by itself when this PowerShell exits, or after 15 minutes.
     #>
-    param([switch] $NoToken)
+    param([switch] $NoToken, [switch] $Seed)
     $dll = Join-Path $script:RepoRoot 'src/ImAdmin.Sandbox/bin/Release/net10.0/ImAdmin.Sandbox.dll'
     if (-not (Test-Path $dll)) { throw "Build first: dotnet build ImAdmin.sln -c Release ($dll is missing)." }
     $ready = Join-Path ([IO.Path]::GetTempPath()) ("imadmin-sandbox-" + [guid]::NewGuid().ToString('N') + '.json')
-    $arguments = @($dll, '--wukongim-port', '0', '--tencent-port', '0', '--wildfire-port', '0', '--no-seed',
+    $arguments = @($dll, '--wukongim-port', '0', '--tencent-port', '0', '--wildfire-port', '0',
         '--ready-file', $ready, '--parent-pid', $PID, '--stop-after', '900')
+    if (-not $Seed) { $arguments += '--no-seed' }
     if ($NoToken) { $arguments += '--no-token' }
     $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -RedirectStandardOutput ($ready + '.out')
     $deadline = [DateTime]::UtcNow.AddSeconds(60)
