@@ -130,42 +130,40 @@ namespace ImAdmin.Engine.Providers.Tencent
 
         private uint NextSeq() => unchecked((uint)Interlocked.Increment(ref _msgSeq));
 
-        private static ImSendResult Sent(SendRequest request, string? key, DateTimeOffset? time) => new ImSendResult
+        private static ImSendResult Sent(SendRequest request, string? key, DateTimeOffset? time)
         {
-            Provider = ImProvider.TencentCloud,
-            From = request.From,
-            ChannelId = request.ChannelId,
-            ChannelType = request.ChannelType,
-            MessageKey = key,
-            ClientMsgNo = request.ClientMsgNo,
-            Timestamp = time,
-            Succeeded = true,
-            Source = request.Source,
-        };
+            var result = Result(request, succeeded: true);
+            result.MessageKey = key;
+            result.Timestamp = time;
+            return result;
+        }
 
         private static ImSendResult NotDelivered(SendRequest request, int code)
         {
             var meaning = TencentErrorCodes.Describe(code);
             var message = $"Tencent Cloud IM did not send the message to '{request.ChannelId}': {meaning.Text} (ErrorCode {code})." +
                           (meaning.Hint == null ? string.Empty : " " + meaning.Hint);
-            return new ImSendResult
+            var result = Result(request, succeeded: false);
+            result.Error = meaning.Text;
+            result.ErrorCode = code;
+            result.Exception = new ImException(meaning.Kind, message)
             {
                 Provider = ImProvider.TencentCloud,
-                From = request.From,
-                ChannelId = request.ChannelId,
-                ChannelType = request.ChannelType,
-                ClientMsgNo = request.ClientMsgNo,
-                Succeeded = false,
-                Error = meaning.Text,
-                ErrorCode = code,
-                Exception = new ImException(meaning.Kind, message)
-                {
-                    Provider = ImProvider.TencentCloud,
-                    ServerCode = code,
-                    Request = "POST /v4/" + BatchSendApi,
-                },
-                Source = request.Source,
+                ServerCode = code,
+                Request = "POST /v4/" + BatchSendApi,
             };
+            return result;
         }
+
+        private static ImSendResult Result(SendRequest request, bool succeeded) => new ImSendResult
+        {
+            Provider = ImProvider.TencentCloud,
+            From = request.From,
+            ChannelId = request.ChannelId,
+            ChannelType = request.ChannelType,
+            ClientMsgNo = request.ClientMsgNo,
+            Succeeded = succeeded,
+            Source = request.Source,
+        };
     }
 }

@@ -44,9 +44,10 @@ namespace ImAdmin.Engine.Providers.Tencent
         /// <summary>An error for ErrorCode <paramref name="code"/> of a whole call.</summary>
         public static ImException Failure(int code, string? errorInfo, string api, HttpResult result)
         {
+            // Our wording first (the server's ErrorInfo is often terse), then the server's own text for support tickets.
             var meaning = TencentErrorCodes.Describe(code);
-            var info = string.IsNullOrWhiteSpace(errorInfo) ? meaning.Text : errorInfo!.Trim();
-            var message = $"Tencent Cloud IM {api} failed: {info} (ErrorCode {code}, {meaning.Text})." + (meaning.Hint == null ? string.Empty : " " + meaning.Hint);
+            var server = string.IsNullOrWhiteSpace(errorInfo) ? $"ErrorCode {code}" : $"ErrorCode {code}: {errorInfo!.Trim()}";
+            var message = $"Tencent Cloud IM {api} failed: {meaning.Text} ({server})." + (meaning.Hint == null ? string.Empty : " " + meaning.Hint);
             return new ImException(meaning.Kind, message)
             {
                 Provider = ImProvider.TencentCloud,
