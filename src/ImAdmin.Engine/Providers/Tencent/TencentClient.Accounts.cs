@@ -44,19 +44,6 @@ namespace ImAdmin.Engine.Providers.Tencent
         }
 
         private static string ValidAccount(string? userId) => ValidAccount(userId, "UserId");
-
-        private static IEnumerable<T[]> Chunk<T>(IEnumerable<T> items, int size)
-        {
-            var chunk = new List<T>(size);
-            foreach (var item in items)
-            {
-                chunk.Add(item);
-                if (chunk.Count < size) continue;
-                yield return chunk.ToArray();
-                chunk.Clear();
-            }
-            if (chunk.Count > 0) yield return chunk.ToArray();
-        }
     }
 
     internal sealed class AccountItem

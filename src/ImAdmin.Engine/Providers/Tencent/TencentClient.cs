@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -44,11 +45,21 @@ namespace ImAdmin.Engine.Providers.Tencent
             };
             // Every API counts calls; batchsendmsg also counts recipients (the request's cost). The recipient bucket
             // holds one full batch and refills so that no 60 s window exceeds the per-minute limit.
-            options.RateLimits.Add(new RateLimitHandler(new RateLimiter(c.RequestsPerSecond ?? CallsPerSecond), r => r.RequestUri!.AbsolutePath, _ => 1));
+            options.RateLimits.Add(new RateLimitHandler(CallLimiter(c.RequestsPerSecond ?? CallsPerSecond), r => r.RequestUri!.AbsolutePath, _ => 1));
             options.RateLimits.Add(new RateLimitHandler(
                 new RateLimiter((BatchRecipientsPerMinute - MaxBatchRecipients) / 60, MaxBatchRecipients),
                 r => r.RequestUri!.AbsolutePath.EndsWith("/v4/" + BatchSendApi, StringComparison.Ordinal) ? BatchSendApi : null));
             return options;
+        }
+
+        /// <summary>
+        /// A token bucket lets its burst plus a second's refill through within one second, so burst + rate is kept at
+        /// the limit: at most <paramref name="perSecond"/> calls in any one-second window, the server's unit.
+        /// </summary>
+        private static RateLimiter CallLimiter(double perSecond)
+        {
+            var burst = Math.Max(1, perSecond / 20);
+            return new RateLimiter(Math.Max(perSecond - burst, perSecond / 2), burst);
         }
 
         /// <summary>account_check of the admin identifier: harmless, and it needs a valid admin UserSig like every call.</summary>
@@ -64,6 +75,20 @@ namespace ImAdmin.Engine.Providers.Tencent
         {
             var result = await Http.PostJsonAsync("v4/" + api, body, safety, cancellationToken, cost).ConfigureAwait(false);
             return TencentResponse.Read(result, api);
+        }
+
+        /// <summary>Splits <paramref name="items"/> into arrays of at most <paramref name="size"/> (per-call limits).</summary>
+        private static IEnumerable<T[]> Chunk<T>(IEnumerable<T> items, int size)
+        {
+            var chunk = new List<T>(size);
+            foreach (var item in items)
+            {
+                chunk.Add(item);
+                if (chunk.Count < size) continue;
+                yield return chunk.ToArray();
+                chunk.Clear();
+            }
+            if (chunk.Count > 0) yield return chunk.ToArray();
         }
     }
 }
