@@ -74,6 +74,17 @@ public class TencentSessionTests(SandboxFixture sandbox) : IClassFixture<Sandbox
     }
 
     [Fact]
+    public async Task An_admin_identifier_with_reserved_characters_is_percent_encoded()
+    {
+        const string admin = "ops+admin@corp/eu";
+        await using var host = await ImAdmin.Sandbox.SandboxHost.StartAsync(new ImAdmin.Sandbox.SandboxOptions { TencentAdmins = [admin] });
+        using var session = await SandboxFixture.ConnectAsync(SandboxFixture.TencentRequest(host));
+        var call = Assert.Single(Calls(host, CheckApi));
+        Assert.Equal("ops%2Badmin%40corp%2Feu", Query(call, "identifier"));
+        Assert.Equal($"{admin}@1400000000", session.Identity);
+    }
+
+    [Fact]
     public async Task Every_attempt_is_signed_afresh_with_a_new_random()
     {
         using var session = await SandboxFixture.ConnectAsync(sandbox.TencentRequest(), validate: false);
