@@ -28,6 +28,7 @@
         'Get-ImSession'
         'Test-ImServer'
         'Send-ImMessage'
+        'Send-ImBroadcast'
         'Get-ImConnection'
         'Set-ImChannelBlacklist'
         'Sync-ImConversation'

@@ -110,7 +110,7 @@ namespace ImAdmin.Engine.Http
             throw failure; // not reached
         }
 
-        /// <summary>A fresh copy of a request (a request message can be sent only once).</summary>
+        /// <summary>A fresh copy of a request for another attempt (a sent request cannot be sent again).</summary>
         internal static HttpRequestMessage Clone(HttpRequestMessage original, byte[]? body)
         {
             var clone = new HttpRequestMessage(original.Method, original.RequestUri) { Version = original.Version };
