@@ -6,8 +6,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../ImAdmin.psd1') -Force
     $script:sandbox = Start-ImSandbox -Seed
 
-    # Invoke-RestMethod writes a JSON array as one object; the pipeline enumerates it.
-    function Get-TencentRequest([string] $Path) { Get-SandboxRequest -BaseUri $sandbox.tencent -Path $Path | ForEach-Object { $_ } }
+    function Get-TencentRequest([string] $Path) { Get-SandboxRequest -BaseUri $sandbox.tencent -Path $Path }
 
     function Get-LastUserSig {
         # The usersig the sandbox last received (what must never show anywhere).

@@ -62,7 +62,8 @@ function Get-SandboxRequest {
     <# The requests one provider server received, optionally for one path. #>
     param([Parameter(Mandatory)] [string] $BaseUri, [string] $Path)
     $query = if ($Path) { "?path=$([uri]::EscapeDataString($Path))" } else { '' }
-    Invoke-RestMethod -Uri "$BaseUri/_sandbox/requests$query"
+    # Invoke-RestMethod writes a JSON array as ONE object, so @(...).Count would always be 1: unroll it.
+    Invoke-RestMethod -Uri "$BaseUri/_sandbox/requests$query" | ForEach-Object { $_ }
 }
 
 Export-ModuleMember -Function Start-ImSandbox, Stop-ImSandbox, ConvertTo-TestSecret, Connect-SandboxWuKong, Connect-SandboxTencent,
