@@ -31,6 +31,7 @@ public sealed partial class WuKongSandbox(SandboxOptions options)
             await context.Response.WriteAsync("404 page not found");
         });
         MapServer(app);
+        MapChannels(app);
     }
 
     private void MapServer(WebApplication app)
