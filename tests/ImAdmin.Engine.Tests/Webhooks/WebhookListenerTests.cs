@@ -94,6 +94,20 @@ public sealed class WebhookListenerTests : IDisposable
     }
 
     [Fact]
+    public async Task Unread_bodies_are_bounded_in_bytes_too()
+    {
+        using var listener = ListenerHarness.Start(ImProvider.WuKongIM, o => o.QueueCapacityBytes = 4096);
+
+        var first = Assert.Single(await Send(listener, "WuKongIM", "msg.offline", o => o with { Recipients = 100 }));
+        var second = await Send(listener, "WuKongIM", "msg.notify", o => o with { Count = 20, RetryDelayMs = 10 });
+
+        Assert.Equal(200, first.Status);
+        Assert.All(second, d => Assert.Equal(503, d.Status));
+        Assert.Equal(5, listener.TakeRefusedCount());
+        Assert.Single(listener.Take(1));
+    }
+
+    [Fact]
     public async Task Online_status_of_hyphenated_user_ids()
     {
         using var listener = ListenerHarness.Start(ImProvider.WuKongIM);

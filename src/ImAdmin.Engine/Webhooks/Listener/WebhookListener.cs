@@ -29,6 +29,7 @@ namespace ImAdmin.Engine.Webhooks.Listener
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly Task _acceptLoop;
         private int _refused;
+        private long _queuedBytes;
 
         private WebhookListener(WebhookListenerOptions options, string prefix)
         {
@@ -81,6 +82,7 @@ namespace ImAdmin.Engine.Webhooks.Listener
                     wait = (int)Math.Min(int.MaxValue, Math.Ceiling(left.TotalMilliseconds));
                 }
                 if (!_queue.TryTake(out var receipt, wait, cancellationToken)) continue;
+                Interlocked.Add(ref _queuedBytes, -receipt.Body.Length);
                 if (maxEvents is { } max && emitted + receipt.Events.Count > max) receipt.KeepFirst(max - emitted);
                 emitted += receipt.Events.Count;
                 yield return receipt;
@@ -158,6 +160,7 @@ namespace ImAdmin.Engine.Webhooks.Listener
             if (receipt.StatusCode == 0 || receipt.StatusCode == 503) return;
             try
             {
+                Interlocked.Add(ref _queuedBytes, receipt.Body.Length);
                 _queue.Add(receipt);
             }
             catch (Exception ex) when (ex is ObjectDisposedException || ex is InvalidOperationException)
@@ -170,7 +173,7 @@ namespace ImAdmin.Engine.Webhooks.Listener
         {
             var parsed = WebhookParser.Parse(new WebhookRequest(_options.Provider, receipt.Body, null, query), _options.Parse);
             receipt.Event = parsed.Event;
-            if (_queue.Count >= _options.QueueCapacity)
+            if (_queue.Count >= _options.QueueCapacity || Interlocked.Read(ref _queuedBytes) + receipt.Body.Length > _options.QueueCapacityBytes)
             {
                 // Before deduplication, so the server's retry of this request is not taken for a repeat.
                 Interlocked.Increment(ref _refused);

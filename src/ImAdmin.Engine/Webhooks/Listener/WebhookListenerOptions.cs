@@ -25,5 +25,8 @@ namespace ImAdmin.Engine.Webhooks.Listener
 
         /// <summary>Received requests not yet taken by the consumer; beyond this the listener answers 503.</summary>
         public int QueueCapacity { get; set; } = 10_000;
+
+        /// <summary>Body bytes of the requests not yet taken by the consumer; beyond this the listener answers 503.</summary>
+        public long QueueCapacityBytes { get; set; } = 256L * 1024 * 1024;
     }
 }
