@@ -22,6 +22,7 @@
         'out/ImAdmin/Formats/Conversations.Format.ps1xml'
         'out/ImAdmin/Formats/Users.Format.ps1xml'
         'out/ImAdmin/Formats/Server.Format.ps1xml'
+        'out/ImAdmin/Formats/Webhooks.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Connect-ImServer'
@@ -29,6 +30,7 @@
         'Get-ImSession'
         'Test-ImServer'
         'Send-ImMessage'
+        'Send-ImBroadcast'
         'Get-ImConnection'
         'Disconnect-ImConnection'
         'Remove-ImConnection'
@@ -41,8 +43,25 @@
         'Remove-ImSystemUser'
         'Get-ImServerStatus'
         'Get-ImMigrationStatus'
+        'Get-ImChannel'
+        'New-ImChannel'
+        'Set-ImChannel'
+        'Remove-ImChannel'
+        'Get-ImChannelSubscriber'
+        'Add-ImChannelSubscriber'
+        'Remove-ImChannelSubscriber'
+        'Get-ImChannelBlacklist'
+        'Add-ImChannelBlacklist'
         'Set-ImChannelBlacklist'
+        'Remove-ImChannelBlacklist'
+        'Get-ImChannelWhitelist'
+        'Add-ImChannelWhitelist'
+        'Set-ImChannelWhitelist'
+        'Remove-ImChannelWhitelist'
         'Sync-ImConversation'
+        'New-ImUserSig'
+        'ConvertFrom-ImWebhook'
+        'Receive-ImWebhook'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -18,11 +18,20 @@ public sealed record SandboxOptions
     /// <summary>Tencent app admin accounts.</summary>
     public IReadOnlyList<string> TencentAdmins { get; init; } = ["administrator"];
 
+    /// <summary>Tencent's per-API limit (calls per second per SDKAppID); beyond it calls answer ErrorCode 60007.</summary>
+    public int TencentCallsPerSecond { get; init; } = 200;
+
+    /// <summary>Tencent batchsendmsg recipients per minute (each recipient counts as one message).</summary>
+    public int TencentBatchRecipientsPerMinute { get; init; } = 12000;
+
     /// <summary>Wildfire http.admin.secret_key.</summary>
     public string WildfireSecret { get; init; } = "sandbox-secret";
 
     /// <summary>Wildfire http.admin.no_check_time (true disables the 2-hour timestamp check).</summary>
     public bool WildfireNoCheckTime { get; init; }
+
+    /// <summary>Wildfire http.admin.rate_limit: admin requests per 10 s, one bucket shared by every admin caller.</summary>
+    public int WildfireRateLimit { get; init; } = 10000;
 
     /// <summary>The sandbox clock (UserSig expiry, Wildfire timestamp checks).</summary>
     public Func<DateTimeOffset> Now { get; init; } = () => DateTimeOffset.UtcNow;

@@ -62,9 +62,8 @@ function Get-SandboxRequest {
     <# The requests one provider server received, optionally for one path. #>
     param([Parameter(Mandatory)] [string] $BaseUri, [string] $Path)
     $query = if ($Path) { "?path=$([uri]::EscapeDataString($Path))" } else { '' }
-    # Invoke-RestMethod writes a JSON array as ONE object; write the entries one by one so @(...).Count counts them.
-    $entries = Invoke-RestMethod -Uri "$BaseUri/_sandbox/requests$query"
-    $entries
+    # Invoke-RestMethod writes a JSON array as ONE object; enumerate it so callers can count and filter entries.
+    foreach ($entry in (Invoke-RestMethod -Uri "$BaseUri/_sandbox/requests$query")) { $entry }
 }
 
 Export-ModuleMember -Function Start-ImSandbox, Stop-ImSandbox, ConvertTo-TestSecret, Connect-SandboxWuKong, Connect-SandboxTencent,

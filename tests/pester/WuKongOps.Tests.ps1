@@ -163,7 +163,7 @@ Describe 'Set-ImUserToken' {
     }
 
     It 'reports a banned person channel with the server code and the user as TargetObject' {
-        Invoke-RestMethod -Method Post -Uri "$wk/_sandbox/wukongim/person-channels" -ContentType 'application/json' -Body '{"uid":"banned-1","ban":1}' | Out-Null
+        New-ImChannel -ChannelId banned-1 -ChannelType Person -Ban   # the user's own person channel, as the server stores it
         Set-ImUserToken -UserId banned-1 -Token (ConvertTo-TestSecret 'x') -ErrorAction SilentlyContinue -ErrorVariable failed
         $failed[0].TargetObject | Should -Be 'banned-1'
         $failed[0].CategoryInfo.Category | Should -Be 'InvalidOperation'

@@ -4,7 +4,7 @@ using ImAdmin.Engine.Sessions;
 namespace ImAdmin.Engine.Models
 {
     /// <summary>A stored message as any provider reports it.</summary>
-    public sealed class ImMessage
+    public class ImMessage
     {
         public ImProvider Provider { get; set; }
 

@@ -27,5 +27,6 @@ public static class ControlRoutes
             journal.Clear();
             return Results.NoContent();
         });
+        Webhooks.WebhookRoutes.Map(app);
     }
 }

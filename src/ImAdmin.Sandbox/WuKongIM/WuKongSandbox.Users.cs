@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace ImAdmin.Sandbox.WuKongIM;
 
 /// <summary>Users and devices (contract §8.1-§8.5): tokens, device_quit, onlinestatus, route and system uids.</summary>
@@ -46,12 +44,6 @@ public sealed partial class WuKongSandbox
             var uids = State.SystemUids;
             return WuKongGin.Json(uids.Count == 0 ? null : uids); // null, not [], when there are none
         });
-
-        app.MapPost("/_sandbox/wukongim/person-channels", (PersonChannelFlags flags) =>
-        {
-            State.SetPersonChannel(flags.Uid, flags.Ban == 1, flags.Disband == 1);
-            return Results.Ok(flags);
-        });
     }
 
     /// <summary>Checks in the server's order: decoding, uid, token, special characters, system uid, then the person channel's ban/disband (HTTP 200 with a reason code).</summary>
@@ -67,9 +59,9 @@ public sealed partial class WuKongSandbox
         if (token.Length == 0) return WuKongGin.Error("token不能为空！");
         if (uid.IndexOfAny(['@', '#', '&']) >= 0) return WuKongGin.Error("uid不能包含特殊字符！");
         if (uid == "____system") return WuKongGin.Error("系统账号不允许更新token！");
-        var (ban, disband) = State.PersonChannel(uid);
-        if (ban) return WuKongGin.Status(19);
-        if (disband) return WuKongGin.Status(24);
+        var person = State.PersonChannelFlags(uid);
+        if (person.Ban) return WuKongGin.Status(19);
+        if (person.Disband) return WuKongGin.Status(24);
         State.SetToken(uid, flag, level, token);
         return WuKongGin.Ok();
     }
@@ -97,8 +89,4 @@ public sealed partial class WuKongSandbox
         return route;
     }
 
-    private sealed record PersonChannelFlags(
-        [property: JsonPropertyName("uid")] string Uid,
-        [property: JsonPropertyName("ban")] int Ban = 0,
-        [property: JsonPropertyName("disband")] int Disband = 0);
 }

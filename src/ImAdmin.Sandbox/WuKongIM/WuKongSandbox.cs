@@ -33,6 +33,7 @@ public sealed partial class WuKongSandbox(SandboxOptions options)
         MapServer(app);
         MapConnections(app);
         MapUsers(app);
+        MapChannels(app);
     }
 
     /// <summary>Demo data for a newcomer's first look.</summary>

@@ -9,7 +9,6 @@ public sealed record WuKongMigration(string Status = "running", string Step = ""
 public sealed partial class WuKongState
 {
     private readonly Dictionary<(string Uid, int Flag), WuKongDevice> _devices = [];
-    private readonly Dictionary<string, (bool Ban, bool Disband)> _personChannels = new(StringComparer.Ordinal);
     private readonly List<string> _systemUids = [];
 
     public WuKongMigration Migration { get; set; } = new();
@@ -20,16 +19,11 @@ public sealed partial class WuKongState
         lock (Gate) return _devices.GetValueOrDefault((uid, deviceFlag));
     }
 
-    /// <summary>Marks a user's person channel banned or disbanded, which /user/token answers with status 19 or 24.</summary>
-    public void SetPersonChannel(string uid, bool ban, bool disband)
-    {
-        lock (Gate) _personChannels[uid] = (ban, disband);
-    }
-
-    internal (bool Ban, bool Disband) PersonChannel(string uid)
-    {
-        lock (Gate) return _personChannels.GetValueOrDefault(uid);
-    }
+    /// <summary>
+    /// The flags of the uid's own person channel (channel info of type 1 with the uid as id, as POST /channel stores
+    /// it), which /user/token checks: banned gives reason 19, disbanded 24.
+    /// </summary>
+    internal ChannelFlags PersonChannelFlags(string uid) => FindChannelInfo(uid, 1)?.Flags ?? default;
 
     /// <summary>Stores the token; a master token kicks the user's connections of that device kind.</summary>
     internal void SetToken(string uid, int deviceFlag, int deviceLevel, string token)

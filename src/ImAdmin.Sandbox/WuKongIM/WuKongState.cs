@@ -15,5 +15,6 @@ public sealed partial class WuKongState
     {
         SeedConnections();
         AddSystemUids(["robot"]);
+        SeedChannels(DateTimeOffset.UtcNow);
     }
 }

@@ -4,6 +4,7 @@ using ImAdmin.Engine.Providers.WuKongIM;
 using ImAdmin.Engine.Security;
 using ImAdmin.Engine.Tests.Infrastructure;
 using ImAdmin.Sandbox.Faults;
+using ImAdmin.Sandbox.WuKongIM;
 
 namespace ImAdmin.Engine.Tests.WuKongIM;
 
@@ -66,7 +67,7 @@ public class WuKongUserTests(SandboxFixture sandbox) : WuKongOpsTestBase(sandbox
     public async Task A_banned_or_disbanded_person_channel_is_an_error_although_the_server_answers_200(bool ban, bool disband, int code)
     {
         var uid = SandboxFixture.NewId("banned");
-        State.SetPersonChannel(uid, ban, disband);
+        State.PutChannelInfo(uid, 1, new ChannelFlags(Ban: ban, SendBan: false, AllowStranger: false, Large: false, Disband: disband), DateTimeOffset.UtcNow);
 
         var ex = await Assert.ThrowsAsync<ImException>(() => SetTokenAsync(uid));
 

@@ -51,7 +51,7 @@ namespace ImAdmin.Cmdlets.Messages
         [ValidateNotNullOrEmpty]
         public string? Text { get; set; }
 
-        /// <summary>A raw payload, sent as is (WuKongIM payload bytes, Tencent custom element data, Wildfire binary content).</summary>
+        /// <summary>A raw payload, sent as is (WuKongIM payload bytes, Tencent custom element data, a Wildfire MessagePayload as UTF-8 JSON).</summary>
         [Parameter(ParameterSetName = PayloadSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
         public byte[]? Payload { get; set; }
@@ -148,7 +148,7 @@ namespace ImAdmin.Cmdlets.Messages
                 var request = batch[i];
                 var result = i < results.Count ? results[i] : new ImSendResult { Succeeded = false, Error = "The server returned no result for this recipient." };
                 result.Provider = _client!.Provider;
-                result.From = request.From;
+                result.From ??= request.From;
                 result.ChannelId = request.ChannelId;
                 result.ChannelType = request.ChannelType;
                 result.ClientMsgNo ??= request.ClientMsgNo;
@@ -199,7 +199,7 @@ namespace ImAdmin.Cmdlets.Messages
             WriteItemError(error, "ImAdmin.InvalidArgument", target);
         }
 
-        private static string Describe(MessageContent content) =>
+        internal static string Describe(MessageContent content) =>
             content.Text != null ? "'" + (content.Text.Length > 40 ? content.Text.Substring(0, 40) + "…" : content.Text) + "'" : $"a {content.Payload!.Length}-byte payload";
     }
 }
