@@ -6,6 +6,7 @@ namespace ImAdmin.Sandbox.WuKongIM;
 /// </summary>
 public sealed partial class WuKongSandbox(SandboxOptions options)
 {
+    /// <summary>The release the sandbox emulates unless <see cref="SandboxOptions.WuKongVersion"/> says otherwise.</summary>
     public const string Version = "v2.2.5-20260422";
 
     public WuKongState State { get; } = new();
@@ -31,6 +32,11 @@ public sealed partial class WuKongSandbox(SandboxOptions options)
             await context.Response.WriteAsync("404 page not found");
         });
         MapServer(app);
+        MapMessageSends(app);
+        MapMessageReads(app);
+        MapConversations(app);
+        MapPlugins(app);
+        MapEvents(app);
     }
 
     private void MapServer(WebApplication app)
@@ -40,7 +46,7 @@ public sealed partial class WuKongSandbox(SandboxOptions options)
         {
             ["server_id"] = "1001",
             ["server_name"] = "WuKongIM",
-            ["version"] = Version,
+            ["version"] = options.WuKongVersion,
             ["connections"] = State.ConnectionCount,
             ["uptime"] = State.Uptime,
             ["manager_token_on"] = options.WuKongToken == null ? 0 : 1,
