@@ -30,6 +30,13 @@
         'Get-ImConnection'
         'Set-ImChannelBlacklist'
         'Sync-ImConversation'
+        'Get-ImMessage'
+        'Search-ImMessage'
+        'Get-ImMessageSequence'
+        'Send-ImEvent'
+        'Clear-ImConversationUnread'
+        'Set-ImConversationUnread'
+        'Remove-ImConversation'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -8,13 +8,15 @@ function Start-ImSandbox {
         Starts the built sandbox on free loopback ports; returns its addresses and sandbox-only credentials.
         The process stops by itself when this PowerShell exits, or after 15 minutes.
     #>
-    param([switch] $NoToken)
+    param([switch] $NoToken, [switch] $WuKongSearchPlugin, [string] $WuKongVersion)
     $dll = Join-Path $script:RepoRoot 'src/ImAdmin.Sandbox/bin/Release/net10.0/ImAdmin.Sandbox.dll'
     if (-not (Test-Path $dll)) { throw "Build first: dotnet build ImAdmin.sln -c Release ($dll is missing)." }
     $ready = Join-Path ([IO.Path]::GetTempPath()) ("imadmin-sandbox-" + [guid]::NewGuid().ToString('N') + '.json')
     $arguments = @($dll, '--wukongim-port', '0', '--tencent-port', '0', '--wildfire-port', '0', '--no-seed',
         '--ready-file', $ready, '--parent-pid', $PID, '--stop-after', '900')
     if ($NoToken) { $arguments += '--no-token' }
+    if ($WuKongSearchPlugin) { $arguments += '--wukongim-search-plugin' }
+    if ($WuKongVersion) { $arguments += '--wukongim-version', $WuKongVersion }
     $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -RedirectStandardOutput ($ready + '.out')
     $deadline = [DateTime]::UtcNow.AddSeconds(60)
     while (-not (Test-Path $ready)) {

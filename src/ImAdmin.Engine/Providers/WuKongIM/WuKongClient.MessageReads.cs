@@ -124,7 +124,8 @@ namespace ImAdmin.Engine.Providers.WuKongIM
 
         private static MessageLookup<TKey> Lookup<TKey>(TKey key, ImMessage? message, string channelId, ChannelType type, string? viewer, string what)
         {
-            if (message != null && WuKongChannels.Belongs(message, channelId, type, viewer)) return new MessageLookup<TKey>(key, message, null);
+            if (message != null && WuKongChannels.Belongs(message, channelId, type, viewer))
+                return new MessageLookup<TKey>(key, WuKongChannels.SeenBy(message, viewer), null);
             var where = viewer == null ? $"{type} channel '{channelId}'" : $"the person channel of '{viewer}' and '{channelId}'";
             return new MessageLookup<TKey>(key, null, new ImException(ImErrorKind.NotFound, $"{what} was not found in {where}.")
             {

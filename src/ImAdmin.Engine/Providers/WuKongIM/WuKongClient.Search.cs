@@ -66,7 +66,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                     };
                 }
                 var answer = json.Deserialize<WuKongSearchAnswer>(ImJson.Options) ?? new WuKongSearchAnswer();
-                var messages = (answer.Messages ?? new List<WuKongMessageDto>()).Select(m => m.ToModel()).ToList();
+                var messages = (answer.Messages ?? new List<WuKongMessageDto>()).Select(m => m.ToModel(body.Uid)).ToList();
                 yield return new WuKongSearchPage(answer.Total, messages);
                 if (messages.Count < body.Limit || page * body.Limit >= answer.Total) yield break;
             }

@@ -96,10 +96,11 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         /// <summary>Base64 in reads; a decoded JSON object in search results.</summary>
         [JsonPropertyName("payload")] public JsonElement Payload { get; set; }
 
-        public ImMessage ToModel()
+        /// <param name="viewer">The user reading a person channel: its messages are named as that user sees them.</param>
+        public ImMessage ToModel(string? viewer = null)
         {
             var (bytes, text) = ReadPayload(Payload);
-            return new ImMessage
+            return WuKongChannels.SeenBy(new ImMessage
             {
                 Provider = ImProvider.WuKongIM,
                 MessageId = MessageId,
@@ -112,7 +113,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                 Timestamp = DateTimeOffset.FromUnixTimeSeconds(Timestamp),
                 Payload = bytes,
                 Text = text,
-            };
+            }, viewer);
         }
 
         private static (byte[] Bytes, string? Text) ReadPayload(JsonElement payload)
