@@ -117,7 +117,9 @@ Describe 'Search-ImMessage' {
             Send-TestText -BaseUri $searchSandbox.wuKongIM -Token $searchSandbox.wuKongToken -From $bob -To $alice -Count 1 -Prefix 'lunch '
             $hits = Search-ImMessage -UserId $alice -Keyword invoice -PageSize 2 -Session $searchSession
             $hits.Text | Should -Be @('Invoice 3', 'Invoice 2', 'Invoice 1')
-            (Search-ImMessage $alice invoice -First 1 -Session $searchSession).Text | Should -Be 'Invoice 3'
+            $total, $newest = Search-ImMessage $alice invoice -IncludeTotalCount -First 1 -Session $searchSession
+            "$total" | Should -Match '\b3\b'
+            $newest.Text | Should -Be 'Invoice 3'
         }
     }
 }
