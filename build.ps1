@@ -6,8 +6,9 @@
     Tasks (run in this order when several are given):
       Build  - dotnet build -c Release; the module is laid out in out/ImAdmin (ImAdmin.dll, ImAdmin.Engine.dll,
                dependencies/, Formats/, ImAdmin.psd1).
-      Docs   - en-US/ImAdmin.dll-Help.xml from docs/en-US with PlatyPS (Microsoft.PowerShell.PlatyPS, or platyPS 0.x);
-               skipped with a warning when neither is installed.
+      Docs   - out/ImAdmin/en-US: ImAdmin.dll-Help.xml and about_*.help.txt from docs/en-US, with PlatyPS
+               (Microsoft.PowerShell.PlatyPS, or platyPS 0.x) when installed, otherwise with tools/ConvertTo-ImMaml.ps1.
+               The converter fails, naming the page, when a page misses a required section or parameter.
       Test   - tests/run.sh: xunit over loopback HTTP against the sandbox, then Pester against the built module.
       Package - Test-ModuleManifest on out/ImAdmin and a zip for Azure Automation (out/ImAdmin.zip).
 .EXAMPLE
@@ -39,20 +40,36 @@ if ('Build' -in $Task) {
 if ('Docs' -in $Task) {
     $docs = Join-Path $root 'docs/en-US'
     $helpFolder = Join-Path $moduleFolder 'en-US'
+    $converter = Join-Path $root 'tools/ConvertTo-ImMaml.ps1'
+    # The converter imports the built module; its own process keeps an older ImAdmin.dll loaded here out of the way.
+    $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+    $converterArguments = @('-NoProfile', '-File', $converter, '-DocsPath', $docs, '-OutputPath', $helpFolder)
     if (Get-Module -ListAvailable Microsoft.PowerShell.PlatyPS) {
         Import-Module Microsoft.PowerShell.PlatyPS
         $null = New-Item -ItemType Directory -Force $helpFolder
         $commands = Get-ChildItem $docs -Filter '*-*.md' | Measure-PlatyPSMarkdown | Where-Object Filetype -Match 'CommandHelp' |
             Import-MarkdownCommandHelp -Path { $_.FilePath }
-        $commands | Export-MamlCommandHelp -OutputFolder $helpFolder -Force | Out-Null
-        Write-Host "MAML help written to $helpFolder"
+        $written = $commands | Export-MamlCommandHelp -OutputFolder $helpFolder -Force
+        # PlatyPS 2 names the file <ModuleName>-Help.xml. PowerShell 7 falls back to that name; Windows PowerShell 5.1
+        # only looks for <Assembly>.dll-Help.xml.
+        foreach ($file in $written | Where-Object Name -NE 'ImAdmin.dll-Help.xml') {
+            Move-Item $file.FullName (Join-Path $helpFolder 'ImAdmin.dll-Help.xml') -Force
+        }
+        $tool = 'PlatyPS'
     } elseif (Get-Module -ListAvailable platyPS) {
         Import-Module platyPS
         New-ExternalHelp -Path $docs -OutputPath $helpFolder -Force | Out-Null
-        Write-Host "MAML help written to $helpFolder (platyPS 0.x)"
+        $tool = 'platyPS 0.x'
     } else {
-        Write-Warning 'Docs skipped: neither Microsoft.PowerShell.PlatyPS nor platyPS is installed (Install-PSResource Microsoft.PowerShell.PlatyPS).'
+        Invoke-Native $pwsh ($converterArguments + @('-ModulePath', (Join-Path $moduleFolder 'ImAdmin.psd1')))
+        $tool = $null
     }
+    if ($tool) {
+        # The about pages follow the PowerShell-Docs layout (# about_X, ## SHORT DESCRIPTION), which PlatyPS 2 does
+        # not convert and platyPS 0.x misreads (it takes the second heading for the topic name).
+        Invoke-Native $pwsh ($converterArguments + '-AboutOnly')
+    }
+    Write-Host "Help written to $helpFolder ($($tool ?? 'tools/ConvertTo-ImMaml.ps1; PlatyPS is not installed'))"
 }
 
 if ('Test' -in $Task) {

@@ -12,13 +12,13 @@ dotnet build ImAdmin.sln -c Release -nologo -v quiet || { echo "0 passed, 1 fail
 echo "== xunit"
 status=0
 dotnet test ImAdmin.sln -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$results/xunit.log" || status=1
-passed=$(grep -Eo 'Passed: +[0-9]+' "$results/xunit.log" | grep -Eo '[0-9]+' | paste -sd+ - | bc)
-failed=$(grep -Eo 'Failed: +[0-9]+' "$results/xunit.log" | grep -Eo '[0-9]+' | paste -sd+ - | bc)
-passed=${passed:-0}; failed=${failed:-0}
+sum() { grep -Eo "$1: +[0-9]+" "$results/xunit.log" | grep -Eo '[0-9]+' | awk '{ s += $1 } END { print s + 0 }'; }
+passed=$(sum Passed)
+failed=$(sum Failed)
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 
 echo "== Pester"
-if command -v pwsh >/dev/null 2>&1 && pwsh -NoProfile -Command 'if (-not (Get-Module -ListAvailable Pester | Where-Object Version -ge 5.0)) { exit 1 }'; then
+if command -v pwsh >/dev/null 2>&1 && pwsh -NoProfile -Command 'if (-not (Get-Module -ListAvailable Pester | Where-Object { $_.Version -ge [version]"5.0" })) { exit 1 }'; then
   pwsh -NoProfile -File tests/pester/Invoke-Tests.ps1 -ResultFile "$results/pester.txt" || status=1
   if [ -f "$results/pester.txt" ]; then
     read -r pp pf < "$results/pester.txt"

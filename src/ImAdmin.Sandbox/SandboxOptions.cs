@@ -30,6 +30,9 @@ public sealed record SandboxOptions
     /// <summary>Wildfire http.admin.no_check_time (true disables the 2-hour timestamp check).</summary>
     public bool WildfireNoCheckTime { get; init; }
 
+    /// <summary>Wildfire http.admin.rate_limit: admin requests per 10 s, one bucket shared by every admin caller.</summary>
+    public int WildfireRateLimit { get; init; } = 10000;
+
     /// <summary>The sandbox clock (UserSig expiry, Wildfire timestamp checks).</summary>
     public Func<DateTimeOffset> Now { get; init; } = () => DateTimeOffset.UtcNow;
 

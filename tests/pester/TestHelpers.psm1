@@ -6,14 +6,16 @@ function Start-ImSandbox {
     <#
     .SYNOPSIS
         Starts the built sandbox on free loopback ports; returns its addresses and sandbox-only credentials.
+        -Seed adds the demo users, connections and messages.
         The process stops by itself when this PowerShell exits, or after 15 minutes.
     #>
-    param([switch] $NoToken, [switch] $WuKongSearchPlugin, [string] $WuKongVersion)
+    param([switch] $NoToken, [switch] $Seed, [switch] $WuKongSearchPlugin, [string] $WuKongVersion)
     $dll = Join-Path $script:RepoRoot 'src/ImAdmin.Sandbox/bin/Release/net10.0/ImAdmin.Sandbox.dll'
     if (-not (Test-Path $dll)) { throw "Build first: dotnet build ImAdmin.sln -c Release ($dll is missing)." }
     $ready = Join-Path ([IO.Path]::GetTempPath()) ("imadmin-sandbox-" + [guid]::NewGuid().ToString('N') + '.json')
-    $arguments = @($dll, '--wukongim-port', '0', '--tencent-port', '0', '--wildfire-port', '0', '--no-seed',
+    $arguments = @($dll, '--wukongim-port', '0', '--tencent-port', '0', '--wildfire-port', '0',
         '--ready-file', $ready, '--parent-pid', $PID, '--stop-after', '900')
+    if (-not $Seed) { $arguments += '--no-seed' }
     if ($NoToken) { $arguments += '--no-token' }
     if ($WuKongSearchPlugin) { $arguments += '--wukongim-search-plugin' }
     if ($WuKongVersion) { $arguments += '--wukongim-version', $WuKongVersion }
@@ -62,7 +64,8 @@ function Get-SandboxRequest {
     <# The requests one provider server received, optionally for one path. #>
     param([Parameter(Mandatory)] [string] $BaseUri, [string] $Path)
     $query = if ($Path) { "?path=$([uri]::EscapeDataString($Path))" } else { '' }
-    Invoke-RestMethod -Uri "$BaseUri/_sandbox/requests$query"
+    # Invoke-RestMethod writes a JSON array as ONE object; enumerate it so callers can count and filter entries.
+    foreach ($entry in (Invoke-RestMethod -Uri "$BaseUri/_sandbox/requests$query")) { $entry }
 }
 
 Export-ModuleMember -Function Start-ImSandbox, Stop-ImSandbox, ConvertTo-TestSecret, Connect-SandboxWuKong, Connect-SandboxTencent,

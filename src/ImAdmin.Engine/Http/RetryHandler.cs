@@ -110,7 +110,8 @@ namespace ImAdmin.Engine.Http
             throw failure; // not reached
         }
 
-        private static HttpRequestMessage Clone(HttpRequestMessage original, byte[]? body)
+        /// <summary>A fresh copy of a request for another attempt (a sent request cannot be sent again).</summary>
+        internal static HttpRequestMessage Clone(HttpRequestMessage original, byte[]? body)
         {
             var clone = new HttpRequestMessage(original.Method, original.RequestUri) { Version = original.Version };
             foreach (var header in original.Headers) clone.Headers.TryAddWithoutValidation(header.Key, header.Value);

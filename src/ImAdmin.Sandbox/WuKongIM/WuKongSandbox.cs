@@ -32,6 +32,7 @@ public sealed partial class WuKongSandbox(SandboxOptions options)
             await context.Response.WriteAsync("404 page not found");
         });
         MapServer(app);
+        MapChannels(app);
         MapMessageSends(app);
         MapMessageReads(app);
         MapConversations(app);

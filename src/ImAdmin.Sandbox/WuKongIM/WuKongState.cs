@@ -15,5 +15,6 @@ public sealed partial class WuKongState
 
     public void Seed()
     {
+        SeedChannels(DateTimeOffset.UtcNow);
     }
 }

@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Threading;
+using System.Threading.Tasks;
+using ImAdmin.Engine.Diagnostics;
+using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Http;
+using ImAdmin.Engine.Json;
+using ImAdmin.Engine.Messaging;
+using ImAdmin.Engine.Models;
+
+namespace ImAdmin.Engine.Providers.Wildfire
+{
+    public sealed partial class WildfireClient
+    {
+        /// <summary>
+        /// Recipients per /admin/message/multicast call. The server documents no cap; what bounds a call is its 100 MiB
+        /// body and the IM core's 5 s limit (code 249, outcome unknown, and a send is never repeated). A thousand ids
+        /// are a few tens of KiB and stay far inside both, while 10,000 rows still take only ten calls.
+        /// </summary>
+        public const int MulticastBatchSize = 1000;
+
+        /// <summary>
+        /// Sender when -From is not given: every WildfireChat server creates the user <c>admin</c> ("系统管理员") in its
+        /// first database migration, and the server API requires a non-empty sender.
+        /// </summary>
+        public const string DefaultSender = "admin";
+
+        /// <summary>
+        /// Person rows with the same sender and content share one multicast call; every other row is sent alone,
+        /// and so is a row with -ClientMsgNo (the batcher keeps those apart).
+        /// </summary>
+        public override int GetBatchLimit(SendRequest request) =>
+            request.ChannelType == ChannelType.Person && request.ClientMsgNo == null ? MulticastBatchSize : 1;
+
+        /// <summary>
+        /// One row goes through /admin/message/send; several Person rows through /admin/message/multicast, which answers
+        /// one messageUid for all of them (each recipient sees a private conversation with the sender). Neither has a
+        /// dedupe key, so neither is repeated after an answer that may mean "done" (only code 250 and refused connections).
+        /// A row the server refuses (missing target, bad parameter, no right) is a failed result; anything that fails
+        /// the call itself (auth, throttling, timeout, edition) throws.
+        /// </summary>
+        public override async Task<IReadOnlyList<ImSendResult>> SendAsync(IReadOnlyList<SendRequest> batch, CancellationToken cancellationToken)
+        {
+            if (batch.Count == 0) return Array.Empty<ImSendResult>();
+            var first = batch[0];
+            var sender = string.IsNullOrEmpty(first.From) ? DefaultSender : first.From!;
+            if (batch.Any(r => r.ClientMsgNo != null))
+                ImLog.Verbose("WildfireChat has no client message number: -ClientMsgNo is kept on the result but not sent to the server.");
+            var payload = WildfirePayload.Build(first);
+            if (batch.Count == 1) return new[] { await SendOneAsync(first, sender, payload, cancellationToken).ConfigureAwait(false) };
+
+            if (batch.Any(r => r.ChannelType != ChannelType.Person))
+                throw new ArgumentException("Only Person rows can share a multicast call.", nameof(batch));
+            var body = new MulticastBody(sender, batch.Select(r => r.ChannelId).ToList(), payload);
+            var result = WildfireResponse.Read(await Http.PostJsonAsync("/admin/message/multicast", body, RetrySafety.NotProcessedOnly, cancellationToken).ConfigureAwait(false));
+            return batch.Select(r => Sent(r, sender, result)).ToList();
+        }
+
+        private async Task<ImSendResult> SendOneAsync(SendRequest request, string sender, JsonObject payload, CancellationToken cancellationToken)
+        {
+            var body = new SendBody(sender, new WildfireConversation(WildfireConversation.TypeOf(request.ChannelType), request.ChannelId), payload);
+            try
+            {
+                var result = WildfireResponse.Read(await Http.PostJsonAsync("/admin/message/send", body, RetrySafety.NotProcessedOnly, cancellationToken).ConfigureAwait(false));
+                return Sent(request, sender, result);
+            }
+            catch (ImException ex) when (IsAboutTheRow(ex))
+            {
+                return new ImSendResult
+                {
+                    Provider = Provider,
+                    From = sender,
+                    ChannelId = request.ChannelId,
+                    ChannelType = request.ChannelType,
+                    ClientMsgNo = request.ClientMsgNo,
+                    Succeeded = false,
+                    Error = ex.Message,
+                    ErrorCode = ex.ServerCode,
+                    Exception = ex,
+                    Source = request.Source,
+                };
+            }
+        }
+
+        private static bool IsAboutTheRow(ImException ex) =>
+            ex.Kind == ImErrorKind.NotFound || ex.Kind == ImErrorKind.InvalidArgument ||
+            ex.Kind == ImErrorKind.PermissionDenied || ex.Kind == ImErrorKind.InvalidState;
+
+        private ImSendResult Sent(SendRequest request, string sender, JsonElement result)
+        {
+            var timestamp = result.GetLong("timestamp");
+            return new ImSendResult
+            {
+                Provider = Provider,
+                From = sender,
+                ChannelId = request.ChannelId,
+                ChannelType = request.ChannelType,
+                MessageId = result.GetLong("messageUid"),
+                ClientMsgNo = request.ClientMsgNo,
+                Timestamp = timestamp.HasValue ? DateTimeOffset.FromUnixTimeMilliseconds(timestamp.Value) : (DateTimeOffset?)null,
+                Succeeded = true,
+                Source = request.Source,
+            };
+        }
+
+        private sealed class SendBody
+        {
+            public SendBody(string sender, WildfireConversation conv, JsonObject payload)
+            {
+                Sender = sender;
+                Conv = conv;
+                Payload = payload;
+            }
+
+            [JsonPropertyName("sender")]
+            public string Sender { get; }
+
+            [JsonPropertyName("conv")]
+            public WildfireConversation Conv { get; }
+
+            [JsonPropertyName("payload")]
+            public JsonObject Payload { get; }
+        }
+
+        private sealed class MulticastBody
+        {
+            public MulticastBody(string sender, IReadOnlyList<string> targets, JsonObject payload)
+            {
+                Sender = sender;
+                Targets = targets;
+                Payload = payload;
+            }
+
+            [JsonPropertyName("sender")]
+            public string Sender { get; }
+
+            [JsonPropertyName("targets")]
+            public IReadOnlyList<string> Targets { get; }
+
+            [JsonPropertyName("line")]
+            public int Line => 0;
+
+            [JsonPropertyName("payload")]
+            public JsonObject Payload { get; }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+
+namespace ImAdmin.Sandbox.Wildfire;
+
+/// <summary>The codes the sandbox answers with, and their text as <c>cn.wildfirechat.common.ErrorCode</c> has it.</summary>
+public static class WildfireCodes
+{
+    public const int Success = 0;
+    public const int ApiNotSigned = 239;
+    public const int SignExpired = 243;
+    public const int AuthFailure = 244;
+    public const int OverFrequency = 250;
+    public const int InvalidParameter = 251;
+    public const int NotExist = 253;
+
+    public static string Message(int code) => code switch
+    {
+        Success => "success",
+        ApiNotSigned => "api not signed or sign parameter not completion",
+        SignExpired => "sign expired",
+        AuthFailure => "auth failure",
+        OverFrequency => "over frequency",
+        InvalidParameter => "Invalid parameter",
+        NotExist => "not exist",
+        _ => "server error",
+    };
+}
+
+/// <summary>
+/// One <c>RestResult</c>: <c>{code,msg,result}</c>. Gson drops nulls, so a reply without data has no <c>result</c>;
+/// preAction failures carry a nested copy of <c>{code,msg}</c> as their result (contract §2.4).
+/// </summary>
+public sealed record WildfireReply(int Code, JsonNode? Result)
+{
+    public static WildfireReply Ok(JsonNode? result = null) => new(WildfireCodes.Success, result);
+
+    public static WildfireReply Fail(int code) => new(code, null);
+
+    public static WildfireReply PreActionFailure(int code) =>
+        new(code, new JsonObject { ["code"] = code, ["msg"] = WildfireCodes.Message(code) });
+
+    public string ToJson()
+    {
+        var envelope = new JsonObject { ["code"] = Code, ["msg"] = WildfireCodes.Message(Code) };
+        if (Result != null) envelope["result"] = Result.DeepClone();
+        return envelope.ToJsonString();
+    }
+}

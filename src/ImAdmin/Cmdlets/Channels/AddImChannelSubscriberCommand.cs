@@ -1,0 +1,42 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using ImAdmin.Engine.Channels;
+using ImAdmin.Engine.Models;
+
+namespace ImAdmin.Cmdlets.Channels
+{
+    /// <summary>
+    /// <para type="synopsis">Subscribes users to a WuKongIM channel (creating the channel if it does not exist).</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Add, "ImChannelSubscriber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(ImChannelMember))]
+    public sealed class AddImChannelSubscriberCommand : ChangeChannelMemberCmdlet
+    {
+        private readonly HashSet<(string, ChannelType)> _reset = new HashSet<(string, ChannelType)>();
+
+        /// <summary>Remove every current subscriber first (done once per channel, with its first call).</summary>
+        [Parameter]
+        public SwitchParameter Reset { get; set; }
+
+        /// <summary>Temporary subscribers. WuKongIM v2 refuses them; the cmdlet then stops with a NotSupported error.</summary>
+        [Parameter]
+        public SwitchParameter Temporary { get; set; }
+
+        protected override ChannelMemberList List => ChannelMemberList.Subscribers;
+
+        protected override string Action(string users) => Reset
+            ? $"Add {users} as subscribers; the first call for this channel first removes every current subscriber"
+            : $"Add {users} as subscribers";
+
+        protected override async Task SendAsync(MemberBatch batch, CancellationToken cancellationToken)
+        {
+            var key = (batch.ChannelId, batch.ChannelType);
+            var reset = Reset && !_reset.Contains(key);
+            await Client.AddChannelMembersAsync(List, batch.ChannelId, batch.ChannelType, batch.UserIds, cancellationToken, reset, Temporary).ConfigureAwait(false);
+            // Only once it succeeded: if the resetting call failed, the next call for the channel resets instead.
+            if (reset) _reset.Add(key);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using ImAdmin.Engine.Channels;
+using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Models;
+
+namespace ImAdmin.Cmdlets.Channels
+{
+    /// <summary>
+    /// Base of the Add-/Remove- member cmdlets. Rows are confirmed one by one (ShouldProcess), collected per channel
+    /// and sent 1000 users per call; when a call fails, every row in it gets its own error with the row as
+    /// TargetObject, and the other calls go on.
+    /// </summary>
+    public abstract class ChangeChannelMemberCmdlet : ChannelMemberCmdlet
+    {
+        private ChannelMemberBatcher _batcher = null!;
+
+        /// <summary>
+        /// The users to add or remove. Binds from CSV columns UserId, Uid, User, Account, Member_Account or user_id, or
+        /// from plain strings piped in.
+        /// </summary>
+        [Parameter(Position = 2, ValueFromPipelineByPropertyName = true)]
+        [Alias("Uid", "User", "Account", "Member_Account", "user_id")]
+        [ValidateNotNull]
+        public string[]? UserId { get; set; }
+
+        /// <summary>Write one ImChannelMember per user once the server has accepted the change.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>"Add {users} to the blacklist", for the confirmation prompt.</summary>
+        protected abstract string Action(string users);
+
+        /// <summary>Sends one batch (at most 1000 users of one channel).</summary>
+        protected abstract Task SendAsync(MemberBatch batch, CancellationToken cancellationToken);
+
+        protected override void BeginProcessing()
+        {
+            if (UserId == null && !MyInvocation.ExpectingInput) ThrowInvalidArgument(nameof(UserId), "No user ids: " + UserIdSources + ".");
+            base.BeginProcessing();
+            _batcher = new ChannelMemberBatcher(List);
+        }
+
+        protected override void ProcessRecord()
+        {
+            var userIds = UserId ?? (PipedText == null ? null : new[] { PipedText });
+            if (userIds == null)
+                WriteItemError(new ImInputException(nameof(UserId), "The row has no user id: " + UserIdSources + "."), "ImAdmin.InvalidArgument", InputObject);
+            else if (InputObject == null)
+                // Command-line ids without pipeline rows: each id is its own "row" for errors.
+                foreach (var id in userIds) Queue(new[] { id }, id);
+            else
+                Queue(userIds, InputObject);
+        }
+
+        protected override void EndProcessing()
+        {
+            foreach (var batch in _batcher.Flush()) Send(batch);
+        }
+
+        private void Queue(string[] userIds, object row)
+        {
+            try
+            {
+                var users = ChannelMemberBatcher.Validate(List, ChannelId, ChannelType, userIds);
+                if (!ShouldProcess(ChannelTarget(ChannelId, ChannelType), Action(DescribeUsers(users)))) return;
+                foreach (var batch in _batcher.Add(ChannelId, ChannelType, users, row)) Send(batch);
+            }
+            catch (ImInputException ex)
+            {
+                WriteItemError(ex, "ImAdmin.InvalidArgument", row);
+            }
+        }
+
+        private void Send(MemberBatch batch)
+        {
+            try
+            {
+                Run(ct => SendAsync(batch, ct));
+            }
+            catch (ImException ex) when (ex.Kind == ImErrorKind.NotSupported)
+            {
+                // Every later call would fail the same way.
+                ThrowTerminating(ex, "ImAdmin.NotSupported", batch.Sources[0]);
+            }
+            catch (ImException ex)
+            {
+                foreach (var row in batch.Sources) WriteItemError(ex, ErrorIdOf(ex, "ImAdmin.ChannelMemberChangeFailed"), row);
+                return;
+            }
+            if (!PassThru) return;
+            foreach (var user in batch.UserIds) WriteObject(new ImChannelMember(batch.ChannelId, batch.ChannelType, user));
+        }
+    }
+}

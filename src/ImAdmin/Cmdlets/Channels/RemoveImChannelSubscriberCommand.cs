@@ -1,0 +1,23 @@
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using ImAdmin.Engine.Channels;
+using ImAdmin.Engine.Models;
+
+namespace ImAdmin.Cmdlets.Channels
+{
+    /// <summary>
+    /// <para type="synopsis">Unsubscribes users from a WuKongIM channel (their conversation with it is deleted).</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "ImChannelSubscriber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(ImChannelMember))]
+    public sealed class RemoveImChannelSubscriberCommand : ChangeChannelMemberCmdlet
+    {
+        protected override ChannelMemberList List => ChannelMemberList.Subscribers;
+
+        protected override string Action(string users) => $"Remove {users} from the subscribers (their conversation with this channel is deleted)";
+
+        protected override Task SendAsync(MemberBatch batch, CancellationToken cancellationToken) =>
+            Client.RemoveChannelMembersAsync(List, batch.ChannelId, batch.ChannelType, batch.UserIds, cancellationToken);
+    }
+}

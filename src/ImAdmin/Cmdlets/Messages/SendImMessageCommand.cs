@@ -1,0 +1,205 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Management.Automation;
+using ImAdmin.Base;
+using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Messaging;
+using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers;
+
+namespace ImAdmin.Cmdlets.Messages
+{
+    /// <summary>
+    /// <para type="synopsis">Sends a message to users or channels on any provider; pipeline rows are batched into the provider's bulk call.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Send, "ImMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = TextSet)]
+    [OutputType(typeof(ImSendResult))]
+    public sealed class SendImMessageCommand : ImSessionCmdlet
+    {
+        private const string TextSet = "Text";
+        private const string PayloadSet = "Payload";
+        private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
+
+        private ImClient? _client;
+        private MessageBatcher? _batcher;
+        private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
+        private int _rows;
+        private int _sent;
+        private int _failed;
+
+        /// <summary>The sender's user id. Omitted: the provider's system or admin sender.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("FromUid", "from_uid", "From_Account", "Sender")]
+        [ValidateNotNullOrEmpty]
+        public string? From { get; set; }
+
+        /// <summary>Recipients: user ids for person channels, channel or group ids otherwise.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("To", "To_Account", "Target", "Uid", "UserId", "channel_id")]
+        public string[]? ChannelId { get; set; }
+
+        /// <summary>The kind of channel; Person (one-to-one) by default.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("channel_type")]
+        public ChannelType ChannelType { get; set; } = ChannelType.Person;
+
+        /// <summary>The text to send; each provider wraps it in its own text message format.</summary>
+        [Parameter(ParameterSetName = TextSet, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("Message", "Content")]
+        [ValidateNotNullOrEmpty]
+        public string? Text { get; set; }
+
+        /// <summary>A raw payload, sent as is (WuKongIM payload bytes, Tencent custom element data, a Wildfire MessagePayload as UTF-8 JSON).</summary>
+        [Parameter(ParameterSetName = PayloadSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNull]
+        public byte[]? Payload { get; set; }
+
+        /// <summary>Your own dedupe key for this message; a re-run with the same key is not delivered twice where the server dedupes. Rows with a key are sent one by one.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("client_msg_no")]
+        [ValidateNotNullOrEmpty]
+        public string? ClientMsgNo { get; set; }
+
+        /// <summary>Do not count the message as unread (WuKongIM red_dot 0, Tencent NoUnread, Wildfire persistFlag 1).</summary>
+        [Parameter]
+        public SwitchParameter NoRedDot { get; set; }
+
+        /// <summary>Do not store the message (WuKongIM no_persist, Tencent online-only, Wildfire transparent).</summary>
+        [Parameter]
+        public SwitchParameter NoPersist { get; set; }
+
+        /// <summary>Write one result per recipient (message id, success, error).</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>The whole pipeline row, kept so that a failed row's error record points at it.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            _client = ResolveSession().Client;
+            _batcher = new MessageBatcher(_client.GetBatchLimit);
+        }
+
+        protected override void ProcessRecord()
+        {
+            // The PSObject itself, not its BaseObject: an Import-Csv row's columns live on the wrapper.
+            var row = (object?)InputObject;
+            var recipients = ChannelId ?? (InputObject?.BaseObject is string single ? new[] { single } : null);
+            if (recipients == null || recipients.Length == 0)
+            {
+                _rows++;
+                Fail(new ImInputException(nameof(ChannelId),
+                    "No recipient: pass -ChannelId, or pipe rows with a ChannelId, To, UserId or Uid column (or plain user ids)."), row);
+                return;
+            }
+
+            foreach (var recipient in recipients)
+            {
+                _rows++;
+                var target = (object?)row ?? recipient;
+                if (string.IsNullOrWhiteSpace(recipient))
+                {
+                    Fail(new ImInputException(nameof(ChannelId), "A row has an empty recipient (ChannelId/To/UserId column)."), target);
+                    continue;
+                }
+                var content = Payload != null ? MessageContent.FromPayload(Payload) : MessageContent.FromText(Text!);
+                if (!ShouldProcess($"{ChannelType} {recipient}", $"Send {Describe(content)}" + (From == null ? string.Empty : $" from {From}")))
+                    continue;
+                var request = new SendRequest(From, recipient.Trim(), ChannelType, content)
+                {
+                    ClientMsgNo = ClientMsgNo,
+                    RedDot = !NoRedDot,
+                    Persist = !NoPersist,
+                    Source = target,
+                };
+                foreach (var batch in _batcher!.Add(request)) Send(batch);
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            foreach (var batch in _batcher!.Flush()) Send(batch);
+            WriteProgress(new ProgressRecord(1, "Send-ImMessage", "Done") { RecordType = ProgressRecordType.Completed });
+            if (_failed > 0)
+                WriteWarning($"{_failed} of {_rows} message(s) were not sent; each has an error record whose TargetObject is its input row.");
+        }
+
+        private void Send(IReadOnlyList<SendRequest> batch)
+        {
+            IReadOnlyList<ImSendResult> results;
+            ImException? fatal = null;
+            try
+            {
+                results = Run(ct => _client!.SendAsync(batch, ct));
+            }
+            catch (ImException ex)
+            {
+                results = batch.Select(r => new ImSendResult { Succeeded = false, Error = ex.Message, ErrorCode = ex.ServerCode, Exception = ex }).ToList();
+                // Without valid credentials or a reachable server no later row can succeed either.
+                if (ex.Kind == ImErrorKind.Authentication || (ex.Kind == ImErrorKind.ConnectionFailed && !ex.OutcomeUnknown)) fatal = ex;
+            }
+
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var request = batch[i];
+                var result = i < results.Count ? results[i] : new ImSendResult { Succeeded = false, Error = "The server returned no result for this recipient." };
+                result.Provider = _client!.Provider;
+                result.From ??= request.From;
+                result.ChannelId = request.ChannelId;
+                result.ChannelType = request.ChannelType;
+                result.ClientMsgNo ??= request.ClientMsgNo;
+                if (result.Succeeded)
+                {
+                    _sent++;
+                }
+                else
+                {
+                    _failed++;
+                    var error = result.Exception ?? new ImException(ImErrorKind.ServerError, $"Sending to {request.ChannelId} failed: {result.Error}")
+                    {
+                        Provider = _client.Provider,
+                        ServerCode = result.ErrorCode,
+                        ServerMessage = result.Error,
+                    };
+                    WriteItemError(error, "ImAdmin.SendFailed", request.Source);
+                }
+                if (PassThru) WriteObject(result);
+            }
+            ReportProgress();
+
+            if (fatal != null)
+            {
+                var unsent = _batcher!.Flush().SelectMany(b => b).ToList();
+                foreach (var request in unsent)
+                {
+                    _failed++;
+                    WriteItemError(new ImException(fatal.Kind, $"Not sent to {request.ChannelId}: the run stopped because {fatal.Message}") { Provider = fatal.Provider },
+                        "ImAdmin.SendFailed", request.Source);
+                }
+                ThrowTerminating(new ImException(fatal.Kind,
+                    $"Send-ImMessage stopped after {_rows} row(s): {fatal.Message} Rows not yet read were not sent.", fatal) { Provider = fatal.Provider },
+                    "ImAdmin.SendStopped");
+            }
+        }
+
+        private void ReportProgress()
+        {
+            if (_sinceProgress.Elapsed < ProgressInterval) return;
+            _sinceProgress.Restart();
+            WriteProgress(new ProgressRecord(1, "Send-ImMessage", $"{_sent} sent, {_failed} failed"));
+        }
+
+        private void Fail(ImInputException error, object? target)
+        {
+            _failed++;
+            WriteItemError(error, "ImAdmin.InvalidArgument", target);
+        }
+
+        internal static string Describe(MessageContent content) =>
+            content.Text != null ? "'" + (content.Text.Length > 40 ? content.Text.Substring(0, 40) + "…" : content.Text) + "'" : $"a {content.Payload!.Length}-byte payload";
+    }
+}

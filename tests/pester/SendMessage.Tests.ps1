@@ -1,0 +1,97 @@
+# Send-ImMessage in a real PowerShell against the sandbox: CSV binding, batching, -WhatIf, per-row errors.
+BeforeAll {
+    $ErrorActionPreference = 'Stop'
+    Set-StrictMode -Version Latest
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../../ImAdmin.psd1') -Force
+    $script:sandbox = Start-ImSandbox -Seed
+    $script:csv = Join-Path $TestDrive 'recipients.csv'
+
+    function Write-Csv([object[]] $Rows) { $Rows | Export-Csv -Path $script:csv -NoTypeInformation; $script:csv }
+    function Get-Bodies([string] $BaseUri, [string] $Path) { @(Get-SandboxRequest $BaseUri $Path | ForEach-Object { $_.body | ConvertFrom-Json }) }
+    function Reset-Journal([string] $BaseUri) { Invoke-RestMethod -Method Delete -Uri "$BaseUri/_sandbox/requests" | Out-Null }
+}
+
+AfterAll {
+    Get-ImSession | Disconnect-ImServer
+    Stop-ImSandbox $script:sandbox
+}
+
+Describe 'Send-ImMessage on WuKongIM' {
+    BeforeAll { $null = Connect-SandboxWuKong $sandbox }
+    BeforeEach { Reset-Journal $sandbox.wuKongIM }
+
+    It 'sends CSV rows that share sender and text in ONE sendbatch call, with the red dot on' {
+        $file = Write-Csv @(
+            [pscustomobject]@{ To = 'csv-a'; Name = 'A' }, [pscustomobject]@{ To = 'csv-b'; Name = 'B' },
+            [pscustomobject]@{ To = 'csv-c'; Name = 'C' }, [pscustomobject]@{ To = 'csv-d'; Name = 'D' })
+        $results = Import-Csv $file | Send-ImMessage -From admin -Text 'hello all' -PassThru
+
+        $results.Count | Should -Be 4
+        $results.Succeeded | Should -Not -Contain $false
+        $results.ChannelId | Should -Be @('csv-a', 'csv-b', 'csv-c', 'csv-d')
+        $batches = Get-Bodies $sandbox.wuKongIM '/message/sendbatch'
+        $batches.Count | Should -Be 1
+        $batches[0].subscribers | Should -Be @('csv-a', 'csv-b', 'csv-c', 'csv-d')
+        $batches[0].header.red_dot | Should -Be 1
+        @(Get-SandboxRequest $sandbox.wuKongIM '/message/send').Count | Should -Be 0
+    }
+
+    It 'binds sender, recipient and text per row from the CSV aliases and groups by content' {
+        $file = Write-Csv @(
+            [pscustomobject]@{ To_Account = 'row-1'; From_Account = 'ops'; Message = 'one' },
+            [pscustomobject]@{ To_Account = 'row-2'; From_Account = 'ops'; Message = 'two' },
+            [pscustomobject]@{ To_Account = 'row-3'; From_Account = 'ops'; Message = 'one' })
+        $results = Import-Csv $file | Send-ImMessage -PassThru
+        $results.Succeeded | Should -Not -Contain $false
+        $batches = Get-Bodies $sandbox.wuKongIM '/message/sendbatch'
+        $batches.Count | Should -Be 1
+        $batches[0].subscribers | Should -Be @('row-1', 'row-3')
+        # A lone row goes through /message/send: it returns a message id and is safe to retry.
+        (Get-Bodies $sandbox.wuKongIM '/message/send').channel_id | Should -Be 'row-2'
+    }
+
+    It 'sends group messages one call each and returns their message ids' {
+        $results = Send-ImMessage -ChannelId grp-1, grp-2 -ChannelType Group -From admin -Text 'to groups' -NoRedDot -PassThru
+        $results.MessageId | ForEach-Object { $_ | Should -BeGreaterThan 0 }
+        $sends = Get-Bodies $sandbox.wuKongIM '/message/send'
+        $sends.Count | Should -Be 2
+        $sends.header.red_dot | Should -Be @(0, 0)
+        $sends.channel_type | Should -Be @(2, 2)
+    }
+
+    It 'sends nothing with -WhatIf' {
+        'w-1', 'w-2' | Send-ImMessage -From admin -Text 'preview' -WhatIf
+        @(Get-SandboxRequest $sandbox.wuKongIM).Count | Should -Be 0
+    }
+
+    It 'reports a failed row as a non-terminating error whose TargetObject is the row, and sends the rest' {
+        $file = Write-Csv @([pscustomobject]@{ UserId = 'ok-1' }, [pscustomobject]@{ UserId = 'bad@id' }, [pscustomobject]@{ UserId = 'ok-2' })
+        $results = Import-Csv $file | Send-ImMessage -From admin -Text 'partial' -PassThru -ErrorVariable failed -ErrorAction SilentlyContinue -WarningVariable warned 3>$null
+        $failed.Count | Should -Be 1
+        $failed[0].TargetObject.UserId | Should -Be 'bad@id'
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'ImAdmin.SendFailed*'
+        ($results | Where-Object Succeeded).ChannelId | Should -Be @('ok-1', 'ok-2')
+        $warned[0].Message | Should -Match '1 of 3'
+    }
+
+    It 'stops with one terminating error when the server rejects the credentials, reporting the unsent rows' {
+        $bad = Connect-ImServer -Provider WuKongIM -Uri $sandbox.wuKongIM -Token (ConvertTo-TestSecret 'wrong') -SkipValidation -Name bad -PassThru
+        try {
+            $err = { 'x-1', 'x-2' | Send-ImMessage -From admin -Text 'nope' -Session $bad -ErrorAction SilentlyContinue -ErrorVariable script:rows } |
+                Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -BeLike 'ImAdmin.SendStopped*'
+            $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
+            ($script:rows | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] -and $_.FullyQualifiedErrorId -like 'ImAdmin.SendFailed*' }).TargetObject | Should -Be @('x-1', 'x-2')
+        } finally {
+            Disconnect-ImServer -Session $bad
+            $null = Connect-SandboxWuKong $sandbox # the bad session had become the default
+        }
+    }
+
+    It 'shows each HTTP call in the verbose stream, without the token' {
+        $verbose = Send-ImMessage -ChannelId v-1 -From admin -Text 'verbose' -Verbose 4>&1 | Out-String
+        $verbose | Should -Match 'POST /message/send(batch)? -> 200'
+        $verbose | Should -Not -Match ([regex]::Escape($sandbox.wuKongToken))
+    }
+}
