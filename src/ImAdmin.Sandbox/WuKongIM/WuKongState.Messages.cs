@@ -81,6 +81,23 @@ public sealed partial class WuKongState
         lock (Gate) return _byId.GetValueOrDefault(id);
     }
 
+    /// <summary>A few texts in the demo group and between alice and bob, so Get-ImMessage and Sync-ImConversation show something at once.</summary>
+    private void SeedMessages(DateTimeOffset now)
+    {
+        var redDot = new MessageHeader(0, 1, 0);
+        foreach (var (from, to, type, text) in new[]
+                 {
+                     ("alice", "demo-group", 2, "Welcome to the demo group!"),
+                     ("bob", "demo-group", 2, "Hi all"),
+                     ("alice", "bob", ChannelKey.Person, "Lunch at noon?"),
+                     ("bob", "alice", ChannelKey.Person, "Sure, see you there"),
+                 })
+        {
+            var payload = System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new { type = 1, content = text }));
+            Send(from, to, type, payload, redDot, "", 0, now);
+        }
+    }
+
     private ChannelLog LogFor(ChannelKey key, (string, string)? pair)
     {
         if (!_channels.TryGetValue(key, out var log)) _channels[key] = log = new ChannelLog { Pair = pair };

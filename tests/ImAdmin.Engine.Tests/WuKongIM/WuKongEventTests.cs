@@ -62,6 +62,7 @@ public class WuKongLegacyEventTests(WuKongV222Fixture sandbox) : IClassFixture<W
         var ex = await Assert.ThrowsAsync<ImException>(() =>
             client.SendEventAsync(new WuKongEventRequest(SandboxFixture.NewId("other"), group, ChannelType.Group, "___TextMessageStart"), CancellationToken.None));
 
+        Assert.Equal(WuKongV222Fixture.Version, session.ServerVersion); // what /varz reports
         Assert.Equal(("/event", "e1"), (start.Api, start.EventId));
         var body = BodyOf(Requests(sandbox, "/event", stream)[0]);
         Assert.Equal("___TextMessageStart", body.GetProperty("event").GetProperty("type").GetString());

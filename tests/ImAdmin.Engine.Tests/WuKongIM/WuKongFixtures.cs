@@ -3,10 +3,10 @@ using ImAdmin.Sandbox;
 
 namespace ImAdmin.Engine.Tests.WuKongIM;
 
-/// <summary>A sandbox with the wk.plugin.search plugin installed.</summary>
+/// <summary>A sandbox with the wk.plugin.search plugin installed, and the demo data a newcomer sees.</summary>
 public sealed class WuKongSearchPluginFixture : SandboxFixture
 {
-    protected override SandboxOptions CreateOptions() => new() { WuKongSearchPlugin = true };
+    protected override SandboxOptions CreateOptions() => new() { WuKongSearchPlugin = true, Seed = true };
 }
 
 /// <summary>A v2.2.2 server: POST /event exists, POST /message/event does not yet.</summary>

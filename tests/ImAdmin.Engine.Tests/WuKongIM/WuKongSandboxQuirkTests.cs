@@ -34,6 +34,16 @@ public class WuKongSandboxQuirkTests(SandboxFixture sandbox) : IClassFixture<San
     private static long[] Seqs(JsonElement page) => page.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("message_seq").GetInt64()).ToArray();
 
     [Fact]
+    public void Person_channel_ids_put_the_uid_with_the_larger_IEEE_CRC32_first()
+    {
+        Assert.Equal(0xCBF43926u, ImAdmin.Sandbox.WuKongIM.PersonChannel.Crc32("123456789")); // the CRC-32/IEEE check value
+        var (a, b) = ("u1", "u2");
+        var first = ImAdmin.Sandbox.WuKongIM.PersonChannel.Crc32(a) > ImAdmin.Sandbox.WuKongIM.PersonChannel.Crc32(b) ? a : b;
+        Assert.StartsWith(first + "@", ImAdmin.Sandbox.WuKongIM.PersonChannel.InternalId(a, b));
+        Assert.Equal(ImAdmin.Sandbox.WuKongIM.PersonChannel.InternalId(a, b), ImAdmin.Sandbox.WuKongIM.PersonChannel.InternalId(b, a));
+    }
+
+    [Fact]
     public async Task Messagesync_selection_and_more_follow_the_contract()
     {
         var group = await GroupWithAsync(10);

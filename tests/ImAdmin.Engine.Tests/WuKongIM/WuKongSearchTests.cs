@@ -54,6 +54,21 @@ public class WuKongSearchTests(WuKongSearchPluginFixture sandbox) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_demo_data_holds_group_and_person_messages_and_conversations()
+    {
+        var (session, client) = await ConnectAsync(sandbox);
+        using var _ = session;
+
+        var group = await client.GetHistoryAsync(new WuKongHistoryQuery("demo-group", ChannelType.Group), CancellationToken.None).ToListAsync();
+        var alices = await client.SyncConversationsAsync(new WuKongConversationQuery("alice"), CancellationToken.None).ToListAsync();
+        var found = (await client.SearchMessagesAsync(new WuKongSearchQuery("bob") { Keyword = "lunch" }, CancellationToken.None).ToListAsync()).SelectMany(p => p.Messages);
+
+        Assert.Equal(["Hi all", "Welcome to the demo group!"], group.Select(m => m.Text));
+        Assert.Equal([("bob", 1), ("demo-group", 1)], alices.Select(c => (c.ChannelId, c.Unread)).OrderBy(c => c.ChannelId)); // bob wrote last
+        Assert.Equal("alice", Assert.Single(found).ChannelId);
+    }
+
+    [Fact]
     public async Task Bad_input_names_the_parameter()
     {
         var (session, client) = await ConnectAsync(sandbox, validate: false);

@@ -12,7 +12,7 @@ namespace ImAdmin.Cmdlets.Messages
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ImMessage", DefaultParameterSetName = HistorySet, SupportsPaging = true)]
     [OutputType(typeof(ImMessage))]
-    public sealed class GetImMessageCommand : ImSessionCmdlet
+    public sealed class GetImMessageCommand : ImChannelViewCmdlet
     {
         private const string HistorySet = "History";
         private const string IdSet = "MessageId";
@@ -30,23 +30,6 @@ namespace ImAdmin.Cmdlets.Messages
         [Parameter(ParameterSetName = ClientMsgNoSet, Mandatory = true)]
         [ValidateNotNullOrEmpty]
         public string[]? ClientMsgNo { get; set; }
-
-        /// <summary>The channel; for a person channel, the other user (the viewing user is -UserId).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("To", "To_Account", "Target", "channel_id")]
-        [ValidateNotNullOrEmpty]
-        public string ChannelId { get; set; } = string.Empty;
-
-        /// <summary>The channel type (Person, Group, ...; WuKongIM numbers 1-12 work too).</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-        [Alias("channel_type")]
-        public ChannelType ChannelType { get; set; }
-
-        /// <summary>The viewing user of a person channel (WuKongIM login_uid); required for ChannelType Person.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Uid", "User", "Account", "Member_Account", "user_id")]
-        [ValidateNotNullOrEmpty]
-        public string? UserId { get; set; }
 
         /// <summary>The first sequence to read (inclusive). Default: the newest message (Older) or 1 (Newer).</summary>
         [Parameter(ParameterSetName = HistorySet)]

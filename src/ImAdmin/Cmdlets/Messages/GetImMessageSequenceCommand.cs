@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
@@ -11,25 +10,8 @@ namespace ImAdmin.Cmdlets.Messages
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ImMessageSequence")]
     [OutputType(typeof(ImMessageSequence))]
-    public sealed class GetImMessageSequenceCommand : ImSessionCmdlet
+    public sealed class GetImMessageSequenceCommand : ImChannelViewCmdlet
     {
-        /// <summary>The channel; for a person channel, the other user (or the internal "a@b" id).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("To", "To_Account", "Target", "channel_id")]
-        [ValidateNotNullOrEmpty]
-        public string ChannelId { get; set; } = string.Empty;
-
-        /// <summary>The channel type.</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-        [Alias("channel_type")]
-        public ChannelType ChannelType { get; set; }
-
-        /// <summary>The viewing user of a person channel; required for ChannelType Person.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Uid", "User", "Account", "Member_Account", "user_id")]
-        [ValidateNotNullOrEmpty]
-        public string? UserId { get; set; }
-
         protected override void ProcessRecord()
         {
             var client = RequireClient<WuKongClient>("Get-ImMessageSequence (a channel's newest message sequence)");
