@@ -71,6 +71,19 @@ public class WuKongLegacyEventTests(WuKongV222Fixture sandbox) : IClassFixture<W
     }
 }
 
+public class WuKongLegacyEventRouteTests(WuKongV222Fixture sandbox) : IClassFixture<WuKongV222Fixture>
+{
+    [Fact]
+    public async Task Before_2_2_4_message_event_is_an_unknown_route()
+    {
+        using var http = new HttpClient { BaseAddress = sandbox.Host.WuKongServer.BaseUri };
+        http.DefaultRequestHeaders.Add("token", sandbox.Options.WuKongToken);
+        using var response = await http.PostAsync("message/event", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(404, (int)response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
+    }
+}
+
 public class WuKongTooOldEventTests(WuKongV2010Fixture sandbox) : IClassFixture<WuKongV2010Fixture>
 {
     [Fact]

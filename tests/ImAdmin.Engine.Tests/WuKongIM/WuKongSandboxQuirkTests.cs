@@ -100,6 +100,31 @@ public class WuKongSandboxQuirkTests(SandboxFixture sandbox) : IClassFixture<San
     }
 
     [Fact]
+    public async Task Conversation_mutations_keep_the_server_quirks_the_module_works_around()
+    {
+        var (session, client) = await ConnectAsync(sandbox);
+        using var _ = session;
+        var (user, friend, stranger) = (SandboxFixture.NewId("user"), SandboxFixture.NewId("friend"), SandboxFixture.NewId("stranger"));
+        await SendTextsAsync(client, friend, user, ChannelType.Person, 4);
+        async Task<JsonElement> Conversation(string peer) =>
+            (await PostAsync("/conversation/sync", new { uid = user, msg_count = 1 })).EnumerateArray().Single(c => c.GetProperty("channel_id").GetString() == peer);
+
+        await PostAsync("/conversations/clearUnread", new { uid = user, channel_id = friend, channel_type = 1, message_seq = 1 });
+        Assert.Equal(0, (await Conversation(friend)).GetProperty("unread").GetInt32());                   // message_seq ignored
+        await PostAsync("/conversations/setUnread", new { uid = user, channel_id = friend, channel_type = 1, unread = 3 });
+        Assert.Equal(0, (await Conversation(friend)).GetProperty("unread").GetInt32());                   // cannot raise
+        Assert.Empty((await PostAsync("/conversation/sync", new { uid = user, msg_count = 0 })).EnumerateArray()); // msg_count 0
+
+        await PostAsync("/conversations/setUnread", new { uid = user, channel_id = stranger, channel_type = 1, unread = 1 }); // no messages yet
+        await SendTextsAsync(client, stranger, user, ChannelType.Person, 2);
+        var wrapped = await Conversation(stranger);
+        Assert.Equal(uint.MaxValue, wrapped.GetProperty("readed_to_msg_seq").GetUInt32());                 // the pointer wrapped
+        Assert.Equal(0, wrapped.GetProperty("unread").GetInt32());                                         // so nothing counts
+        var refused = await PostAsync("/conversations/delete", new { uid = user, channel_type = 1 }, 400);
+        Assert.Equal("channel_id cannot be empty", refused.GetProperty("msg").GetString());
+    }
+
+    [Fact]
     public async Task Send_validation_answers_400_in_the_server_shape()
     {
         var empty = await PostAsync("/message/send", new { channel_id = "g", channel_type = 2, payload = "" }, 400);
