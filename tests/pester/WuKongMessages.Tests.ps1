@@ -159,12 +159,16 @@ Describe 'Conversations' {
         Send-Text -From $friend -To $u1 -Count 2
         Send-Text -From $friend -To $u2 -Count 3
         $csv = Join-Path ([IO.Path]::GetTempPath()) ((New-TestId rows) + '.csv')
-        "uid,To,channel_type`n$u1,$friend,Person`n$u2,$friend,1" | Set-Content $csv
+        "uid,To,channel_type`n$u1,$friend,Person`n$u2,$friend,1`nodd,room,Things" | Set-Content $csv
         try {
-            $cleared = Import-Csv $csv | Clear-ImConversationUnread -PassThru
+            $cleared = Import-Csv $csv | Clear-ImConversationUnread -PassThru -ErrorAction SilentlyContinue -ErrorVariable failed
         } finally { Remove-Item $csv }
         $cleared.Unread | Should -Be @(0, 0)
         $cleared.UserId | Should -Be @($u1, $u2)
+        $failed.Count | Should -Be 1
+        $failed[0].TargetObject.To | Should -Be 'room' # the CSV row itself
+        $failed[0].Exception.Message | Should -Match 'Things'
+        $failed[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
         (Sync-ImConversation -UserId $u2).Unread | Should -Be 0
     }
 

@@ -23,7 +23,7 @@ namespace ImAdmin.Cmdlets.Conversations
             }
             catch (ImException ex)
             {
-                WriteItemFailure(ex, "ImAdmin.ClearConversationUnreadFailed", Identity());
+                WriteItemFailure(ex, "ImAdmin.ClearConversationUnreadFailed", Row);
             }
         }
     }

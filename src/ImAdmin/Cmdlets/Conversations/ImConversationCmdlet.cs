@@ -10,7 +10,7 @@ namespace ImAdmin.Cmdlets.Conversations
     /// The identity of one conversation (whose, and with which channel) for the cmdlets that change it. Every part binds
     /// by property name, from CSV columns and from Sync-ImConversation output alike.
     /// </summary>
-    public abstract class ImConversationCmdlet : ImSessionCmdlet
+    public abstract class ImConversationCmdlet : ImRowCmdlet
     {
         /// <summary>The user whose conversation it is.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -45,6 +45,9 @@ namespace ImAdmin.Cmdlets.Conversations
             var conversation = Run(ct => client.GetConversationAsync(UserId, ChannelId, ChannelType, ct));
             WriteObject(conversation ?? Identity());
         }
+
+        /// <summary>The failed row, or the conversation's identity when the parameters were given directly.</summary>
+        protected object Row => RowOr(Identity());
 
         protected ImConversation Identity() => new ImConversation { Provider = ImProvider.WuKongIM, UserId = UserId, ChannelId = ChannelId, ChannelType = ChannelType };
     }

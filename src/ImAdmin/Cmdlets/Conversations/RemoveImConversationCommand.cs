@@ -24,7 +24,7 @@ namespace ImAdmin.Cmdlets.Conversations
             }
             catch (ImException ex)
             {
-                WriteItemFailure(ex, "ImAdmin.RemoveConversationFailed", Identity());
+                WriteItemFailure(ex, "ImAdmin.RemoveConversationFailed", Row);
             }
         }
     }

@@ -28,7 +28,7 @@ namespace ImAdmin.Cmdlets.Conversations
             }
             catch (ImException ex)
             {
-                WriteItemFailure(ex, "ImAdmin.SetConversationUnreadFailed", Identity());
+                WriteItemFailure(ex, "ImAdmin.SetConversationUnreadFailed", Row);
             }
         }
     }

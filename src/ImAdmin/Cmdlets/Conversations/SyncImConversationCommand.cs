@@ -11,7 +11,7 @@ namespace ImAdmin.Cmdlets.Conversations
     /// </summary>
     [Cmdlet(VerbsData.Sync, "ImConversation", SupportsPaging = true)]
     [OutputType(typeof(ImConversation))]
-    public sealed class SyncImConversationCommand : ImSessionCmdlet
+    public sealed class SyncImConversationCommand : ImRowCmdlet
     {
         private PagingWindow? _window;
 
@@ -71,7 +71,7 @@ namespace ImAdmin.Cmdlets.Conversations
             }
             catch (ImException ex)
             {
-                WriteItemFailure(ex, "ImAdmin.SyncConversationFailed", UserId);
+                WriteItemFailure(ex, "ImAdmin.SyncConversationFailed", RowOr(UserId));
             }
         }
 

@@ -81,7 +81,7 @@ namespace ImAdmin.Cmdlets.Messages
             }
             catch (ImException ex)
             {
-                WriteItemFailure(ex, "ImAdmin.GetMessageFailed", ChannelId);
+                WriteItemFailure(ex, "ImAdmin.GetMessageFailed", RowOr(ChannelId));
             }
         }
 

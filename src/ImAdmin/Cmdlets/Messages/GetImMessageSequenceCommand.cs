@@ -21,7 +21,7 @@ namespace ImAdmin.Cmdlets.Messages
             }
             catch (ImException ex)
             {
-                WriteItemFailure(ex, "ImAdmin.GetMessageSequenceFailed", ChannelId);
+                WriteItemFailure(ex, "ImAdmin.GetMessageSequenceFailed", RowOr(ChannelId));
             }
         }
     }

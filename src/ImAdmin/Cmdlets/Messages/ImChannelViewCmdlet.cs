@@ -8,7 +8,7 @@ namespace ImAdmin.Cmdlets.Messages
     /// A read of one channel: the channel and, for a person channel, the user who views it (the server's login_uid).
     /// All three bind by property name, from CSV columns and from message objects.
     /// </summary>
-    public abstract class ImChannelViewCmdlet : ImSessionCmdlet
+    public abstract class ImChannelViewCmdlet : ImRowCmdlet
     {
         /// <summary>The channel; for a person channel, the other user (the viewing user is -UserId).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]

@@ -13,7 +13,7 @@ namespace ImAdmin.Cmdlets.Messages
     /// </summary>
     [Cmdlet(VerbsCommon.Search, "ImMessage", SupportsPaging = true)]
     [OutputType(typeof(ImMessage))]
-    public sealed class SearchImMessageCommand : ImSessionCmdlet
+    public sealed class SearchImMessageCommand : ImRowCmdlet
     {
         private PagingWindow? _window;
 
@@ -87,7 +87,7 @@ namespace ImAdmin.Cmdlets.Messages
             catch (ImException ex)
             {
                 // A missing plugin is NotSupported: one terminating error, not one per input.
-                WriteItemFailure(ex, "ImAdmin.SearchMessageFailed", UserId);
+                WriteItemFailure(ex, "ImAdmin.SearchMessageFailed", RowOr(UserId));
             }
         }
 

@@ -11,7 +11,7 @@ namespace ImAdmin.Cmdlets.Messages
     /// </summary>
     [Cmdlet(VerbsCommunications.Send, "ImEvent", SupportsShouldProcess = true)]
     [OutputType(typeof(ImEventResult))]
-    public sealed class SendImEventCommand : ImSessionCmdlet
+    public sealed class SendImEventCommand : ImRowCmdlet
     {
         /// <summary>The client_msg_no of the message (stream) the event belongs to.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -65,7 +65,7 @@ namespace ImAdmin.Cmdlets.Messages
             }
             catch (ImException ex)
             {
-                WriteItemFailure(ex, "ImAdmin.SendEventFailed", ClientMsgNo);
+                WriteItemFailure(ex, "ImAdmin.SendEventFailed", RowOr(ClientMsgNo));
             }
         }
     }
