@@ -20,6 +20,7 @@
         'out/ImAdmin/Formats/Connections.Format.ps1xml'
         'out/ImAdmin/Formats/Channels.Format.ps1xml'
         'out/ImAdmin/Formats/Conversations.Format.ps1xml'
+        'out/ImAdmin/Formats/Users.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Connect-ImServer'
@@ -45,6 +46,7 @@
         'Set-ImChannelWhitelist'
         'Remove-ImChannelWhitelist'
         'Sync-ImConversation'
+        'New-ImUserSig'
         'Get-ImMessage'
         'Search-ImMessage'
         'Get-ImMessageSequence'

@@ -24,6 +24,12 @@ public sealed record SandboxOptions
     /// <summary>Tencent app admin accounts.</summary>
     public IReadOnlyList<string> TencentAdmins { get; init; } = ["administrator"];
 
+    /// <summary>Tencent's per-API limit (calls per second per SDKAppID); beyond it calls answer ErrorCode 60007.</summary>
+    public int TencentCallsPerSecond { get; init; } = 200;
+
+    /// <summary>Tencent batchsendmsg recipients per minute (each recipient counts as one message).</summary>
+    public int TencentBatchRecipientsPerMinute { get; init; } = 12000;
+
     /// <summary>Wildfire http.admin.secret_key.</summary>
     public string WildfireSecret { get; init; } = "sandbox-secret";
 

@@ -12,8 +12,11 @@ public sealed class CmdletConventionTests : IClassFixture<ModuleFixture>
         "Revoke", "Send", "Set", "Start", "Stop", "Unregister", "Update",
     };
 
-    /// <summary>Mutating verbs on objects that live only in this PowerShell session.</summary>
-    private static readonly HashSet<string> LocalOnly = new(StringComparer.Ordinal) { "Disconnect-ImServer" };
+    /// <summary>
+    /// Mutating verbs on objects that live only in this PowerShell session. New-ImUserSig computes a sig locally
+    /// from the session's key and changes nothing on the server, so -WhatIf would have nothing to prevent.
+    /// </summary>
+    private static readonly HashSet<string> LocalOnly = new(StringComparer.Ordinal) { "Disconnect-ImServer", "New-ImUserSig" };
 
     /// <summary>Destructive bulk actions, the only ones allowed to prompt by default (ConfirmImpact High).</summary>
     private static readonly HashSet<string> Destructive = new(StringComparer.Ordinal)

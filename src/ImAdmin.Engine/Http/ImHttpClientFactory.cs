@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net;
 using System.Net.Http;
 
@@ -27,6 +28,12 @@ namespace ImAdmin.Engine.Http
 
         public Func<HttpRequestMessage, string> RateLimitKey { get; set; } = r => r.RequestUri!.AbsolutePath;
 
+        /// <summary>
+        /// Further limits with their own key and cost, for providers with more than one budget per API
+        /// (Tencent batchsendmsg: calls per second and recipients per minute).
+        /// </summary>
+        public List<RateLimitHandler> RateLimits { get; } = new List<RateLimitHandler>();
+
         /// <summary>The transport; tests may pass their own. Defaults to <see cref="HttpClientHandler"/>.</summary>
         public HttpMessageHandler? PrimaryHandler { get; set; }
     }
@@ -49,6 +56,11 @@ namespace ImAdmin.Engine.Http
             {
                 options.Auth.InnerHandler = handler;
                 handler = options.Auth;
+            }
+            foreach (var limit in options.RateLimits)
+            {
+                limit.InnerHandler = handler;
+                handler = limit;
             }
             if (options.RateLimiter != null)
                 handler = new RateLimitHandler(options.RateLimiter, options.RateLimitKey) { InnerHandler = handler };

@@ -44,5 +44,8 @@ namespace ImAdmin.Engine.Sessions
 
         /// <summary>Replaces the network transport (tests).</summary>
         public HttpMessageHandler? PrimaryHandler { get; set; }
+
+        /// <summary>The clock that signs requests (Tencent UserSig issue and renewal); null = the system clock. Tests move it.</summary>
+        public Func<DateTimeOffset>? Clock { get; set; }
     }
 }

@@ -63,8 +63,8 @@ namespace ImAdmin.Engine.Sessions
                             "Tencent Cloud IM needs -Region (where the SDKAppID was created, e.g. Singapore) or -Uri, or IMADMIN_REGION / IMADMIN_URI.");
                     RequireUri(uri, "TencentCloud", "https://adminapisgp.im.qcloud.com");
                     var lifetime = request.SignatureLifetime ?? TimeSpan.FromDays(1);
-                    if (lifetime < TimeSpan.FromMinutes(5))
-                        throw new ImInputException("SignatureLifetime", "-SignatureLifetime must be at least 5 minutes (Tencent advises 24 hours or more).");
+                    if (lifetime < TimeSpan.FromMinutes(5) || lifetime > TimeSpan.FromDays(50 * 365))
+                        throw new ImInputException("SignatureLifetime", "-SignatureLifetime must be between 5 minutes and 50 years (Tencent advises 24 hours or more).");
                     return new ResolvedConnection(provider, uri, NameOf(request, uri), policy)
                     {
                         SdkAppId = sdkAppId,
@@ -73,6 +73,7 @@ namespace ImAdmin.Engine.Sessions
                         SignatureLifetime = lifetime,
                         RequestsPerSecond = request.RequestsPerSecond,
                         PrimaryHandler = request.PrimaryHandler,
+                        Clock = request.Clock ?? (() => DateTimeOffset.UtcNow),
                     };
                 }
                 case ImProvider.Wildfire:

@@ -29,6 +29,7 @@ namespace ImAdmin.Engine.Sessions
         public TimeSpan SignatureLifetime { get; init; } = TimeSpan.FromDays(1);
         public double? RequestsPerSecond { get; init; }
         public HttpMessageHandler? PrimaryHandler { get; init; }
+        public Func<DateTimeOffset> Clock { get; init; } = () => DateTimeOffset.UtcNow;
 
         public override string ToString() => $"{Name} ({Provider} {Uri})";
     }

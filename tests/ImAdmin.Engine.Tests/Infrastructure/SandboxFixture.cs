@@ -41,13 +41,16 @@ public class SandboxFixture : IAsyncLifetime
         RetryPolicy = policy ?? FastRetries(),
     };
 
-    public ConnectionRequest TencentRequest(RetryPolicy? policy = null) => new()
+    public ConnectionRequest TencentRequest(RetryPolicy? policy = null) => TencentRequest(Host, policy);
+
+    /// <summary>A Tencent connection to <paramref name="host"/> (tests that start their own sandbox, e.g. with a manual clock).</summary>
+    public static ConnectionRequest TencentRequest(SandboxHost host, RetryPolicy? policy = null) => new()
     {
         Provider = ImProvider.TencentCloud,
-        Uri = Host.TencentServer.BaseUri,
-        SdkAppId = Options.TencentSdkAppId,
-        SecretKey = ImSecret.FromPlainText(Options.TencentSecretKey),
-        Identifier = Options.TencentAdmins[0],
+        Uri = host.TencentServer.BaseUri,
+        SdkAppId = host.Options.TencentSdkAppId,
+        SecretKey = ImSecret.FromPlainText(host.Options.TencentSecretKey),
+        Identifier = host.Options.TencentAdmins[0],
         RetryPolicy = policy ?? FastRetries(),
     };
 

@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Http;
+using ImAdmin.Engine.Json;
+using ImAdmin.Engine.Messaging;
+using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Sessions;
+
+namespace ImAdmin.Engine.Providers.Tencent
+{
+    /// <summary>
+    /// One-to-one (C2C) sends: a single row goes through openim/sendmsg, whose (sender, MsgSeq, MsgRandom, content)
+    /// dedupe for 120 s makes retries safe; rows that share sender, content and flags go through openim/batchsendmsg,
+    /// up to 500 recipients per call, retried only when throttled (its dedupe is not documented).
+    /// </summary>
+    public sealed partial class TencentClient
+    {
+        private const int MaxBatchRecipients = 500;
+        private const string SendApi = "openim/sendmsg";
+
+        private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
+
+        /// <summary>Per-session MsgSeq counter from a random start: orders a script's messages sent within the same second.</summary>
+        private int _msgSeq = (int)(TencentRandom.Next() & 0x7FFFFFFF);
+
+        public override int GetBatchLimit(SendRequest request) =>
+            request.ChannelType == ChannelType.Person && request.ClientMsgNo == null ? MaxBatchRecipients : 1;
+
+        public override async Task<IReadOnlyList<ImSendResult>> SendAsync(IReadOnlyList<SendRequest> batch, CancellationToken cancellationToken)
+        {
+            if (batch.Count == 0) return Array.Empty<ImSendResult>();
+            var first = batch[0];
+            if (first.ChannelType != ChannelType.Person)
+                throw new ImCapabilityException(ImProvider.TencentCloud, $"Send-ImMessage to a {first.ChannelType} channel",
+                    "ImAdmin sends Tencent Cloud IM one-to-one messages (-ChannelType Person, the recipient's UserID as -ChannelId).");
+            var elements = Elements(first.Content);
+            if (batch.Count == 1) return new[] { await SendOneAsync(first, elements, cancellationToken).ConfigureAwait(false) };
+
+            var results = new List<ImSendResult>(batch.Count);
+            foreach (var chunk in Chunk(batch, MaxBatchRecipients))
+                results.AddRange(await SendBatchAsync(chunk, elements, cancellationToken).ConfigureAwait(false));
+            return results;
+        }
+
+        private async Task<ImSendResult> SendOneAsync(SendRequest request, MsgElement[] elements, CancellationToken cancellationToken)
+        {
+            var (seq, random) = MessageIds(request);
+            var body = Fill(new SendMsgBody { ToAccount = ValidAccount(request.ChannelId, "ChannelId") }, request, elements, seq, random);
+            var answer = await CallAsync(SendApi, body, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
+            return Sent(request, answer.GetString("MsgKey"), answer.GetUnixTime("MsgTime"));
+        }
+
+        private async Task<IEnumerable<ImSendResult>> SendBatchAsync(SendRequest[] rows, MsgElement[] elements, CancellationToken cancellationToken)
+        {
+            var recipients = rows.Select(r => ValidAccount(r.ChannelId, "ChannelId")).Distinct(StringComparer.Ordinal).ToArray();
+            var body = Fill(new BatchSendMsgBody { ToAccount = recipients }, rows[0], elements, NextSeq(), TencentRandom.Next());
+            var answer = await CallAsync(BatchSendApi, body, RetrySafety.NotProcessedOnly, cancellationToken, cost: recipients.Length).ConfigureAwait(false);
+
+            var key = answer.GetString("MsgKey");
+            var time = answer.GetUnixTime("MsgTime");
+            var failed = FailedRecipients(answer);
+            return rows.Select(r => failed.TryGetValue(r.ChannelId, out var code) ? NotDelivered(r, code) : Sent(r, key, time));
+        }
+
+        /// <summary>ErrorList of a partly successful batch: recipient → ErrorCode (e.g. 70107, not imported).</summary>
+        private static Dictionary<string, int> FailedRecipients(JsonElement answer)
+        {
+            var failed = new Dictionary<string, int>(StringComparer.Ordinal);
+            if (!answer.TryGetProperty("ErrorList", out var list) || list.ValueKind != JsonValueKind.Array) return failed;
+            foreach (var item in list.EnumerateArray())
+            {
+                var account = item.GetString("To_Account");
+                if (account != null) failed[account] = item.GetInt("ErrorCode") ?? -1;
+            }
+            return failed;
+        }
+
+        private static T Fill<T>(T body, SendRequest request, MsgElement[] elements, uint seq, uint random) where T : C2CMessageBody
+        {
+            body.FromAccount = request.From == null ? null : ValidAccount(request.From, "From");
+            body.MsgSeq = seq;
+            body.MsgRandom = random;
+            body.MsgBody = elements;
+            // Not stored offline: delivered to online devices only.
+            body.MsgLifeTime = request.Persist ? (int?)null : 0;
+            body.SendMsgControl = request.RedDot ? null : new[] { "NoUnread" };
+            return body;
+        }
+
+        /// <summary>
+        /// Text becomes a TIMTextElem. A raw payload becomes a TIMCustomElem whose Data is the payload's UTF-8 text
+        /// (Data is a JSON string, and custom payloads are usually JSON); bytes that are not UTF-8 are refused rather
+        /// than altered.
+        /// </summary>
+        private static MsgElement[] Elements(MessageContent content)
+        {
+            if (content.IsText) return new[] { new MsgElement("TIMTextElem", new TextElemContent { Text = content.Text! }) };
+            string data;
+            try
+            {
+                data = StrictUtf8.GetString(content.Payload!);
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new ImInputException("Payload",
+                    "Tencent Cloud IM sends a payload as the text of a TIMCustomElem, so -Payload must be UTF-8 text (e.g. JSON). Encode binary data yourself, e.g. as Base64.");
+            }
+            return new[] { new MsgElement("TIMCustomElem", new CustomElemContent { Data = data }) };
+        }
+
+        /// <summary>
+        /// MsgSeq and MsgRandom of a single send. With -ClientMsgNo they derive from it and the recipient, so a re-run
+        /// within 120 s is deduped by the server; otherwise MsgSeq comes from the session counter and MsgRandom is random.
+        /// The same pair is reused by every retry of the call.
+        /// </summary>
+        private (uint Seq, uint Random) MessageIds(SendRequest request)
+        {
+            if (request.ClientMsgNo == null) return (NextSeq(), TencentRandom.Next());
+            using var sha = SHA256.Create();
+            var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(request.ClientMsgNo + "\n" + request.ChannelId));
+            return (BitConverter.ToUInt32(hash, 0), BitConverter.ToUInt32(hash, 4));
+        }
+
+        private uint NextSeq() => unchecked((uint)Interlocked.Increment(ref _msgSeq));
+
+        private static ImSendResult Sent(SendRequest request, string? key, DateTimeOffset? time)
+        {
+            var result = Result(request, succeeded: true);
+            result.MessageKey = key;
+            result.Timestamp = time;
+            return result;
+        }
+
+        private static ImSendResult NotDelivered(SendRequest request, int code)
+        {
+            var meaning = TencentErrorCodes.Describe(code);
+            var message = $"Tencent Cloud IM did not send the message to '{request.ChannelId}': {meaning.Text} (ErrorCode {code})." +
+                          (meaning.Hint == null ? string.Empty : " " + meaning.Hint);
+            var result = Result(request, succeeded: false);
+            result.Error = meaning.Text;
+            result.ErrorCode = code;
+            result.Exception = new ImException(meaning.Kind, message)
+            {
+                Provider = ImProvider.TencentCloud,
+                ServerCode = code,
+                Request = "POST /v4/" + BatchSendApi,
+            };
+            return result;
+        }
+
+        private static ImSendResult Result(SendRequest request, bool succeeded) => new ImSendResult
+        {
+            Provider = ImProvider.TencentCloud,
+            From = request.From,
+            ChannelId = request.ChannelId,
+            ChannelType = request.ChannelType,
+            ClientMsgNo = request.ClientMsgNo,
+            Succeeded = succeeded,
+            Source = request.Source,
+        };
+    }
+}

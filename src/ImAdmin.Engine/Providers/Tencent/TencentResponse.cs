@@ -1,0 +1,74 @@
+using System;
+using System.Text.Json;
+using ImAdmin.Engine.Diagnostics;
+using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Http;
+using ImAdmin.Engine.Json;
+using ImAdmin.Engine.Sessions;
+
+namespace ImAdmin.Engine.Providers.Tencent
+{
+    /// <summary>
+    /// The Tencent envelope (contract §3.1): HTTP 200 for every API-level outcome, and <c>ActionStatus</c> /
+    /// <c>ErrorCode</c> / <c>ErrorInfo</c> in the body. Success is ErrorCode 0; anything else becomes an
+    /// <see cref="ImException"/> that keeps the server's code and text.
+    /// </summary>
+    internal static class TencentResponse
+    {
+        /// <summary>The body of a successful answer to <paramref name="api"/> (service/command).</summary>
+        public static JsonElement Read(HttpResult result, string api)
+        {
+            if (result.Status != 200)
+                throw new ImException(result.Status >= 500 ? ImErrorKind.Unavailable : ImErrorKind.ServerError,
+                    $"Tencent Cloud IM answered {api} with HTTP {result.Status} (a network or gateway fault; API errors come with HTTP 200).")
+                {
+                    Provider = ImProvider.TencentCloud,
+                    HttpStatus = result.Status,
+                    Request = result.Request,
+                };
+            if (!ImJson.TryParse(result.Body, out var body) || body.ValueKind != JsonValueKind.Object)
+                throw new ImException(ImErrorKind.ServerError, $"Tencent Cloud IM answered {api} with a body that is not a JSON envelope.")
+                {
+                    Provider = ImProvider.TencentCloud,
+                    HttpStatus = result.Status,
+                    Request = result.Request,
+                };
+
+            var requestId = body.GetString("RequestId");
+            if (requestId != null) ImLog.Debug($"TencentCloud {api} RequestId {requestId}");
+            var code = body.GetInt("ErrorCode");
+            if (code == 0 && body.GetString("ActionStatus") != "FAIL") return body;
+            throw Failure(code ?? -1, body.GetString("ErrorInfo"), api, result);
+        }
+
+        /// <summary>An error for ErrorCode <paramref name="code"/> of a whole call.</summary>
+        public static ImException Failure(int code, string? errorInfo, string api, HttpResult result)
+        {
+            // Our wording first (the server's ErrorInfo is often terse), then the server's own text for support tickets.
+            var meaning = TencentErrorCodes.Describe(code);
+            var server = string.IsNullOrWhiteSpace(errorInfo) ? $"ErrorCode {code}" : $"ErrorCode {code}: {errorInfo!.Trim()}";
+            var message = $"Tencent Cloud IM {api} failed: {meaning.Text} ({server})." + (meaning.Hint == null ? string.Empty : " " + meaning.Hint);
+            return new ImException(meaning.Kind, message)
+            {
+                Provider = ImProvider.TencentCloud,
+                HttpStatus = result.Status,
+                ServerCode = code,
+                ServerMessage = errorInfo,
+                Request = result.Request,
+            };
+        }
+
+        /// <summary>The ErrorCode of a body, or null when it has none (not JSON, or not an envelope).</summary>
+        public static int? ErrorCodeOf(string body) =>
+            ImJson.TryParse(body, out var json) ? json.GetInt("ErrorCode") : null;
+
+        public static long? GetLong(this JsonElement obj, string name) =>
+            obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) ? n : (long?)null;
+
+        public static DateTimeOffset? GetUnixTime(this JsonElement obj, string name)
+        {
+            var seconds = obj.GetLong(name);
+            return seconds.HasValue ? DateTimeOffset.FromUnixTimeSeconds(seconds.Value) : (DateTimeOffset?)null;
+        }
+    }
+}

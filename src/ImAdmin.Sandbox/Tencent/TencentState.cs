@@ -1,0 +1,73 @@
+using System.Text.Json;
+
+namespace ImAdmin.Sandbox.Tencent;
+
+/// <summary>A stored C2C message, as tests read it back.</summary>
+public sealed record TencentStoredMessage(
+    string Api, string From, string To, uint MsgSeq, uint MsgRandom, long MsgTime, JsonElement MsgBody, int? MsgLifeTime, string[] SendMsgControl)
+{
+    /// <summary>The observed MsgKey format <c>{MsgSeq}_{MsgRandom}_{MsgTime}</c> (contract §4.1).</summary>
+    public string MsgKey => $"{MsgSeq}_{MsgRandom}_{MsgTime}";
+
+    /// <summary>The text of the first TIMTextElem, if any.</summary>
+    public string? Text => MsgBody.EnumerateArray()
+        .Where(e => e.GetProperty("MsgType").GetString() == "TIMTextElem")
+        .Select(e => e.GetProperty("MsgContent").GetProperty("Text").GetString())
+        .FirstOrDefault();
+}
+
+/// <summary>The in-memory Tencent app: imported accounts, stored messages and the sendmsg dedupe window. Thread-safe.</summary>
+public sealed class TencentState
+{
+    /// <summary>sendmsg drops a repeat of (sender, MsgSeq, MsgRandom, content) for 120 s (contract §3.4).</summary>
+    public static readonly TimeSpan DedupeWindow = TimeSpan.FromSeconds(120);
+
+    private readonly object _gate = new();
+    private readonly HashSet<string> _accounts = new(StringComparer.Ordinal);
+    private readonly List<TencentStoredMessage> _messages = new();
+    private readonly Dictionary<string, (TencentStoredMessage Message, DateTimeOffset Until)> _recent = new(StringComparer.Ordinal);
+
+    /// <summary>App admins are accounts too.</summary>
+    public TencentState(IEnumerable<string> admins)
+    {
+        foreach (var admin in admins) _accounts.Add(admin);
+    }
+
+    public void Import(string userId)
+    {
+        lock (_gate) _accounts.Add(userId);
+    }
+
+    public bool Exists(string userId)
+    {
+        lock (_gate) return _accounts.Contains(userId);
+    }
+
+    public IReadOnlyList<TencentStoredMessage> Messages
+    {
+        get { lock (_gate) return _messages.ToList(); }
+    }
+
+    public IReadOnlyList<TencentStoredMessage> MessagesTo(string userId) => Messages.Where(m => m.To == userId).ToList();
+
+    public void Store(TencentStoredMessage message)
+    {
+        lock (_gate) _messages.Add(message);
+    }
+
+    /// <summary>
+    /// Stores a sendmsg message unless the same one was sent in the last 120 s; returns the stored (or earlier) message.
+    /// The key has no recipient, as the contract states.
+    /// </summary>
+    public TencentStoredMessage StoreDeduped(TencentStoredMessage message, DateTimeOffset now)
+    {
+        var key = $"{message.From}\n{message.MsgSeq}\n{message.MsgRandom}\n{message.MsgBody.GetRawText()}";
+        lock (_gate)
+        {
+            if (_recent.TryGetValue(key, out var earlier) && now <= earlier.Until) return earlier.Message;
+            _recent[key] = (message, now + DedupeWindow);
+            _messages.Add(message);
+            return message;
+        }
+    }
+}
