@@ -6,6 +6,7 @@ namespace ImAdmin.Sandbox.WuKongIM;
 /// </summary>
 public sealed partial class WuKongSandbox(SandboxOptions options)
 {
+    /// <summary>The release the sandbox emulates unless <see cref="SandboxOptions.WuKongVersion"/> says otherwise.</summary>
     public const string Version = "v2.2.5-20260422";
 
     public WuKongState State { get; } = new();
@@ -32,6 +33,11 @@ public sealed partial class WuKongSandbox(SandboxOptions options)
         });
         MapServer(app);
         MapChannels(app);
+        MapMessageSends(app);
+        MapMessageReads(app);
+        MapConversations(app);
+        MapPlugins(app);
+        MapEvents(app);
     }
 
     private void MapServer(WebApplication app)
@@ -41,7 +47,7 @@ public sealed partial class WuKongSandbox(SandboxOptions options)
         {
             ["server_id"] = "1001",
             ["server_name"] = "WuKongIM",
-            ["version"] = Version,
+            ["version"] = options.WuKongVersion,
             ["connections"] = State.ConnectionCount,
             ["uptime"] = State.Uptime,
             ["manager_token_on"] = options.WuKongToken == null ? 0 : 1,

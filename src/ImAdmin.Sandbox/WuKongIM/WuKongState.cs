@@ -16,5 +16,6 @@ public sealed partial class WuKongState
     public void Seed()
     {
         SeedChannels(DateTimeOffset.UtcNow);
+        SeedMessages(DateTimeOffset.UtcNow);
     }
 }

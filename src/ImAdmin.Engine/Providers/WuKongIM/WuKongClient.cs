@@ -31,6 +31,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         public override async Task<ImServerInfo> GetServerInfoAsync(CancellationToken cancellationToken)
         {
             var body = WuKongResponse.Read(await Http.GetAsync("/varz", cancellationToken).ConfigureAwait(false));
+            RememberServerVersion(body.GetString("version"));
             return new ImServerInfo
             {
                 ServerVersion = body.GetString("version"),
