@@ -122,7 +122,7 @@ static Task<Measurement> Send(SandboxHost host, ImProvider provider, int rows) =
 static async Task PrepareRecipients(SandboxHost host, ImSession session, ImProvider provider, List<string> recipients)
 {
     if (provider == ImProvider.TencentCloud)
-        await session.Require<TencentClient>("bench").ImportAccountsAsync(recipients, CancellationToken.None);
+        await session.Require<TencentClient>("bench").ImportAccountsAsync(recipients.Append("admin"), CancellationToken.None);
     if (provider == ImProvider.Wildfire)
         foreach (var id in recipients) host.Wildfire.Directory.PutUser(new System.Text.Json.Nodes.JsonObject { ["userId"] = id, ["name"] = id });
 }
