@@ -62,6 +62,13 @@
         'New-ImUserSig'
         'ConvertFrom-ImWebhook'
         'Receive-ImWebhook'
+        'Get-ImMessage'
+        'Search-ImMessage'
+        'Get-ImMessageSequence'
+        'Send-ImEvent'
+        'Clear-ImConversationUnread'
+        'Set-ImConversationUnread'
+        'Remove-ImConversation'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

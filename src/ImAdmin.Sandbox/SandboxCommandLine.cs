@@ -13,6 +13,8 @@ public static class SandboxCommandLine
           --tencent-port N    Tencent Cloud IM REST port (default 5080)
           --wildfire-port N   WildfireChat admin port (default 18080)
           --no-token          run WuKongIM without a manager token
+          --wukongim-version V  WuKongIM release to emulate (default v2.2.5-20260422; v2.2.1-v2.2.3 have the old /event)
+          --wukongim-search-plugin  install the wk.plugin.search plugin (message search)
           --no-seed           start empty (default: demo users, connections and messages)
           --ready-file PATH   when listening, write the addresses and credentials there as JSON (for scripts)
           --parent-pid N      stop when process N exits (test runners)
@@ -38,6 +40,8 @@ public static class SandboxCommandLine
                     "--tencent-port" => options with { TencentPort = Port() },
                     "--wildfire-port" => options with { WildfirePort = Port() },
                     "--no-token" => options with { WuKongToken = null },
+                    "--wukongim-version" => options with { WuKongVersion = Value() },
+                    "--wukongim-search-plugin" => options with { WuKongSearchPlugin = true },
                     "--no-seed" => options with { Seed = false },
                     "--ready-file" => options with { ReadyFile = Value() },
                     "--parent-pid" => options with { ParentProcessId = Number() },

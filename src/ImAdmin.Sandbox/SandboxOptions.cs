@@ -10,6 +10,12 @@ public sealed record SandboxOptions
     /// <summary>WuKongIM managerToken; null runs the API unauthenticated, as a default WuKongIM install does.</summary>
     public string? WuKongToken { get; init; } = "sandbox-token";
 
+    /// <summary>The WuKongIM release /varz reports; v2.2.1–2.2.3 have POST /event instead of POST /message/event.</summary>
+    public string WuKongVersion { get; init; } = WuKongIM.WuKongSandbox.Version;
+
+    /// <summary>Whether the wk.plugin.search plugin is installed (a default WuKongIM install has none).</summary>
+    public bool WuKongSearchPlugin { get; init; }
+
     public long TencentSdkAppId { get; init; } = 1400000000;
 
     /// <summary>Tencent secret key (the sample key of Tencent's own tests).</summary>

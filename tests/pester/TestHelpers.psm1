@@ -9,7 +9,7 @@ function Start-ImSandbox {
         -Seed adds the demo users, connections and messages.
         The process stops by itself when this PowerShell exits, or after 15 minutes.
     #>
-    param([switch] $NoToken, [switch] $Seed)
+    param([switch] $NoToken, [switch] $Seed, [switch] $WuKongSearchPlugin, [string] $WuKongVersion)
     $dll = Join-Path $script:RepoRoot 'src/ImAdmin.Sandbox/bin/Release/net10.0/ImAdmin.Sandbox.dll'
     if (-not (Test-Path $dll)) { throw "Build first: dotnet build ImAdmin.sln -c Release ($dll is missing)." }
     $ready = Join-Path ([IO.Path]::GetTempPath()) ("imadmin-sandbox-" + [guid]::NewGuid().ToString('N') + '.json')
@@ -17,6 +17,8 @@ function Start-ImSandbox {
         '--ready-file', $ready, '--parent-pid', $PID, '--stop-after', '900')
     if (-not $Seed) { $arguments += '--no-seed' }
     if ($NoToken) { $arguments += '--no-token' }
+    if ($WuKongSearchPlugin) { $arguments += '--wukongim-search-plugin' }
+    if ($WuKongVersion) { $arguments += '--wukongim-version', $WuKongVersion }
     $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -RedirectStandardOutput ($ready + '.out')
     $deadline = [DateTime]::UtcNow.AddSeconds(60)
     while (-not (Test-Path $ready)) {

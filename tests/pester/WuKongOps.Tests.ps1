@@ -112,15 +112,21 @@ Describe 'Disconnect-ImConnection and Remove-ImConnection' {
         Get-ImConnection -NodeId 1002 -UserId remote-1 | Should -BeNullOrEmpty
     }
 
-    It 'binds CSV rows and reports a bad row as a non-terminating error whose TargetObject is that row''s connection' {
+    It 'binds CSV rows and reports a bad row as a non-terminating error whose TargetObject is that row' {
         $good = Add-TestConnection 'csv-kick'
         $csv = New-Csv "uid,ConnectionId`ncsv-kick,$($good.id)`ncsv-bad,0"
         Import-Csv $csv | Disconnect-ImConnection -ErrorAction SilentlyContinue -ErrorVariable failed
         $failed.Count | Should -Be 1
-        $failed[0].TargetObject.UserId | Should -Be 'csv-bad'
-        $failed[0].TargetObject.ConnectionId | Should -Be 0
+        $failed[0].TargetObject.uid | Should -Be 'csv-bad'
+        $failed[0].TargetObject.ConnectionId | Should -Be '0'
         $failed[0].Exception.ParameterName | Should -Be 'ConnectionId'
         Get-ImConnection -UserId csv-kick | Should -BeNullOrEmpty
+    }
+
+    It 'points a directly given connection''s error at that connection' {
+        Disconnect-ImConnection -UserId direct-1 -ConnectionId 0 -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed[0].TargetObject.UserId | Should -Be 'direct-1'
+        $failed[0].TargetObject.ConnectionId | Should -Be 0
     }
 }
 
@@ -135,12 +141,28 @@ Describe 'System users' {
         @(Get-SandboxRequest $wk -Path "/user/systemuids_add").Count | Should -Be 1
     }
 
-    It 'reports every id of a failed batch as its own error with that id as TargetObject' {
+    It 'reports every row of a failed batch as its own error with that row as TargetObject' {
         Add-SandboxFault $wk @{ path = '/user/systemuids_add'; status = 400; body = '{"msg":"添加系统账号失败！","status":400}' }
         'bot-x', 'bot-y' | Add-ImSystemUser -ErrorAction SilentlyContinue -ErrorVariable failed
         $failed.TargetObject | Should -Be @('bot-x', 'bot-y')
         $failed[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
         $failed[0].Exception.ServerMessage | Should -Be '添加系统账号失败！'
+    }
+
+    It 'points a failed CSV row''s error at the row, so the failures can be piped back in' {
+        Add-SandboxFault $wk @{ path = '/user/systemuids_add'; status = 503; body = '{"msg":"busy","status":503}'; times = 5 }
+        $csv = New-Csv "uid,team`nbot-c1,ops`nbot-c2,ops"
+        Import-Csv $csv | Add-ImSystemUser -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed.TargetObject.team | Should -Be @('ops', 'ops')
+        $failed.TargetObject | Add-ImSystemUser
+        (Get-ImSystemUser -UserId 'bot-c*').UserId | Should -Be @('bot-c1', 'bot-c2')
+    }
+
+    It 'refuses a call without user ids, and a row without one' {
+        { Add-ImSystemUser } | Should -Throw -ErrorId 'ImAdmin.InvalidArgument*'
+        [pscustomobject]@{ name = 'x' } | Add-ImSystemUser -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed[0].Exception.ParameterName | Should -Be 'UserId'
+        $failed[0].TargetObject.name | Should -Be 'x'
     }
 
     It 'Remove-ImSystemUser -WhatIf sends nothing; -Confirm:$false removes' {

@@ -19,9 +19,11 @@ namespace ImAdmin.Engine.Http
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var target = request.Method + " " + Redactor.RedactPathAndQuery(request.RequestUri!);
             var log = ImLog.Current;
-            if (log != null && request.Content != null)
+            // Without a listener (engine used outside a cmdlet) there is nothing to format.
+            if (log == null) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var target = request.Method + " " + Redactor.RedactPathAndQuery(request.RequestUri!);
+            if (request.Content != null)
             {
                 var body = await request.Content.ReadAsStringAsync().ConfigureAwait(false);
                 log.Debug($"{_provider} {target} request body: {Redactor.RedactBody(body)}");
@@ -32,19 +34,16 @@ namespace ImAdmin.Engine.Http
             {
                 var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 var retries = request.GetRetries();
-                log?.Verbose($"{_provider} {target} -> {(int)response.StatusCode} in {clock.ElapsedMilliseconds} ms" +
+                log.Verbose($"{_provider} {target} -> {(int)response.StatusCode} in {clock.ElapsedMilliseconds} ms" +
                              (retries == 0 ? string.Empty : retries == 1 ? " (1 retry)" : $" ({retries} retries)"));
-                if (log != null)
-                {
-                    var headers = string.Join("; ", response.Headers.Select(h => h.Key + ": " + Redactor.RedactHeader(h.Key, string.Join(",", h.Value))));
-                    var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                    log.Debug($"{_provider} {target} response headers: {headers}; body: {Redactor.RedactBody(text)}");
-                }
+                var headers = string.Join("; ", response.Headers.Select(h => h.Key + ": " + Redactor.RedactHeader(h.Key, string.Join(",", h.Value))));
+                var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                log.Debug($"{_provider} {target} response headers: {headers}; body: {Redactor.RedactBody(text)}");
                 return response;
             }
             catch (System.Exception ex) when (!(ex is System.OperationCanceledException) || !cancellationToken.IsCancellationRequested)
             {
-                log?.Verbose($"{_provider} {target} failed after {clock.ElapsedMilliseconds} ms: {ex.GetType().Name}");
+                log.Verbose($"{_provider} {target} failed after {clock.ElapsedMilliseconds} ms: {ex.GetType().Name}");
                 throw;
             }
         }

@@ -19,7 +19,7 @@ namespace ImAdmin.Engine.Messaging
 
         /// <param name="limitOf">The provider's batch limit for a request (1 = send alone).</param>
         /// <param name="maxBuffered">Rows that may wait for a batch to fill before the oldest group is sent early.</param>
-        public MessageBatcher(Func<SendRequest, int> limitOf, int maxBuffered = 2000)
+        public MessageBatcher(Func<SendRequest, int> limitOf, int maxBuffered = 10000)
         {
             _limitOf = limitOf;
             MaxBuffered = maxBuffered;

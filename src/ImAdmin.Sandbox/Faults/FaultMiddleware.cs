@@ -18,6 +18,31 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults, 
         var body = await new StreamReader(context.Request.Body, Encoding.UTF8, leaveOpen: true).ReadToEndAsync();
         context.Request.Body.Position = 0;
 
+        // Journal the request as the answer starts, before the client can see it: a test that counts requests right
+        // after its call returns must find them all. The finally covers answers that never start (aborted calls).
+        var journaled = 0;
+        void Journal()
+        {
+            if (Interlocked.Exchange(ref journaled, 1) == 0)
+                journal.Add(new JournalEntry(context.Request.Method, path, context.Request.QueryString.Value ?? "", body, context.Response.StatusCode, DateTimeOffset.UtcNow));
+        }
+        context.Response.OnStarting(() =>
+        {
+            Journal();
+            return Task.CompletedTask;
+        });
+        try
+        {
+            await HandleAsync(context, path);
+        }
+        finally
+        {
+            Journal();
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context, string path)
+    {
         var fault = faults.Take(path);
         if (fault is { DelayMs: > 0 })
             await Task.Delay(fault.DelayMs, context.RequestAborted);
@@ -40,7 +65,6 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults, 
         {
             await next(context);
         }
-        journal.Add(new JournalEntry(context.Request.Method, path, context.Request.QueryString.Value ?? "", body, context.Response.StatusCode, DateTimeOffset.UtcNow));
     }
 
     private static async Task WriteFault(HttpContext context, Fault fault)

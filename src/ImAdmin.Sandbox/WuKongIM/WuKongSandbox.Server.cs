@@ -36,7 +36,7 @@ public sealed partial class WuKongSandbox
         {
             ["server_id"] = nodeId.ToString(),
             ["server_name"] = "WuKongIM",
-            ["version"] = Version,
+            ["version"] = options.WuKongVersion,
             ["connections"] = State.LocalSockets(nodeId),
             ["user_handler_count"] = seen.Select(c => c.Uid).Distinct().Count(),
             ["user_handler_conn_count"] = seen.Count,

@@ -6,6 +6,7 @@ namespace ImAdmin.Sandbox.WuKongIM;
 /// </summary>
 public sealed partial class WuKongSandbox(SandboxOptions options)
 {
+    /// <summary>The release the sandbox emulates unless <see cref="SandboxOptions.WuKongVersion"/> says otherwise.</summary>
     public const string Version = "v2.2.5-20260422";
 
     public WuKongState State { get; } = new();
@@ -34,6 +35,11 @@ public sealed partial class WuKongSandbox(SandboxOptions options)
         MapConnections(app);
         MapUsers(app);
         MapChannels(app);
+        MapMessageSends(app);
+        MapMessageReads(app);
+        MapConversations(app);
+        MapPlugins(app);
+        MapEvents(app);
     }
 
     /// <summary>Demo data for a newcomer's first look.</summary>

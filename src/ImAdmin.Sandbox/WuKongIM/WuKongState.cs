@@ -16,5 +16,6 @@ public sealed partial class WuKongState
         SeedConnections();
         AddSystemUids(["robot"]);
         SeedChannels(DateTimeOffset.UtcNow);
+        SeedMessages(DateTimeOffset.UtcNow);
     }
 }

@@ -74,6 +74,17 @@ namespace ImAdmin.Base
         protected void WriteItemError(Exception exception, string errorId, object? target) =>
             WriteError(ErrorRecords.From(exception, errorId, target));
 
+        /// <summary>
+        /// The failure of one input item: non-terminating, unless no later item can succeed either (credentials
+        /// rejected, server unreachable, a capability the server lacks): then it stops the cmdlet.
+        /// </summary>
+        protected void WriteItemFailure(Exception exception, string errorId, object? target)
+        {
+            if (exception is ImException { Kind: ImErrorKind.Authentication or ImErrorKind.ConnectionFailed or ImErrorKind.NotSupported })
+                ThrowTerminating(exception, errorId, target);
+            WriteItemError(exception, errorId, target);
+        }
+
         /// <summary>Stops the cmdlet: only for "cannot continue at all" (no session, bad parameters, auth failure).</summary>
         protected void ThrowTerminating(Exception exception, string errorId, object? target = null) =>
             ThrowTerminatingError(ErrorRecords.From(exception, errorId, target));

@@ -10,13 +10,16 @@ namespace ImAdmin.Engine.Tests.Infrastructure;
 /// Starts the sandbox on free loopback ports for a test class and stops it afterwards. Tests use unique ids, so
 /// they share one sandbox without seeing each other's data.
 /// </summary>
-public sealed class SandboxFixture : IAsyncLifetime
+public class SandboxFixture : IAsyncLifetime
 {
     public SandboxHost Host { get; private set; } = null!;
 
     public SandboxOptions Options => Host.Options;
 
-    public async Task InitializeAsync() => Host = await SandboxHost.StartAsync(new SandboxOptions());
+    public async Task InitializeAsync() => Host = await SandboxHost.StartAsync(CreateOptions());
+
+    /// <summary>The options of the sandbox to start; derived fixtures turn on optional server features or versions.</summary>
+    protected virtual SandboxOptions CreateOptions() => new();
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 

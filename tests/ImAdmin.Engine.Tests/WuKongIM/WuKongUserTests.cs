@@ -147,7 +147,7 @@ public class WuKongUserTests(SandboxFixture sandbox) : WuKongOpsTestBase(sandbox
     [Fact]
     public async Task Online_status_of_many_users_is_asked_in_chunks()
     {
-        var uids = Enumerable.Range(0, WuKongClient.UserBatchSize + 5).Select(i => "many-" + i).ToList();
+        var uids = Enumerable.Range(0, WuKongClient.MemberChunkSize + 5).Select(i => "many-" + i).ToList();
 
         var status = await Client.GetOnlineStatusAsync(uids, CancellationToken.None);
 

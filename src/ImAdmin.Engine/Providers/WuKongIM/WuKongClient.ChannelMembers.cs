@@ -17,7 +17,10 @@ namespace ImAdmin.Engine.Providers.WuKongIM
     /// </summary>
     public sealed partial class WuKongClient
     {
-        /// <summary>User ids per add/remove call; the contract suggests at most about 1000.</summary>
+        /// <summary>
+        /// User ids per call of the list operations (channel members, online status, routes, system uids); the
+        /// contract suggests at most about 1000.
+        /// </summary>
         public const int MemberChunkSize = 1000;
 
         /// <summary>

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using ImAdmin.Engine.Channels;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Json;
@@ -52,7 +53,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
 
         private async Task ConnectionCallAsync(string path, string userId, long connectionId, ulong? nodeId, CancellationToken cancellationToken)
         {
-            WuKongUserIds.Require(userId, "UserId");
+            ChannelInput.RequireUserId(userId, "UserId");
             if (connectionId == 0)
                 throw new ImInputException("ConnectionId", "-ConnectionId 0 is not a connection id (the server refuses it). Take ConnectionId from Get-ImConnection.");
             // node_id says which node holds the socket; op_node_id makes the answering node forward the call there,

@@ -1,15 +1,128 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Sessions;
 
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
+    /// <summary>Sending (§5.1, §5.2): one message per /message/send, or one person message per uid per /message/sendbatch.</summary>
     public sealed partial class WuKongClient
     {
-        public override int GetBatchLimit(SendRequest request) => 1;
+        /// <summary>
+        /// Recipients per /message/sendbatch call. The server has no limit but handles the list synchronously, so large
+        /// lists are cut client-side (the contract suggests about 1000).
+        /// </summary>
+        public const int SendBatchSize = 1000;
 
-        public override Task<IReadOnlyList<ImSendResult>> SendAsync(IReadOnlyList<SendRequest> batch, CancellationToken cancellationToken) => throw new System.NotImplementedException("TODO(wukong helper)");
+        private const string SendPath = "/message/send";
+        private const string SendBatchPath = "/message/sendbatch";
+
+        /// <summary>
+        /// Only person messages with a sender and no caller-chosen client_msg_no can share a call: sendbatch is
+        /// person-only, needs from_uid, and makes its own client_msg_no per recipient.
+        /// </summary>
+        public override int GetBatchLimit(SendRequest request) =>
+            request.ChannelType == ChannelType.Person && !string.IsNullOrEmpty(request.From) && request.ClientMsgNo == null ? SendBatchSize : 1;
+
+        public override async Task<IReadOnlyList<ImSendResult>> SendAsync(IReadOnlyList<SendRequest> batch, CancellationToken cancellationToken)
+        {
+            if (batch.Count > SendBatchSize)
+                throw new ArgumentException($"A WuKongIM batch holds at most {SendBatchSize} recipients.", nameof(batch));
+            return batch.Count switch
+            {
+                0 => Array.Empty<ImSendResult>(),
+                // A lone row goes through /message/send: it returns a message id and is safe to retry.
+                1 => new[] { await SendOneAsync(batch[0], cancellationToken).ConfigureAwait(false) },
+                _ => await SendBatchAsync(batch, cancellationToken).ConfigureAwait(false),
+            };
+        }
+
+        /// <summary>
+        /// Always carries a client_msg_no (the caller's or a fresh one) so a retry after a lost answer is recognised as
+        /// the same message; the answer is enveloped in {status,data} (the SDK reads it at the top level and gets zeros).
+        /// </summary>
+        private async Task<ImSendResult> SendOneAsync(SendRequest request, CancellationToken ct)
+        {
+            var body = new WuKongSendBody
+            {
+                Header = HeaderOf(request),
+                FromUid = string.IsNullOrEmpty(request.From) ? null : request.From,
+                ChannelId = request.ChannelId,
+                ChannelType = WuKongChannels.TypeOf(request.ChannelType),
+                ClientMsgNo = request.ClientMsgNo ?? Guid.NewGuid().ToString("N"),
+                Payload = WuKongPayload.Encode(request.Content),
+            };
+            var answer = WuKongResponse.Read(await Http.PostJsonAsync(SendPath, body, RetrySafety.Idempotent, ct).ConfigureAwait(false));
+            var data = answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty("data", out var d)
+                ? d.Deserialize<WuKongSendData>(Json.ImJson.Options)
+                : null;
+            return ResultFor(request, succeeded: true, data?.MessageId, data?.ClientMsgNo ?? body.ClientMsgNo);
+        }
+
+        /// <summary>
+        /// Rows share sender, content and flags (the batcher's grouping). No idempotency key exists, so the call is never
+        /// repeated once it may have been processed. fail_uids and reason are aligned by index.
+        /// </summary>
+        private async Task<IReadOnlyList<ImSendResult>> SendBatchAsync(IReadOnlyList<SendRequest> batch, CancellationToken ct)
+        {
+            var first = batch[0];
+            var body = new WuKongSendBatchBody
+            {
+                Header = HeaderOf(first),
+                FromUid = first.From!,
+                Subscribers = batch.Select(r => r.ChannelId).ToList(),
+                Payload = WuKongPayload.Encode(first.Content),
+            };
+            var answer = WuKongResponse.Read(await Http.PostJsonAsync(SendBatchPath, body, RetrySafety.NotProcessedOnly, ct).ConfigureAwait(false));
+            var result = answer.Deserialize<WuKongSendBatchResult>(Json.ImJson.Options) ?? new WuKongSendBatchResult();
+
+            var failures = new Dictionary<string, string>(StringComparer.Ordinal);
+            var failUids = result.FailUids ?? new List<string>();
+            for (var i = 0; i < failUids.Count; i++)
+            {
+                if (failures.ContainsKey(failUids[i])) continue;
+                failures[failUids[i]] = result.Reason != null && i < result.Reason.Count ? result.Reason[i] : "failed (the server gave no reason)";
+            }
+
+            return batch.Select(r =>
+            {
+                if (!failures.TryGetValue(r.ChannelId, out var reason)) return ResultFor(r, succeeded: true, null, null);
+                var failed = ResultFor(r, succeeded: false, null, null);
+                failed.Error = reason;
+                failed.Exception = new ImException(ImErrorKind.ServerError, $"WuKongIM did not send to '{r.ChannelId}': {reason}")
+                {
+                    Provider = ImProvider.WuKongIM,
+                    ServerMessage = reason,
+                    Request = "POST " + SendBatchPath,
+                };
+                return failed;
+            }).ToList();
+        }
+
+        private static WuKongHeaderDto HeaderOf(SendRequest request) => new WuKongHeaderDto
+        {
+            NoPersist = request.Persist ? 0 : 1,
+            RedDot = request.RedDot ? 1 : 0,
+            SyncOnce = 0,
+        };
+
+        private static ImSendResult ResultFor(SendRequest request, bool succeeded, long? messageId, string? clientMsgNo) => new ImSendResult
+        {
+            Provider = ImProvider.WuKongIM,
+            From = request.From,
+            ChannelId = request.ChannelId,
+            ChannelType = request.ChannelType,
+            MessageId = messageId,
+            ClientMsgNo = clientMsgNo,
+            Succeeded = succeeded,
+            Source = request.Source,
+        };
     }
 }

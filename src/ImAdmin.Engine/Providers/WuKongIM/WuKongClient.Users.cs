@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using ImAdmin.Engine.Channels;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Json;
@@ -14,12 +15,6 @@ namespace ImAdmin.Engine.Providers.WuKongIM
     /// <summary>Users and devices: tokens, forced logout, online status, routes and system uids (contract §8.1-§8.5).</summary>
     public sealed partial class WuKongClient
     {
-        /// <summary>
-        /// User ids per call of the list operations. The server has no limit but handles each id synchronously,
-        /// so big inputs go in chunks (a chosen size, not a server number).
-        /// </summary>
-        public const int UserBatchSize = 1000;
-
         /// <summary>
         /// POST /user/token: creates the user and device when missing and stores the token clients log in with.
         /// A Master level kicks the user's existing connections of that device kind. The token is sent in the body
@@ -45,7 +40,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         /// </summary>
         public async Task QuitDeviceAsync(string userId, DeviceFlag deviceFlag, CancellationToken cancellationToken)
         {
-            WuKongUserIds.Require(userId, "UserId");
+            ChannelInput.RequireUserId(userId, "UserId");
             if (deviceFlag == DeviceFlag.System)
                 throw new ImInputException("DeviceFlag", "-DeviceFlag System cannot be logged out; use App, Web, PC or All.");
             var body = new { uid = userId, device_flag = (int)deviceFlag };
@@ -53,14 +48,14 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         }
 
         /// <summary>
-        /// POST /user/onlinestatus (a bare array of uids), in chunks of <see cref="UserBatchSize"/>. The server lists one
+        /// POST /user/onlinestatus (a bare array of uids), in chunks of <see cref="MemberChunkSize"/>. The server lists one
         /// entry per online connection and leaves offline users out; this returns one entry per user and device kind
         /// with the connection count, and an Online=false entry for every user it did not list.
         /// </summary>
         public async Task<IReadOnlyList<ImOnlineStatus>> GetOnlineStatusAsync(IEnumerable<string> userIds, CancellationToken cancellationToken)
         {
             var results = new List<ImOnlineStatus>();
-            foreach (var chunk in InUserBatches(WuKongUserIds.RequireAll(userIds, "UserId")))
+            foreach (var chunk in InUserBatches(ChannelInput.DistinctUserIds(userIds, "UserId")))
             {
                 var body = WuKongResponse.Read(await Http.PostJsonAsync("/user/onlinestatus", chunk, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
                 // null (cluster edge cases) and {"status":200} (empty input) both mean nobody is online.
@@ -83,7 +78,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         public async Task<IReadOnlyList<ImUserRoute>> GetUserRoutesAsync(IEnumerable<string>? userIds, bool intranet, CancellationToken cancellationToken)
         {
             var query = "?intranet=" + (intranet ? "1" : "0");
-            var ids = userIds == null ? new List<string>() : WuKongUserIds.RequireAll(userIds, "UserId");
+            var ids = ChannelInput.DistinctUserIds(userIds, "UserId");
             if (ids.Count == 0)
             {
                 var body = WuKongResponse.Read(await Http.GetAsync("/route" + query, cancellationToken).ConfigureAwait(false));
@@ -121,7 +116,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
 
         private async Task SystemUsersCallAsync(string path, IEnumerable<string> userIds, CancellationToken cancellationToken)
         {
-            var ids = WuKongUserIds.RequireAll(userIds, "UserId");
+            var ids = ChannelInput.DistinctUserIds(userIds, "UserId");
             if (ids.Count == 0) return;
             WuKongResponse.Read(await Http.PostJsonAsync(path, new { uids = ids }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
         }
@@ -135,10 +130,14 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             Intranet = intranet,
         };
 
-        private static IEnumerable<List<string>> InUserBatches(List<string> ids)
+        private static IEnumerable<List<string>> InUserBatches(IReadOnlyList<string> ids)
         {
-            for (var i = 0; i < ids.Count; i += UserBatchSize)
-                yield return ids.GetRange(i, System.Math.Min(UserBatchSize, ids.Count - i));
+            for (var start = 0; start < ids.Count; start += MemberChunkSize)
+            {
+                var chunk = new List<string>(MemberChunkSize);
+                for (var i = start; i < ids.Count && i < start + MemberChunkSize; i++) chunk.Add(ids[i]);
+                yield return chunk;
+            }
         }
     }
 }

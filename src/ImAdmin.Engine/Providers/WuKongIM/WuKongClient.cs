@@ -30,6 +30,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         public override async Task<ImServerInfo> GetServerInfoAsync(CancellationToken cancellationToken)
         {
             var status = await GetServerStatusAsync(null, null, cancellationToken).ConfigureAwait(false);
+            RememberServerVersion(status.Version);
             return new ImServerInfo
             {
                 ServerVersion = status.Version,

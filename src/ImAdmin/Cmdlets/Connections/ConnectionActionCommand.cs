@@ -10,9 +10,10 @@ namespace ImAdmin.Cmdlets.Connections
 {
     /// <summary>
     /// Disconnect-ImConnection and Remove-ImConnection: one connection per input, bound by property name from
-    /// Get-ImConnection output (UserId, ConnectionId, NodeId), each confirmed through ShouldProcess.
+    /// Get-ImConnection output or CSV rows (UserId, ConnectionId, NodeId), each confirmed through ShouldProcess; a failed
+    /// row is its error's TargetObject.
     /// </summary>
-    public abstract class ConnectionActionCommand : ImSessionCmdlet
+    public abstract class ConnectionActionCommand : ImRowCmdlet
     {
         private WuKongClient? _client;
 
@@ -62,7 +63,7 @@ namespace ImAdmin.Cmdlets.Connections
             }
             catch (ImException ex)
             {
-                WriteItemError(ex, ErrorId, connection);
+                WriteItemError(ex, ErrorId, RowOr(connection));
             }
         }
     }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Text;
 using ImAdmin.Base;
@@ -26,8 +28,7 @@ namespace ImAdmin.Cmdlets.Connections
         private const double NodeTotalAccuracy = 0.9;
 
         private WuKongClient? _client;
-        private ulong _toSkip;
-        private ulong _remaining;
+        private PagingWindow? _window;
         private bool _totalWritten;
 
         /// <summary>Only this user's connections: an exact, case-sensitive match; wildcards allowed.</summary>
@@ -57,14 +58,12 @@ namespace ImAdmin.Cmdlets.Connections
         protected override void BeginProcessing()
         {
             _client = RequireClient<WuKongClient>("Get-ImConnection (the /connz connection list)");
-            _toSkip = PagingParameters.Skip;
-            _remaining = PagingParameters.First;
+            _window = new PagingWindow(PagingParameters);
         }
 
         protected override void ProcessRecord()
         {
-            if (_remaining == 0) return;
-            var pattern = UserId == null ? null : new WildcardPattern(UserId, WildcardOptions.None);
+            if (_window!.IsFull) return;
             var query = new ConnectionQuery
             {
                 UserIdContains = UserId == null ? null : ServerFilter(UserId),
@@ -73,34 +72,32 @@ namespace ImAdmin.Cmdlets.Connections
                 Descending = Descending,
                 PageSize = PageSize,
             };
-            if (pattern == null)
-            {
-                // No client-side filter: every listed connection is output, so the server can skip and stop for us.
-                query.Offset = (long)Math.Min(_toSkip, long.MaxValue);
-                query.Limit = _remaining == ulong.MaxValue ? (long?)null : (long)Math.Min(_remaining, long.MaxValue);
-                _toSkip = 0;
-            }
             try
             {
-                foreach (var page in Stream(_client!.GetConnectionPagesAsync(query, CancellationToken)))
+                if (UserId == null)
                 {
-                    WriteTotalOnce(page);
-                    foreach (var connection in page.Connections)
-                    {
-                        if (pattern != null && !pattern.IsMatch(connection.UserId)) continue;
-                        if (_toSkip > 0)
-                        {
-                            _toSkip--;
-                            continue;
-                        }
-                        WriteObject(connection);
-                        if (_remaining != ulong.MaxValue && --_remaining == 0) return; // leaving the loop stops the paging
-                    }
+                    // Every listed connection is output, so the server skips and stops for us (one listing per call).
+                    query.Offset = (long)Math.Min(PagingParameters.Skip, long.MaxValue);
+                    query.Limit = PagingParameters.First == ulong.MaxValue ? (long?)null : (long)Math.Min(PagingParameters.First, long.MaxValue);
+                    foreach (var connection in List(query)) WriteObject(connection);
+                    return;
                 }
+                var pattern = new WildcardPattern(UserId, WildcardOptions.None);
+                foreach (var connection in _window.Take(List(query).Where(c => pattern.IsMatch(c.UserId)))) WriteObject(connection);
             }
             catch (ImException ex)
             {
                 WriteItemError(ex, "ImAdmin.GetConnectionFailed", UserId);
+            }
+        }
+
+        /// <summary>The connections page by page; stopping the enumeration stops the paging.</summary>
+        private IEnumerable<ImConnection> List(ConnectionQuery query)
+        {
+            foreach (var page in Stream(_client!.GetConnectionPagesAsync(query, CancellationToken)))
+            {
+                WriteTotalOnce(page);
+                foreach (var connection in page.Connections) yield return connection;
             }
         }
 

@@ -11,7 +11,7 @@ namespace ImAdmin.Cmdlets.Users
     /// </summary>
     [Cmdlet(VerbsCommunications.Disconnect, "ImDevice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ImUserDevice))]
-    public sealed class DisconnectImDeviceCommand : ImSessionCmdlet
+    public sealed class DisconnectImDeviceCommand : ImRowCmdlet
     {
         private WuKongClient? _client;
 
@@ -43,7 +43,7 @@ namespace ImAdmin.Cmdlets.Users
             }
             catch (ImException ex)
             {
-                WriteItemError(ex, "ImAdmin.DisconnectDeviceFailed", UserId);
+                WriteItemError(ex, "ImAdmin.DisconnectDeviceFailed", RowOr(UserId));
             }
         }
     }

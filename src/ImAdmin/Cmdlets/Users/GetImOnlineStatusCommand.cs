@@ -15,20 +15,9 @@ namespace ImAdmin.Cmdlets.Users
     [OutputType(typeof(ImOnlineStatus))]
     public sealed class GetImOnlineStatusCommand : UserBatchCommand
     {
-        /// <summary>The users to look up.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Uid", "User", "Account", "Member_Account", "user_id")]
-        [ValidateNotNullOrEmpty]
-        public string[] UserId { get; set; } = new string[0];
-
         protected override string Capability => "Get-ImOnlineStatus (/user/onlinestatus)";
 
         protected override string ErrorId => "ImAdmin.GetOnlineStatusFailed";
-
-        protected override void ProcessRecord()
-        {
-            foreach (var id in UserId) Queue(id);
-        }
 
         protected override void Send(IReadOnlyList<string> batch)
         {

@@ -16,32 +16,19 @@ namespace ImAdmin.Cmdlets.Users
     [OutputType(typeof(ImUserRoute))]
     public sealed class GetImUserRouteCommand : UserBatchCommand
     {
-        private bool _usersGiven;
-
-        /// <summary>The users to route; omit for the node's addresses.</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Uid", "User", "Account", "Member_Account", "user_id")]
-        [ValidateNotNullOrEmpty]
-        public string[]? UserId { get; set; }
-
         /// <summary>The cluster-internal address (intranet.tcpAddr) instead of the public ones; only the TCP address is set.</summary>
         [Parameter]
         public SwitchParameter Intranet { get; set; }
+
+        protected override bool UserIdRequired => false;
 
         protected override string Capability => "Get-ImUserRoute (/route)";
 
         protected override string ErrorId => "ImAdmin.GetUserRouteFailed";
 
-        protected override void ProcessRecord()
-        {
-            if (UserId == null) return;
-            _usersGiven = true;
-            foreach (var id in UserId) Queue(id);
-        }
-
         protected override void EndProcessing()
         {
-            if (_usersGiven)
+            if (UsersGiven)
             {
                 base.EndProcessing();
                 return;

@@ -13,7 +13,7 @@ namespace ImAdmin.Cmdlets.Users
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "ImUserToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ImUserDevice))]
-    public sealed class SetImUserTokenCommand : ImSessionCmdlet
+    public sealed class SetImUserTokenCommand : ImRowCmdlet
     {
         private WuKongClient? _client;
 
@@ -55,7 +55,7 @@ namespace ImAdmin.Cmdlets.Users
             }
             catch (ImException ex)
             {
-                WriteItemError(ex, "ImAdmin.SetUserTokenFailed", UserId);
+                WriteItemError(ex, "ImAdmin.SetUserTokenFailed", RowOr(UserId));
             }
         }
     }

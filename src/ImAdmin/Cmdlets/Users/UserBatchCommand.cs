@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
 using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Providers.WuKongIM;
@@ -6,32 +8,72 @@ using ImAdmin.Engine.Providers.WuKongIM;
 namespace ImAdmin.Cmdlets.Users
 {
     /// <summary>
-    /// A cmdlet that sends user ids to the server in batches: ids from the pipeline are queued in ProcessRecord and
-    /// sent whenever <see cref="WuKongClient.UserBatchSize"/> are waiting, the rest in EndProcessing. When a batch
-    /// fails, every id in it gets its own error record (TargetObject = that id), so failures can be re-run.
+    /// A cmdlet that sends user ids to the server in batches: ids from the command line, from CSV rows or piped as
+    /// plain strings are queued in ProcessRecord and sent whenever <see cref="WuKongClient.MemberChunkSize"/> are
+    /// waiting, the rest in EndProcessing. When a batch fails, each row in it gets its own error record (TargetObject =
+    /// the row, or the id given on the command line), so <c>$failed.TargetObject | Same-Cmdlet</c> re-runs the failures.
     /// </summary>
-    public abstract class UserBatchCommand : ImSessionCmdlet
+    public abstract class UserBatchCommand : ImRowCmdlet
     {
-        private readonly List<string> _pending = new List<string>();
+        private const string UserIdSources = "pass -UserId, or pipe user ids or rows with a UserId (or Uid, User, Account, Member_Account, user_id) column";
+
+        private readonly List<(string UserId, object Row)> _pending = new List<(string UserId, object Row)>();
+
+        /// <summary>The user ids.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Uid", "User", "Account", "Member_Account", "user_id")]
+        [ValidateNotNullOrEmpty]
+        public string[]? UserId { get; set; }
 
         protected WuKongClient Client { get; private set; } = null!;
+
+        /// <summary>Whether any user id was given (Get-ImUserRoute works without).</summary>
+        protected bool UsersGiven { get; private set; }
+
+        protected virtual bool UserIdRequired => true;
 
         protected abstract string Capability { get; }
 
         protected abstract string ErrorId { get; }
 
+        /// <summary>Confirms one id before it is queued (ShouldProcess, for the cmdlets that change something).</summary>
+        protected virtual bool Accept(string userId) => true;
+
         /// <summary>Sends one batch and writes its results.</summary>
         protected abstract void Send(IReadOnlyList<string> batch);
 
-        protected override void BeginProcessing() => Client = RequireClient<WuKongClient>(Capability);
-
-        protected void Queue(string userId)
+        protected override void BeginProcessing()
         {
-            _pending.Add(userId);
-            if (_pending.Count >= WuKongClient.UserBatchSize) Flush();
+            if (UserIdRequired && UserId == null && !MyInvocation.ExpectingInput) ThrowInvalidArgument(nameof(UserId), "No user ids: " + UserIdSources + ".");
+            Client = RequireClient<WuKongClient>(Capability);
+        }
+
+        protected override void ProcessRecord()
+        {
+            var ids = UserId ?? (InputObject?.BaseObject is string text ? new[] { text } : null);
+            if (ids == null)
+            {
+                if (InputObject != null) WriteItemError(new ImInputException(nameof(UserId), "The row has no user id: " + UserIdSources + "."), "ImAdmin.InvalidArgument", InputObject);
+                return;
+            }
+            UsersGiven = true;
+            foreach (var id in ids)
+            {
+                var row = RowOr(id);
+                if (string.IsNullOrWhiteSpace(id))
+                    WriteItemError(new ImInputException(nameof(UserId), "A row has an empty user id. Remove empty values (or blank CSV cells)."), "ImAdmin.InvalidArgument", row);
+                else if (Accept(id))
+                    Queue(id, row);
+            }
         }
 
         protected override void EndProcessing() => Flush();
+
+        private void Queue(string userId, object row)
+        {
+            _pending.Add((userId, row));
+            if (_pending.Count >= WuKongClient.MemberChunkSize) Flush();
+        }
 
         private void Flush()
         {
@@ -40,11 +82,11 @@ namespace ImAdmin.Cmdlets.Users
             _pending.Clear();
             try
             {
-                Send(batch);
+                Send(batch.Select(p => p.UserId).ToArray());
             }
             catch (ImException ex)
             {
-                foreach (var userId in batch) WriteItemError(ex, ErrorId, userId);
+                foreach (var row in batch.Select(p => p.Row).Distinct()) WriteItemError(ex, ErrorId, row);
             }
         }
     }

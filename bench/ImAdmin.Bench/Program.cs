@@ -1,0 +1,128 @@
+using System.Text;
+using ImAdmin.Bench;
+using ImAdmin.Engine.Diagnostics;
+using ImAdmin.Engine.Http;
+using ImAdmin.Engine.Messaging;
+using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Tencent;
+using ImAdmin.Engine.Security;
+using ImAdmin.Engine.Sessions;
+using ImAdmin.Engine.Webhooks;
+using ImAdmin.Sandbox;
+
+// Speed and memory of the engine's hot paths. Sends go over real loopback HTTP to the in-process sandbox, so their
+// numbers include the sandbox's own work on the same two cores: they bound the client's overhead, they are not a
+// server benchmark. Usage: dotnet run -c Release --project bench/ImAdmin.Bench [-- scenario...]
+var all = new Dictionary<string, Func<SandboxHost, Task<Measurement>>>
+{
+    ["batcher"] = _ => Batcher(100_000),
+    ["redact"] = _ => Redact(100_000),
+    ["usersig"] = _ => UserSigs(10_000),
+    ["webhook-parse"] = _ => WebhookParse(1_000),
+    ["send-wukongim"] = host => Send(host, ImProvider.WuKongIM, 10_000),
+    ["send-wildfire"] = host => Send(host, ImProvider.Wildfire, 10_000),
+    ["send-tencent"] = host => Send(host, ImProvider.TencentCloud, 1_000),
+};
+var chosen = args.Length == 0 || args.Contains("all") ? all.Keys.ToList() : args.ToList();
+await using var host = await SandboxHost.StartAsync(new SandboxOptions { Seed = true, WildfireRateLimit = int.MaxValue });
+Console.WriteLine(Measurement.Header);
+foreach (var name in chosen)
+{
+    if (!all.TryGetValue(name, out var scenario))
+    {
+        Console.Error.WriteLine($"Unknown scenario '{name}'. Known: {string.Join(", ", all.Keys)}");
+        return 2;
+    }
+    Console.WriteLine(await scenario(host));
+}
+return 0;
+
+static Task<Measurement> Batcher(int rows) => Measurement.RunAsync("MessageBatcher: rows of 10 distinct texts", rows, () =>
+{
+    var batcher = new MessageBatcher(_ => 1000);
+    var texts = Enumerable.Range(0, 10).Select(i => MessageContent.FromText("notice " + i)).ToArray();
+    var batches = 0;
+    var peak = 0;
+    for (var i = 0; i < rows; i++)
+    {
+        batches += batcher.Add(new SendRequest("admin", "user" + i, ChannelType.Person, texts[i % 10])).Count;
+        peak = Math.Max(peak, batcher.Buffered);
+    }
+    batches += batcher.Flush().Count;
+    return Task.FromResult($"{batches} batches, at most {peak} rows buffered");
+});
+
+static Task<Measurement> Redact(int urls) => Measurement.RunAsync("Redactor: URL with usersig", urls, () =>
+{
+    var uri = new Uri("https://adminapisgp.im.qcloud.com/v4/openim/sendmsg?sdkappid=1400000000&identifier=administrator&usersig=eJyrVgrxCdYrSy1SslIy0jNQ0gHzM1NS80oy0zLBwokpuZl5mcUlRYkl&random=12345&contenttype=json");
+    var length = 0;
+    for (var i = 0; i < urls; i++) length += Redactor.RedactPathAndQuery(uri).Length;
+    return Task.FromResult($"{length / urls} chars per redacted URL");
+});
+
+static Task<Measurement> UserSigs(int count) => Measurement.RunAsync("UserSig: generate + verify", count, () =>
+{
+    const string key = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
+    var now = DateTimeOffset.UtcNow;
+    var length = 0;
+    for (var i = 0; i < count; i++)
+    {
+        var sig = UserSig.Generate(1400000000, key, "user" + i, now, TimeSpan.FromDays(1));
+        length += UserSigDecoder.Decode(sig).Identifier.Length > 0 ? sig.Length : 0;
+    }
+    return Task.FromResult($"{length / count} chars per sig");
+});
+
+static Task<Measurement> WebhookParse(int messages) => Measurement.RunAsync("Webhook: parse one msg.notify batch", messages, () =>
+{
+    var body = new StringBuilder("[");
+    for (var i = 0; i < messages; i++)
+    {
+        if (i > 0) body.Append(',');
+        var payload = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{{\"type\":1,\"content\":\"message {i}\"}}"));
+        body.Append($"{{\"header\":{{\"no_persist\":0,\"red_dot\":1,\"sync_once\":0}},\"setting\":0,\"message_id\":{1000000 + i},\"message_idstr\":\"{1000000 + i}\",\"client_msg_no\":\"c{i}\",\"message_seq\":{i + 1},\"from_uid\":\"u1\",\"channel_id\":\"g1\",\"channel_type\":2,\"timestamp\":1700000000,\"payload\":\"{payload}\"}}");
+    }
+    body.Append(']');
+    var result = WebhookParser.Parse(new WebhookRequest(ImProvider.WuKongIM, body.ToString(), "msg.notify"), new WebhookParseOptions());
+    return Task.FromResult($"{result.Events.Count} events from {body.Length / 1024} KiB");
+});
+
+static Task<Measurement> Send(SandboxHost host, ImProvider provider, int rows) =>
+    Measurement.RunAsync($"Send {provider}: person rows, one text, batched", rows, async () =>
+    {
+        var recipients = Enumerable.Range(0, rows).Select(i => "bench" + i).ToList();
+        var request = provider switch
+        {
+            ImProvider.WuKongIM => new ConnectionRequest { Provider = provider, Uri = host.WuKongServer.BaseUri, Token = ImSecret.FromPlainText(host.Options.WuKongToken!) },
+            ImProvider.Wildfire => new ConnectionRequest { Provider = provider, Uri = host.WildfireServer.BaseUri, Secret = ImSecret.FromPlainText(host.Options.WildfireSecret) },
+            _ => new ConnectionRequest
+            {
+                Provider = provider, Uri = host.TencentServer.BaseUri, SdkAppId = host.Options.TencentSdkAppId,
+                SecretKey = ImSecret.FromPlainText(host.Options.TencentSecretKey), Identifier = host.Options.TencentAdmins[0],
+            },
+        };
+        using var session = await ImSession.ConnectAsync(request, _ => null, validate: true, CancellationToken.None);
+        await PrepareRecipients(host, session, provider, recipients);
+        var journal = provider switch { ImProvider.WuKongIM => host.WuKongServer.Journal, ImProvider.Wildfire => host.WildfireServer.Journal, _ => host.TencentServer.Journal };
+        var before = journal.Entries.Count;
+        var batcher = new MessageBatcher(session.Client.GetBatchLimit);
+        var content = MessageContent.FromText("Maintenance tonight 22:00-23:00 UTC");
+        var failed = 0;
+        async Task SendAll(IEnumerable<IReadOnlyList<SendRequest>> batches)
+        {
+            foreach (var batch in batches)
+                failed += (await session.Client.SendAsync(batch, CancellationToken.None)).Count(r => !r.Succeeded);
+        }
+        foreach (var to in recipients) await SendAll(batcher.Add(new SendRequest("admin", to, ChannelType.Person, content)));
+        await SendAll(batcher.Flush());
+        return $"{journal.Entries.Count - before} server calls, {failed} failed";
+    });
+
+// Tencent and Wildfire only deliver to accounts that exist: create them first (not measured as sending).
+static async Task PrepareRecipients(SandboxHost host, ImSession session, ImProvider provider, List<string> recipients)
+{
+    if (provider == ImProvider.TencentCloud)
+        await session.Require<TencentClient>("bench").ImportAccountsAsync(recipients.Append("admin"), CancellationToken.None);
+    if (provider == ImProvider.Wildfire)
+        foreach (var id in recipients) host.Wildfire.Directory.PutUser(new System.Text.Json.Nodes.JsonObject { ["userId"] = id, ["name"] = id });
+}

@@ -1,0 +1,95 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading;
+using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Http;
+using ImAdmin.Engine.Json;
+using ImAdmin.Engine.Sessions;
+
+namespace ImAdmin.Engine.Providers.WuKongIM
+{
+    /// <summary>
+    /// User message search (§5.10) through the generic plugin proxy: it only works when the wk.plugin.search plugin is
+    /// installed and running, so "plugin not found" becomes one clear NotSupported error.
+    /// </summary>
+    public sealed partial class WuKongClient
+    {
+        public const string SearchPluginName = "wk.plugin.search";
+
+        private const string SearchPath = "/plugins/" + SearchPluginName + "/usersearch";
+
+        /// <summary>Pages of results, fetched lazily (page/limit), until the plugin's total is reached.</summary>
+        public IAsyncEnumerable<WuKongSearchPage> SearchMessagesAsync(WuKongSearchQuery query, CancellationToken cancellationToken)
+        {
+            if (string.IsNullOrEmpty(query.UserId)) throw new ImInputException("UserId", "Search-ImMessage needs -UserId: the plugin searches one user's conversations.");
+            if (query.PageSize < 1) throw new ImInputException("PageSize", "PageSize must be 1 or more.");
+            if (query.StartTime > query.EndTime) throw new ImInputException("EndTime", "EndTime is before StartTime.");
+            var body = new WuKongSearchBody
+            {
+                Uid = query.UserId,
+                Payload = string.IsNullOrEmpty(query.Keyword) ? null : new Dictionary<string, string> { ["content"] = query.Keyword! },
+                PayloadTypes = query.PayloadTypes is { Count: > 0 } types ? types : null,
+                FromUid = string.IsNullOrEmpty(query.From) ? null : query.From,
+                ChannelId = string.IsNullOrEmpty(query.ChannelId) ? null : query.ChannelId,
+                ChannelType = query.ChannelType.HasValue ? WuKongChannels.TypeOf(query.ChannelType.Value) : (int?)null,
+                StartTime = query.StartTime?.ToUnixTimeSeconds(),
+                EndTime = query.EndTime?.ToUnixTimeSeconds(),
+                Limit = query.PageSize,
+            };
+            return PagesAsync(body, cancellationToken);
+        }
+
+        private async IAsyncEnumerable<WuKongSearchPage> PagesAsync(WuKongSearchBody body, [EnumeratorCancellation] CancellationToken ct)
+        {
+            for (var page = 1; ; page++)
+            {
+                body.Page = page;
+                HttpResult result = await Http.PostJsonAsync(SearchPath, body, RetrySafety.Idempotent, ct).ConfigureAwait(false);
+                JsonElement json;
+                try
+                {
+                    json = WuKongResponse.Read(result);
+                }
+                catch (ImException ex) when (ex.Kind == ImErrorKind.NotSupported && ex.ServerCode == 404)
+                {
+                    throw new ImException(ImErrorKind.NotSupported,
+                        $"Message search needs the WuKongIM plugin {SearchPluginName}, which is not installed on this server (it answered \"{ex.ServerMessage}\"). Install and start the plugin, then search again.", ex)
+                    {
+                        Provider = ImProvider.WuKongIM,
+                        HttpStatus = ex.HttpStatus,
+                        ServerCode = ex.ServerCode,
+                        ServerMessage = ex.ServerMessage,
+                        Request = ex.Request,
+                    };
+                }
+                var answer = json.Deserialize<WuKongSearchAnswer>(ImJson.Options) ?? new WuKongSearchAnswer();
+                var messages = (answer.Messages ?? new List<WuKongMessageDto>()).Select(m => m.ToModel(body.Uid)).ToList();
+                yield return new WuKongSearchPage(answer.Total, messages);
+                if (messages.Count < body.Limit || page * body.Limit >= answer.Total) yield break;
+            }
+        }
+
+        private sealed class WuKongSearchBody
+        {
+            [JsonPropertyName("uid")] public string Uid { get; set; } = string.Empty;
+            [JsonPropertyName("payload")] public Dictionary<string, string>? Payload { get; set; }
+            [JsonPropertyName("payload_types")] public IReadOnlyList<int>? PayloadTypes { get; set; }
+            [JsonPropertyName("from_uid")] public string? FromUid { get; set; }
+            [JsonPropertyName("channel_id")] public string? ChannelId { get; set; }
+            [JsonPropertyName("channel_type")] public int? ChannelType { get; set; }
+            [JsonPropertyName("start_time")] public long? StartTime { get; set; }
+            [JsonPropertyName("end_time")] public long? EndTime { get; set; }
+            [JsonPropertyName("limit")] public int Limit { get; set; }
+            [JsonPropertyName("page")] public int Page { get; set; }
+        }
+
+        private sealed class WuKongSearchAnswer
+        {
+            [JsonPropertyName("total")] public int Total { get; set; }
+            [JsonPropertyName("messages")] public List<WuKongMessageDto>? Messages { get; set; }
+        }
+    }
+}

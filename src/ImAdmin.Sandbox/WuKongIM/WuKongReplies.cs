@@ -1,0 +1,70 @@
+namespace ImAdmin.Sandbox.WuKongIM;
+
+/// <summary>The answer shapes WuKongIM handlers use (contract §3.2) and route helpers that turn a refused request into its 400.</summary>
+public static class WuKongReplies
+{
+    public static IResult Ok() => Results.Json(new { status = 200 });
+
+    public static IResult OkWithData(object data) => Results.Json(new { status = 200, data });
+
+    /// <summary>"Not found" is HTTP 200 with a body status of 404.</summary>
+    public static IResult NotFoundInBody() => Results.Json(new { status = 404 });
+
+    public static IResult BadRequest(string msg) => Results.Json(new { msg, status = 400 }, statusCode: 400);
+
+    /// <summary>What gin answers for a route this server version does not have.</summary>
+    public static IResult NoRoute() => Results.Text("404 page not found", "text/plain", statusCode: 404);
+
+    /// <summary>Maps a POST whose JSON body the handler reads; a <see cref="WuKongBadRequest"/> becomes its 400.</summary>
+    public static void MapWuKongPost(this WebApplication app, string path, Func<WuKongBody, HttpRequest, IResult> handler) =>
+        app.MapPost(path, async (HttpContext context) =>
+        {
+            try
+            {
+                return handler(await WuKongBody.ReadAsync(context.Request), context.Request);
+            }
+            catch (WuKongBadRequest ex)
+            {
+                return BadRequest(ex.Message);
+            }
+        });
+
+    /// <summary>Maps a GET whose query the handler reads; a <see cref="WuKongBadRequest"/> becomes its 400.</summary>
+    public static void MapWuKongGet(this WebApplication app, string path, Func<IQueryCollection, IResult> handler) =>
+        app.MapGet(path, (HttpContext context) =>
+        {
+            try
+            {
+                return handler(context.Request.Query);
+            }
+            catch (WuKongBadRequest ex)
+            {
+                return BadRequest(ex.Message);
+            }
+        });
+
+    /// <summary>An integer query parameter (0 when absent); text that is not a number is a 400, as gin's binding gives.</summary>
+    public static long QueryLong(this IQueryCollection query, string name)
+    {
+        var text = query[name].ToString();
+        if (text.Length == 0) return 0;
+        return long.TryParse(text, out var value) ? value : throw new WuKongBadRequest(WuKongBody.FormatError);
+    }
+
+    /// <summary>The MessageResp shape (§5.9) of a stored message.</summary>
+    public static Dictionary<string, object?> MessageResp(StoredMessage m) => new()
+    {
+        ["header"] = new { no_persist = m.Header.NoPersist, red_dot = m.Header.RedDot, sync_once = m.Header.SyncOnce },
+        ["setting"] = 0,
+        ["message_id"] = m.Id,
+        ["message_idstr"] = m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["client_msg_no"] = m.ClientMsgNo,
+        ["message_seq"] = m.Seq,
+        ["from_uid"] = m.From == WuKongState.SystemUid ? "" : m.From,
+        ["channel_id"] = m.DisplayChannelId,
+        ["channel_type"] = m.Channel.Type,
+        ["expire"] = m.Expire,
+        ["timestamp"] = m.Timestamp,
+        ["payload"] = Convert.ToBase64String(m.Payload),
+    };
+}

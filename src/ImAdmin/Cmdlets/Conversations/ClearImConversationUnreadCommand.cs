@@ -1,0 +1,30 @@
+using System.Management.Automation;
+using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.WuKongIM;
+
+namespace ImAdmin.Cmdlets.Conversations
+{
+    /// <summary>
+    /// <para type="synopsis">Marks a user's conversation as read up to its newest message.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Clear, "ImConversationUnread", SupportsShouldProcess = true)]
+    [OutputType(typeof(ImConversation))]
+    public sealed class ClearImConversationUnreadCommand : ImConversationCmdlet
+    {
+        protected override void ProcessRecord()
+        {
+            var client = RequireClient<WuKongClient>("Clear-ImConversationUnread");
+            if (!ShouldProcess(Target, "Clear the unread count")) return;
+            try
+            {
+                Run(ct => client.ClearConversationUnreadAsync(UserId, ChannelId, ChannelType, ct));
+                WriteConversation(client);
+            }
+            catch (ImException ex)
+            {
+                WriteItemFailure(ex, "ImAdmin.ClearConversationUnreadFailed", Row);
+            }
+        }
+    }
+}

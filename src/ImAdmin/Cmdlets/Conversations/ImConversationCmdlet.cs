@@ -1,0 +1,54 @@
+using System.Management.Automation;
+using ImAdmin.Base;
+using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Sessions;
+
+namespace ImAdmin.Cmdlets.Conversations
+{
+    /// <summary>
+    /// The identity of one conversation (whose, and with which channel) for the cmdlets that change it. Every part binds
+    /// by property name, from CSV columns and from Sync-ImConversation output alike.
+    /// </summary>
+    public abstract class ImConversationCmdlet : ImRowCmdlet
+    {
+        /// <summary>The user whose conversation it is.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Uid", "User", "Account", "Member_Account", "user_id")]
+        [ValidateNotNullOrEmpty]
+        public string UserId { get; set; } = string.Empty;
+
+        /// <summary>The channel; for a person channel, the other user.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("To", "To_Account", "Target", "channel_id")]
+        [ValidateNotNullOrEmpty]
+        public string ChannelId { get; set; } = string.Empty;
+
+        /// <summary>The channel type (Person, Group, ...).</summary>
+        [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
+        [Alias("channel_type")]
+        public ChannelType ChannelType { get; set; }
+
+        /// <summary>Write the conversation to the pipeline afterwards.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>The ShouldProcess target, readable in -WhatIf and -Confirm.</summary>
+        protected string Target => ChannelType == ChannelType.Person
+            ? $"conversation of '{UserId}' with '{ChannelId}'"
+            : $"conversation of '{UserId}' in {ChannelType} channel '{ChannelId}'";
+
+        /// <summary>-PassThru: the conversation as the server now reports it, or just its identity when it lists none.</summary>
+        protected void WriteConversation(WuKongClient client)
+        {
+            if (!PassThru) return;
+            var conversation = Run(ct => client.GetConversationAsync(UserId, ChannelId, ChannelType, ct));
+            WriteObject(conversation ?? Identity());
+        }
+
+        /// <summary>The failed row, or the conversation's identity when the parameters were given directly.</summary>
+        protected object Row => RowOr(Identity());
+
+        protected ImConversation Identity() => new ImConversation { Provider = ImProvider.WuKongIM, UserId = UserId, ChannelId = ChannelId, ChannelType = ChannelType };
+    }
+}

@@ -1,0 +1,31 @@
+using System.Management.Automation;
+using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.WuKongIM;
+
+namespace ImAdmin.Cmdlets.Conversations
+{
+    /// <summary>
+    /// <para type="synopsis">Removes a conversation from a user's list; it comes back with the next message.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "ImConversation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(ImConversation))]
+    public sealed class RemoveImConversationCommand : ImConversationCmdlet
+    {
+        protected override void ProcessRecord()
+        {
+            var client = RequireClient<WuKongClient>("Remove-ImConversation");
+            if (!ShouldProcess(Target, "Remove the conversation")) return;
+            try
+            {
+                Run(ct => client.DeleteConversationAsync(UserId, ChannelId, ChannelType, ct));
+                // The server lists a removed conversation no more: its identity is what remains to pass on.
+                if (PassThru) WriteObject(Identity());
+            }
+            catch (ImException ex)
+            {
+                WriteItemFailure(ex, "ImAdmin.RemoveConversationFailed", Row);
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Management.Automation;
+using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.WuKongIM;
+
+namespace ImAdmin.Cmdlets.Conversations
+{
+    /// <summary>
+    /// <para type="synopsis">Lowers a user's unread count in a conversation (WuKongIM cannot raise it).</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "ImConversationUnread", SupportsShouldProcess = true)]
+    [OutputType(typeof(ImConversation))]
+    public sealed class SetImConversationUnreadCommand : ImConversationCmdlet
+    {
+        /// <summary>The unread count wanted: 0 marks everything read; it cannot be above the current count.</summary>
+        [Parameter(Mandatory = true, Position = 3, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(0, int.MaxValue)]
+        public int Unread { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var client = RequireClient<WuKongClient>("Set-ImConversationUnread");
+            if (!ShouldProcess(Target, $"Set the unread count to {Unread}")) return;
+            try
+            {
+                Run(ct => client.SetConversationUnreadAsync(UserId, ChannelId, ChannelType, Unread, ct));
+                WriteConversation(client);
+            }
+            catch (ImException ex)
+            {
+                WriteItemFailure(ex, "ImAdmin.SetConversationUnreadFailed", Row);
+            }
+        }
+    }
+}

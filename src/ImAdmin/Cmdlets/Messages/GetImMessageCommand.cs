@@ -1,0 +1,106 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using ImAdmin.Base;
+using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.WuKongIM;
+
+namespace ImAdmin.Cmdlets.Messages
+{
+    /// <summary>
+    /// <para type="synopsis">Gets messages of a channel: by message id, by client_msg_no, or the channel's history page by page.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "ImMessage", DefaultParameterSetName = HistorySet, SupportsPaging = true)]
+    [OutputType(typeof(ImMessage))]
+    public sealed class GetImMessageCommand : ImChannelViewCmdlet
+    {
+        private const string HistorySet = "History";
+        private const string IdSet = "MessageId";
+        private const string ClientMsgNoSet = "ClientMsgNo";
+        private const string Capability = "Get-ImMessage (messages by id and channel history)";
+
+        private PagingWindow? _window;
+
+        /// <summary>Message ids to get (binds from Send-ImMessage -PassThru and Get-ImMessage output).</summary>
+        [Parameter(ParameterSetName = IdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, long.MaxValue)]
+        public long[]? MessageId { get; set; }
+
+        /// <summary>client_msg_no values (the sender's dedupe keys) to get.</summary>
+        [Parameter(ParameterSetName = ClientMsgNoSet, Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        public string[]? ClientMsgNo { get; set; }
+
+        /// <summary>The first sequence to read (inclusive). Default: the newest message (Older) or 1 (Newer).</summary>
+        [Parameter(ParameterSetName = HistorySet)]
+        [ValidateRange(1, long.MaxValue)]
+        public long? StartSequence { get; set; }
+
+        /// <summary>The last sequence to read (inclusive). Default: 1 (Older) or the newest message (Newer).</summary>
+        [Parameter(ParameterSetName = HistorySet)]
+        [ValidateRange(1, long.MaxValue)]
+        public long? EndSequence { get; set; }
+
+        /// <summary>Older (default) reads newest first; Newer reads oldest first.</summary>
+        [Parameter(ParameterSetName = HistorySet)]
+        public MessageDirection Direction { get; set; } = MessageDirection.Older;
+
+        /// <summary>Messages per server call (1-10000, default 100).</summary>
+        [Parameter(ParameterSetName = HistorySet)]
+        [ValidateRange(1, WuKongHistoryQuery.MaxPageSize)]
+        public int PageSize { get; set; } = WuKongHistoryQuery.DefaultPageSize;
+
+        protected override void BeginProcessing() => _window = new PagingWindow(PagingParameters);
+
+        protected override void ProcessRecord()
+        {
+            if (_window!.IsFull) return;
+            var client = RequireClient<WuKongClient>(Capability);
+            try
+            {
+                switch (ParameterSetName)
+                {
+                    case IdSet:
+                        WriteLookups(Run(ct => client.GetMessagesByIdAsync(ChannelId, ChannelType, UserId, MessageId!, ct)));
+                        break;
+                    case ClientMsgNoSet:
+                        WriteLookups(Run(ct => client.GetMessagesByClientMsgNoAsync(ChannelId, ChannelType, UserId, ClientMsgNo!, ct)));
+                        break;
+                    default:
+                        var query = new WuKongHistoryQuery(ChannelId, ChannelType)
+                        {
+                            UserId = UserId,
+                            StartSequence = StartSequence,
+                            EndSequence = EndSequence,
+                            Direction = Direction,
+                            PageSize = PageSize,
+                        };
+                        foreach (var message in _window.Take(Stream(client.GetHistoryAsync(query, CancellationToken)))) WriteObject(message);
+                        break;
+                }
+            }
+            catch (ImException ex)
+            {
+                WriteItemFailure(ex, "ImAdmin.GetMessageFailed", RowOr(ChannelId));
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            // The server does not say how many messages a channel holds.
+            if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(0, 0.0));
+        }
+
+        /// <summary>Found messages are written; each missing one is an ObjectNotFound error whose TargetObject is the id asked for.</summary>
+        private void WriteLookups<TKey>(IReadOnlyList<MessageLookup<TKey>> lookups)
+        {
+            var found = new List<ImMessage>();
+            foreach (var lookup in lookups)
+            {
+                if (lookup.Message != null) found.Add(lookup.Message);
+                else WriteItemError(lookup.Error!, "ImAdmin.MessageNotFound", lookup.Key);
+            }
+            foreach (var message in _window!.Take(found)) WriteObject(message);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.Management.Automation;
+using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.WuKongIM;
+
+namespace ImAdmin.Cmdlets.Messages
+{
+    /// <summary>
+    /// <para type="synopsis">Gets the sequence number of a channel's newest message (0 when it has none).</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "ImMessageSequence")]
+    [OutputType(typeof(ImMessageSequence))]
+    public sealed class GetImMessageSequenceCommand : ImChannelViewCmdlet
+    {
+        protected override void ProcessRecord()
+        {
+            var client = RequireClient<WuKongClient>("Get-ImMessageSequence (a channel's newest message sequence)");
+            try
+            {
+                WriteObject(Run(ct => client.GetMessageSequenceAsync(ChannelId, ChannelType, UserId, ct)));
+            }
+            catch (ImException ex)
+            {
+                WriteItemFailure(ex, "ImAdmin.GetMessageSequenceFailed", RowOr(ChannelId));
+            }
+        }
+    }
+}
