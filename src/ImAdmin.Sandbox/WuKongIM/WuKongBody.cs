@@ -31,6 +31,21 @@ public sealed class WuKongBody
         }
     }
 
+    /// <summary>A body that is a bare JSON array of strings (/user/onlinestatus, /route/batch); anything else is a 400.</summary>
+    public static async Task<List<string>> ReadStringsAsync(HttpRequest request)
+    {
+        try
+        {
+            using var doc = await JsonDocument.ParseAsync(request.Body);
+            if (doc.RootElement.ValueKind != JsonValueKind.Array) throw new WuKongBadRequest(FormatError);
+            return doc.RootElement.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : throw new WuKongBadRequest(FormatError)).ToList();
+        }
+        catch (JsonException)
+        {
+            throw new WuKongBadRequest(FormatError);
+        }
+    }
+
     public bool Has(string name) => Field(name) is { ValueKind: not JsonValueKind.Null };
 
     public string Str(string name) => Field(name) switch
@@ -48,6 +63,17 @@ public sealed class WuKongBody
     };
 
     public int Int(string name) => checked((int)Long(name));
+
+    /// <summary>A Go uint8 field (device_flag, device_level): a number outside 0-255 fails the decode.</summary>
+    public int Byte(string name) => Long(name) is var n and >= 0 and <= byte.MaxValue ? (int)n : throw new WuKongBadRequest(FormatError);
+
+    /// <summary>A Go uint64 field (node ids).</summary>
+    public ulong ULong(string name) => Field(name) switch
+    {
+        null or { ValueKind: JsonValueKind.Null } => 0,
+        { ValueKind: JsonValueKind.Number } v when v.TryGetUInt64(out var n) => n,
+        _ => throw new WuKongBadRequest(FormatError),
+    };
 
     public List<string> Strings(string name) => Array(name, e => e.ValueKind == JsonValueKind.String ? e.GetString()! : throw new WuKongBadRequest(FormatError));
 

@@ -29,6 +29,20 @@ public static class WuKongReplies
             }
         });
 
+    /// <summary>Maps a POST whose body is a bare JSON array of strings; a <see cref="WuKongBadRequest"/> becomes its 400.</summary>
+    public static void MapWuKongPostStrings(this WebApplication app, string path, Func<List<string>, HttpRequest, IResult> handler) =>
+        app.MapPost(path, async (HttpContext context) =>
+        {
+            try
+            {
+                return handler(await WuKongBody.ReadStringsAsync(context.Request), context.Request);
+            }
+            catch (WuKongBadRequest ex)
+            {
+                return BadRequest(ex.Message);
+            }
+        });
+
     /// <summary>Maps a GET whose query the handler reads; a <see cref="WuKongBadRequest"/> becomes its 400.</summary>
     public static void MapWuKongGet(this WebApplication app, string path, Func<IQueryCollection, IResult> handler) =>
         app.MapGet(path, (HttpContext context) =>

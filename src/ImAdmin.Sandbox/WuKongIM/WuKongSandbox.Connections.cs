@@ -24,14 +24,14 @@ public sealed partial class WuKongSandbox
             if (limit <= 0) limit = 20;
             ulong.TryParse(request.Query["node_id"], out var nodeId);
             if (nodeId == 0) nodeId = WuKongState.LocalNodeId;
-            if (!WuKongState.IsNode(nodeId)) return WuKongGin.Error("节点不存在！");
+            if (!WuKongState.IsNode(nodeId)) return WuKongReplies.BadRequest("节点不存在！");
             if (offset < 0) return Results.StatusCode(500); // Go slices with a negative bound panic; gin recovers with an empty 500
 
             var uid = request.Query["uid"].ToString();
             var listed = State.ConnectionsSeenBy(nodeId).Where(c => uid.Trim().Length == 0 || c.Uid.Contains(uid, StringComparison.Ordinal));
             listed = SortConnz(listed, request.Query["sort"].ToString());
             var page = listed.Skip((int)Math.Min(offset, int.MaxValue)).Take((int)Math.Min(limit, int.MaxValue));
-            return WuKongGin.Json(new Dictionary<string, object>
+            return Results.Json(new Dictionary<string, object>
             {
                 ["connections"] = page.Select(c => ConnInfo(c, nodeId, detailed: true)).ToList(),
                 ["now"] = GoFormat.Time(DateTimeOffset.UtcNow),
@@ -40,8 +40,8 @@ public sealed partial class WuKongSandbox
                 ["limit"] = limit,
             });
         });
-        app.MapPost("/conn/kick", (HttpRequest request) => CloseConnectionAsync(request, "kick"));
-        app.MapPost("/conn/remove", (HttpRequest request) => CloseConnectionAsync(request, "remove"));
+        app.MapWuKongPost("/conn/kick", (body, _) => CloseConnection(body, "kick"));
+        app.MapWuKongPost("/conn/remove", (body, _) => CloseConnection(body, "remove"));
 
         app.MapPost("/_sandbox/wukongim/connections", (NewConnection c) => Results.Ok(ConnInfo(State.AddConnection(new WuKongConnection
         {
@@ -68,27 +68,24 @@ public sealed partial class WuKongSandbox
     /// Both routes: bind, forward to op_node_id when it names another node (unknown: 400 "node not found"), refuse
     /// conn_id 0, then close the connection if the serving node holds it. Not found is still OK.
     /// </summary>
-    private async Task<IResult> CloseConnectionAsync(HttpRequest request, string reason)
+    private IResult CloseConnection(WuKongBody body, string reason)
     {
-        var body = await GoBody.ReadAsync(request);
-        var uid = body.String("uid");
-        var connId = body.Int64("conn_id");
-        var nodeId = body.UInt64("node_id");
-        var opNodeId = body.UInt64("op_node_id");
-        if (body.Error != null) return WuKongGin.Error(body.Error);
-
+        var uid = body.Str("uid");
+        var connId = body.Long("conn_id");
+        var nodeId = body.ULong("node_id");
+        var opNodeId = body.ULong("op_node_id");
         var serving = WuKongState.LocalNodeId;
         if (opNodeId != 0 && opNodeId != serving)
         {
-            if (!WuKongState.IsNode(opNodeId)) return WuKongGin.Error("node not found");
+            if (!WuKongState.IsNode(opNodeId)) return WuKongReplies.BadRequest("node not found");
             serving = opNodeId;
         }
-        if (connId == 0) return WuKongGin.Error("conn_id is 0");
+        if (connId == 0) return WuKongReplies.BadRequest("conn_id is 0");
         if (nodeId == 0) nodeId = serving;
         // Only the node holding the socket can close it: a call that names another node without op_node_id
         // (what the SDK sends) reaches nothing and is still answered OK.
         State.CloseConnections(c => c.Id == connId && c.Uid == uid && c.NodeId == nodeId && nodeId == serving, reason);
-        return WuKongGin.Ok();
+        return WuKongReplies.Ok();
     }
 
     /// <summary>

@@ -5,21 +5,21 @@ public sealed partial class WuKongSandbox
 {
     private void MapServer(WebApplication app)
     {
-        app.MapGet("/health", () => WuKongGin.Json(new Dictionary<string, object> { ["status"] = "ok" }));
+        app.MapGet("/health", () => Results.Json(new { status = "ok" }));
         app.MapGet("/varz", (HttpRequest request) =>
         {
             ulong.TryParse(request.Query["node_id"], out var nodeId);
             if (nodeId == 0) nodeId = WuKongState.LocalNodeId;
-            if (!WuKongState.IsNode(nodeId)) return WuKongGin.Error("node not found");
+            if (!WuKongState.IsNode(nodeId)) return WuKongReplies.BadRequest("node not found");
             int.TryParse(request.Query["conn_limit"], out var connLimit);
             if (connLimit == 0) connLimit = 20;
             if (connLimit < 0) return Results.StatusCode(500); // a negative slice bound panics in the server
-            return WuKongGin.Json(Varz(nodeId, request.Query["show"] == "conn" ? connLimit : (int?)null));
+            return Results.Json(Varz(nodeId, request.Query["show"] == "conn" ? connLimit : (int?)null));
         });
         app.MapGet("/migrate/result", () =>
         {
             var m = State.Migration;
-            return WuKongGin.Json(new Dictionary<string, object?>
+            return Results.Json(new Dictionary<string, object?>
             {
                 ["status"] = m.Status,
                 ["step"] = m.Step,

@@ -7,72 +7,59 @@ public sealed partial class WuKongSandbox
     private const string ExternalWsAddr = "ws://127.0.0.1:5200";
     private const string IntranetTcpAddr = "127.0.0.1:15100";
 
+    /// <summary>Reason codes /user/token answers inside an HTTP 200 (contract §3.4).</summary>
+    private const int ReasonBan = 19;
+    private const int ReasonDisband = 24;
+
     private void MapUsers(WebApplication app)
     {
-        app.MapPost("/user/token", SetTokenAsync);
-        app.MapPost("/user/device_quit", async (HttpRequest request) =>
+        app.MapWuKongPost("/user/token", (body, _) => SetToken(body));
+        app.MapWuKongPost("/user/device_quit", (body, _) =>
         {
-            var body = await GoBody.ReadAsync(request);
-            var uid = body.String("uid");
+            var uid = body.Str("uid");
             var flag = body.Int("device_flag");
-            if (body.Error != null) return WuKongGin.Error(body.Error);
             // -1 means app, web and pc; nothing is validated and a missing device is still OK.
             foreach (var f in flag == -1 ? [0, 1, 2] : new[] { flag }) State.QuitDevice(uid, f);
-            return WuKongGin.Ok();
+            return WuKongReplies.Ok();
         });
-        app.MapPost("/user/onlinestatus", async (HttpRequest request) =>
-        {
-            var body = await GoBody.ReadAsync(request);
-            var uids = body.StringList();
-            if (body.Error != null) return WuKongGin.Error(body.Error);
-            if (uids.Count == 0) return WuKongGin.Ok();
-            return WuKongGin.Json(uids.SelectMany(State.ConnectionsOf)
-                .Select(c => new Dictionary<string, object> { ["uid"] = c.Uid, ["device_flag"] = c.DeviceFlag, ["online"] = 1 }).ToList());
-        });
-        app.MapGet("/route", (HttpRequest request) => WuKongGin.Json(RouteAnswer(request, null)));
-        app.MapPost("/route/batch", async (HttpRequest request) =>
-        {
-            var body = await GoBody.ReadAsync(request);
-            var uids = body.StringList();
-            if (body.Error != null) return WuKongGin.Error("数据格式有误！");
-            return WuKongGin.Json(new[] { RouteAnswer(request, uids) });
-        });
-        app.MapPost("/user/systemuids_add", (HttpRequest request) => SystemUidsAsync(request, State.AddSystemUids));
-        app.MapPost("/user/systemuids_remove", (HttpRequest request) => SystemUidsAsync(request, State.RemoveSystemUids));
+        app.MapWuKongPostStrings("/user/onlinestatus", (uids, _) => uids.Count == 0
+            ? WuKongReplies.Ok()
+            : Results.Json(uids.SelectMany(State.ConnectionsOf)
+                .Select(c => new Dictionary<string, object> { ["uid"] = c.Uid, ["device_flag"] = c.DeviceFlag, ["online"] = 1 }).ToList()));
+        app.MapGet("/route", (HttpRequest request) => Results.Json(RouteAnswer(request, null)));
+        app.MapWuKongPostStrings("/route/batch", (uids, request) => Results.Json(new[] { RouteAnswer(request, uids) }));
+        // An empty list is a no-op that still answers OK.
+        app.MapWuKongPost("/user/systemuids_add", (body, _) => SystemUids(body, State.AddSystemUids));
+        app.MapWuKongPost("/user/systemuids_remove", (body, _) => SystemUids(body, State.RemoveSystemUids));
         app.MapGet("/user/systemuids", () =>
         {
             var uids = State.SystemUids;
-            return WuKongGin.Json(uids.Count == 0 ? null : uids); // null, not [], when there are none
+            return Results.Json(uids.Count == 0 ? null : uids); // null, not [], when there are none
         });
     }
 
-    /// <summary>Checks in the server's order: decoding, uid, token, special characters, system uid, then the person channel's ban/disband (HTTP 200 with a reason code).</summary>
-    private async Task<IResult> SetTokenAsync(HttpRequest request)
+    /// <summary>Checks in the server's order: uid, token, special characters, system uid, then the person channel's ban/disband (HTTP 200 with a reason code).</summary>
+    private IResult SetToken(WuKongBody body)
     {
-        var body = await GoBody.ReadAsync(request);
-        var uid = body.String("uid");
-        var token = body.String("token");
-        var flag = body.UInt8("device_flag");
-        var level = body.UInt8("device_level");
-        if (body.Error != null) return WuKongGin.Error(body.Error);
-        if (uid.Length == 0) return WuKongGin.Error("uid不能为空！");
-        if (token.Length == 0) return WuKongGin.Error("token不能为空！");
-        if (uid.IndexOfAny(['@', '#', '&']) >= 0) return WuKongGin.Error("uid不能包含特殊字符！");
-        if (uid == "____system") return WuKongGin.Error("系统账号不允许更新token！");
+        var uid = body.Str("uid");
+        var token = body.Str("token");
+        var flag = body.Byte("device_flag");
+        var level = body.Byte("device_level");
+        if (uid.Length == 0) return WuKongReplies.BadRequest("uid不能为空！");
+        if (token.Length == 0) return WuKongReplies.BadRequest("token不能为空！");
+        if (uid.IndexOfAny(['@', '#', '&']) >= 0) return WuKongReplies.BadRequest("uid不能包含特殊字符！");
+        if (uid == WuKongState.SystemUid) return WuKongReplies.BadRequest("系统账号不允许更新token！");
         var person = State.PersonChannelFlags(uid);
-        if (person.Ban) return WuKongGin.Status(19);
-        if (person.Disband) return WuKongGin.Status(24);
+        if (person.Ban) return Results.Json(new { status = ReasonBan });
+        if (person.Disband) return Results.Json(new { status = ReasonDisband });
         State.SetToken(uid, flag, level, token);
-        return WuKongGin.Ok();
+        return WuKongReplies.Ok();
     }
 
-    private static async Task<IResult> SystemUidsAsync(HttpRequest request, Action<IEnumerable<string>> apply)
+    private static IResult SystemUids(WuKongBody body, Action<IEnumerable<string>> apply)
     {
-        var body = await GoBody.ReadAsync(request);
-        var uids = body.Strings("uids");
-        if (body.Error != null) return WuKongGin.Error(body.Error);
-        apply(uids); // an empty list is a no-op that still answers OK
-        return WuKongGin.Ok();
+        apply(body.Strings("uids"));
+        return WuKongReplies.Ok();
     }
 
     /// <summary>Every user gets the node's addresses; with intranet=1 only tcp_addr, from intranet.tcpAddr. A uid parameter is ignored.</summary>

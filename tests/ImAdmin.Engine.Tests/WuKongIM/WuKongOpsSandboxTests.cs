@@ -20,9 +20,11 @@ public class WuKongOpsSandboxTests(SandboxFixture sandbox) : WuKongOpsTestBase(s
 
     [Theory]
     [InlineData("/route/batch", "{\"uids\":[\"u1\"]}", "数据格式有误！")]            // the docs' body; the server takes a bare array
-    [InlineData("/user/onlinestatus", "{\"uids\":[\"u1\"]}", "cannot unmarshal object")]
-    [InlineData("/user/systemuids_add", "[\"u1\"]", "cannot unmarshal array")]
-    [InlineData("/user/token", "{\"uid\":\"u1\",\"token\":\"t\",\"device_flag\":\"1\"}", "of type uint8")]
+    [InlineData("/user/onlinestatus", "{\"uids\":[\"u1\"]}", "数据格式有误！")]                  // a bare array is expected
+    [InlineData("/user/systemuids_add", "[\"u1\"]", "数据格式有误！")]                                // an object {uids} is expected
+    [InlineData("/user/token", "{\"uid\":\"u1\",\"token\":\"t\",\"device_flag\":\"1\"}", "数据格式有误！")] // uint8, not a string
+    [InlineData("/user/token", "{\"uid\":\"u1\",\"token\":\"t\",\"device_flag\":256}", "数据格式有误！")]
+    [InlineData("/conn/kick", "{\"uid\":\"u1\",\"conn_id\":5,\"op_node_id\":-1}", "数据格式有误！")]  // uint64
     [InlineData("/user/token", "{\"uid\":\"u1\",\"token\":\"\"}", "token不能为空！")]
     [InlineData("/conn/kick", "{\"uid\":\"u1\",\"conn_id\":0}", "conn_id is 0")]
     [InlineData("/conn/remove", "{\"uid\":\"u1\",\"conn_id\":5,\"op_node_id\":77}", "node not found")]
