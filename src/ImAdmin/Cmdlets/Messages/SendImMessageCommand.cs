@@ -16,7 +16,7 @@ namespace ImAdmin.Cmdlets.Messages
     /// </summary>
     [Cmdlet(VerbsCommunications.Send, "ImMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = TextSet)]
     [OutputType(typeof(ImSendResult))]
-    public sealed class SendImMessageCommand : ImSessionCmdlet
+    public sealed class SendImMessageCommand : ImRowCmdlet
     {
         private const string TextSet = "Text";
         private const string PayloadSet = "Payload";
@@ -74,10 +74,6 @@ namespace ImAdmin.Cmdlets.Messages
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary>The whole pipeline row, kept so that a failed row's error record points at it.</summary>
-        [Parameter(ValueFromPipeline = true, DontShow = true)]
-        public PSObject? InputObject { get; set; }
-
         protected override void BeginProcessing()
         {
             _client = ResolveSession().Client;
@@ -86,21 +82,19 @@ namespace ImAdmin.Cmdlets.Messages
 
         protected override void ProcessRecord()
         {
-            // The PSObject itself, not its BaseObject: an Import-Csv row's columns live on the wrapper.
-            var row = (object?)InputObject;
             var recipients = ChannelId ?? (InputObject?.BaseObject is string single ? new[] { single } : null);
             if (recipients == null || recipients.Length == 0)
             {
                 _rows++;
                 Fail(new ImInputException(nameof(ChannelId),
-                    "No recipient: pass -ChannelId, or pipe rows with a ChannelId, To, UserId or Uid column (or plain user ids)."), row);
+                    "No recipient: pass -ChannelId, or pipe rows with a ChannelId, To, UserId or Uid column (or plain user ids)."), InputObject);
                 return;
             }
 
             foreach (var recipient in recipients)
             {
                 _rows++;
-                var target = (object?)row ?? recipient;
+                var target = RowOr(recipient);
                 if (string.IsNullOrWhiteSpace(recipient))
                 {
                     Fail(new ImInputException(nameof(ChannelId), "A row has an empty recipient (ChannelId/To/UserId column)."), target);
