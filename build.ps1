@@ -18,12 +18,15 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Docs', 'Test', 'Package')]
     [string[]] $Task = @('Build', 'Docs', 'Test')
 )
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
+# `pwsh -File build.ps1 -Task Build,Docs` passes one string: accept commas as well as arrays.
+$Task = @($Task -split ',' | ForEach-Object Trim | Where-Object { $_ })
+$unknown = @($Task | Where-Object { $_ -notin 'Build', 'Docs', 'Test', 'Package' })
+if ($unknown) { throw "Unknown task '$($unknown -join "', '")': use Build, Docs, Test or Package." }
 $root = $PSScriptRoot
 $moduleFolder = Join-Path $root 'out/ImAdmin'
 
