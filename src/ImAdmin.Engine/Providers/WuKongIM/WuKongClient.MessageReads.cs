@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using ImAdmin.Engine.Errors;
-using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Json;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Sessions;
@@ -39,7 +38,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                 var body = new WuKongGetMessageBody { ChannelId = channelId, ChannelType = type, LoginUid = viewer, MessageId = messageIds[0] };
                 try
                 {
-                    var json = WuKongResponse.Read(await Http.PostJsonAsync("/message", body, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
+                    var json = await PostJsonAsync("/message", body, cancellationToken).ConfigureAwait(false);
                     var message = json.Deserialize<WuKongMessageDto>(ImJson.Options)!.ToModel();
                     found[message.MessageId] = message;
                 }
@@ -76,7 +75,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                            "&client_msg_no=" + Uri.EscapeDataString(clientMsgNos[0]);
                 try
                 {
-                    var json = WuKongResponse.Read(await Http.GetAsync(path, cancellationToken).ConfigureAwait(false));
+                    var json = await GetJsonAsync(path, cancellationToken).ConfigureAwait(false);
                     var message = json.Deserialize<WuKongMessageDto>(ImJson.Options)!.ToModel();
                     if (message.ClientMsgNo != null) found[message.ClientMsgNo] = message;
                 }
@@ -104,7 +103,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             var viewer = channelId.IndexOf('@') >= 0 ? null : WuKongChannels.Viewer(channelType, channelId, userId);
             var path = "/channel/max_message_seq?channel_id=" + Uri.EscapeDataString(channelId) + "&channel_type=" + type +
                        (viewer == null ? string.Empty : "&login_uid=" + Uri.EscapeDataString(viewer));
-            var json = WuKongResponse.Read(await Http.GetAsync(path, cancellationToken).ConfigureAwait(false));
+            var json = await GetJsonAsync(path, cancellationToken).ConfigureAwait(false);
             return new ImMessageSequence
             {
                 Provider = ImProvider.WuKongIM,
@@ -117,7 +116,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
 
         private async Task<IReadOnlyList<ImMessage>> ListAsync(WuKongGetMessagesBody body, CancellationToken ct)
         {
-            var json = WuKongResponse.Read(await Http.PostJsonAsync("/messages", body, RetrySafety.Idempotent, ct).ConfigureAwait(false));
+            var json = await PostJsonAsync("/messages", body, ct).ConfigureAwait(false);
             var list = json.Deserialize<WuKongMessageList>(ImJson.Options);
             return (list?.Messages ?? new List<WuKongMessageDto>()).Select(m => m.ToModel()).ToList();
         }
