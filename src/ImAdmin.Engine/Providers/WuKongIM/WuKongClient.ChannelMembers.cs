@@ -107,17 +107,9 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             }
             catch (ImException ex) when (temporary && ex.Kind == ImErrorKind.InvalidArgument && ex.ServerMessage != null && ex.ServerMessage.Contains("临时订阅者"))
             {
-                throw new ImException(ImErrorKind.NotSupported,
+                throw WuKongResponse.Restate(ex, ImErrorKind.NotSupported,
                     $"This WuKongIM server does not support temporary subscribers (-Temporary); it answered: {ex.ServerMessage} " +
-                    "WuKongIM v2 dropped them. Add the users as ordinary subscribers (without -Temporary).", ex)
-                {
-                    Provider = ex.Provider,
-                    HttpStatus = ex.HttpStatus,
-                    ServerCode = ex.ServerCode,
-                    ServerMessage = ex.ServerMessage,
-                    Request = ex.Request,
-                    ParameterName = "Temporary",
-                };
+                    "WuKongIM v2 dropped them. Add the users as ordinary subscribers (without -Temporary).", "Temporary");
             }
         }
 
@@ -127,15 +119,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             if (list == ChannelMemberList.Subscribers) ChannelInput.RequireSubscribable(channelType, "ChannelType");
             var ids = ChannelInput.DistinctUserIds(userIds, "UserId");
             if (ids.Count == 0) throw new ImInputException("UserId", "No user ids were given: pass -UserId or pipe rows with a UserId column.");
-            return Chunk(ids);
-        }
-
-        private static IReadOnlyList<IReadOnlyList<string>> Chunk(IReadOnlyList<string> ids)
-        {
-            var chunks = new List<IReadOnlyList<string>>();
-            for (var start = 0; start < ids.Count; start += MemberChunkSize)
-                chunks.Add(ids.Skip(start).Take(MemberChunkSize).ToList());
-            return chunks;
+            return InChunks(ids, MemberChunkSize);
         }
 
         private static WuKongUidListBody UidList(string channelId, ChannelType channelType, IReadOnlyList<string> ids) =>

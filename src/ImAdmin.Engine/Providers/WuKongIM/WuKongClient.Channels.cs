@@ -42,7 +42,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             var subscribers = settings.ValidateForCreate();
             var state = new ChannelState(settings.ChannelId, settings.ChannelType, settings.Ban ?? false, settings.SendBan ?? false,
                 settings.AllowStranger ?? false, disband: false);
-            var chunks = Chunk(subscribers);
+            var chunks = InChunks(subscribers, MemberChunkSize);
             var body = new WuKongChannelBody(state) { Subscribers = chunks.Count == 0 ? null : chunks[0] };
             await PostJsonAsync("/channel", body, cancellationToken).ConfigureAwait(false);
             // A long list: the first chunk went with the channel, the rest go through subscriber_add.

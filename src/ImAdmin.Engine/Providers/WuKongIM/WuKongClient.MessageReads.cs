@@ -36,20 +36,12 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             if (messageIds.Count == 1)
             {
                 var body = new WuKongGetMessageBody { ChannelId = channelId, ChannelType = type, LoginUid = viewer, MessageId = messageIds[0] };
-                try
-                {
-                    var json = await PostJsonAsync("/message", body, cancellationToken).ConfigureAwait(false);
-                    var message = json.Deserialize<WuKongMessageDto>(ImJson.Options)!.ToModel();
-                    found[message.MessageId] = message;
-                }
-                catch (ImException ex) when (ex.Kind == ImErrorKind.NotFound)
-                {
-                    // reported per id below
-                }
+                var message = await FindOneAsync(() => PostJsonAsync("/message", body, cancellationToken)).ConfigureAwait(false);
+                if (message != null) found[message.MessageId] = message;
             }
             else
             {
-                foreach (var chunk in Chunks(messageIds.Distinct().ToList()))
+                foreach (var chunk in InChunks(messageIds.Distinct().ToList(), LookupBatchSize))
                 {
                     var body = new WuKongGetMessagesBody { ChannelId = channelId, ChannelType = type, LoginUid = viewer, MessageIds = chunk };
                     foreach (var message in await ListAsync(body, cancellationToken).ConfigureAwait(false)) found[message.MessageId] = message;
@@ -73,20 +65,12 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                 var storedId = viewer == null ? channelId : WuKongChannels.PersonChannelId(viewer, channelId);
                 var path = "/message/byclientmsgno?channel_id=" + Uri.EscapeDataString(storedId) + "&channel_type=" + type +
                            "&client_msg_no=" + Uri.EscapeDataString(clientMsgNos[0]);
-                try
-                {
-                    var json = await GetJsonAsync(path, cancellationToken).ConfigureAwait(false);
-                    var message = json.Deserialize<WuKongMessageDto>(ImJson.Options)!.ToModel();
-                    if (message.ClientMsgNo != null) found[message.ClientMsgNo] = message;
-                }
-                catch (ImException ex) when (ex.Kind == ImErrorKind.NotFound)
-                {
-                    // reported below
-                }
+                var message = await FindOneAsync(() => GetJsonAsync(path, cancellationToken)).ConfigureAwait(false);
+                if (message?.ClientMsgNo != null) found[message.ClientMsgNo] = message;
             }
             else
             {
-                foreach (var chunk in Chunks(clientMsgNos.Distinct().ToList()))
+                foreach (var chunk in InChunks(clientMsgNos.Distinct().ToList(), LookupBatchSize))
                 {
                     var body = new WuKongGetMessagesBody { ChannelId = channelId, ChannelType = type, LoginUid = viewer, ClientMsgNos = chunk };
                     foreach (var message in await ListAsync(body, cancellationToken).ConfigureAwait(false))
@@ -133,9 +117,17 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             });
         }
 
-        private static IEnumerable<List<T>> Chunks<T>(List<T> items)
+        /// <summary>One message, or null when the server reports it not found (the caller reports the miss per key).</summary>
+        private static async Task<ImMessage?> FindOneAsync(Func<Task<JsonElement>> read)
         {
-            for (var i = 0; i < items.Count; i += LookupBatchSize) yield return items.GetRange(i, Math.Min(LookupBatchSize, items.Count - i));
+            try
+            {
+                return (await read().ConfigureAwait(false)).Deserialize<WuKongMessageDto>(ImJson.Options)!.ToModel();
+            }
+            catch (ImException ex) when (ex.Kind == ImErrorKind.NotFound)
+            {
+                return null;
+            }
         }
     }
 }

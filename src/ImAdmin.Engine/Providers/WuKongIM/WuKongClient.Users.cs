@@ -54,7 +54,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         public async Task<IReadOnlyList<ImOnlineStatus>> GetOnlineStatusAsync(IEnumerable<string> userIds, CancellationToken cancellationToken)
         {
             var results = new List<ImOnlineStatus>();
-            foreach (var chunk in InUserBatches(ChannelInput.DistinctUserIds(userIds, "UserId")))
+            foreach (var chunk in InChunks(ChannelInput.DistinctUserIds(userIds, "UserId"), MemberChunkSize))
             {
                 var body = await PostJsonAsync("/user/onlinestatus", chunk, cancellationToken).ConfigureAwait(false);
                 // null (cluster edge cases) and {"status":200} (empty input) both mean nobody is online.
@@ -85,7 +85,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                 return new[] { RouteOf(null, route, intranet) };
             }
             var results = new List<ImUserRoute>();
-            foreach (var chunk in InUserBatches(ids))
+            foreach (var chunk in InChunks(ids, MemberChunkSize))
             {
                 var body = await PostJsonAsync("/route/batch" + query, chunk, cancellationToken).ConfigureAwait(false);
                 var groups = WuKongResponse.As<List<WuKongRoute>>(body, JsonValueKind.Array);
@@ -129,14 +129,5 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             Intranet = intranet,
         };
 
-        private static IEnumerable<List<string>> InUserBatches(IReadOnlyList<string> ids)
-        {
-            for (var start = 0; start < ids.Count; start += MemberChunkSize)
-            {
-                var chunk = new List<string>(MemberChunkSize);
-                for (var i = start; i < ids.Count && i < start + MemberChunkSize; i++) chunk.Add(ids[i]);
-                yield return chunk;
-            }
-        }
     }
 }

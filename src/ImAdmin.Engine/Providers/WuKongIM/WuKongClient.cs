@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading;
@@ -37,6 +38,19 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         /// </summary>
         private async Task<JsonElement> PostJsonAsync(string path, object body, CancellationToken ct, RetrySafety safety = RetrySafety.Idempotent) =>
             WuKongResponse.Read(await Http.PostJsonAsync(path, body, safety, ct).ConfigureAwait(false));
+
+        /// <summary><paramref name="items"/> cut, in order, into lists of at most <paramref name="size"/> (the per-call limits).</summary>
+        private static List<List<T>> InChunks<T>(IReadOnlyList<T> items, int size)
+        {
+            var chunks = new List<List<T>>();
+            for (var start = 0; start < items.Count; start += size)
+            {
+                var chunk = new List<T>(Math.Min(size, items.Count - start));
+                for (var i = start; i < start + chunk.Capacity; i++) chunk.Add(items[i]);
+                chunks.Add(chunk);
+            }
+            return chunks;
+        }
 
         /// <summary>GET /varz: behind the token like every route, and it carries the server version.</summary>
         public override async Task<ImServerInfo> GetServerInfoAsync(CancellationToken cancellationToken)

@@ -67,6 +67,21 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         public static T? Data<T>(JsonElement body) where T : class =>
             body.ValueKind == JsonValueKind.Object && body.TryGetProperty("data", out var data) ? data.Deserialize<T>(ImJson.Options) : null;
 
+        /// <summary>
+        /// A server failure told more clearly: another kind and message, keeping the server's code, message and the
+        /// request (and the original as the inner exception).
+        /// </summary>
+        public static ImException Restate(ImException ex, ImErrorKind kind, string message, string? parameterName = null) =>
+            new ImException(kind, message, ex)
+            {
+                Provider = ex.Provider,
+                HttpStatus = ex.HttpStatus,
+                ServerCode = ex.ServerCode,
+                ServerMessage = ex.ServerMessage,
+                Request = ex.Request,
+                ParameterName = parameterName,
+            };
+
         private static ImException Fail(HttpResult result, ImErrorKind kind, int? code, string message, string? serverMessage = null) =>
             new ImException(kind, message)
             {
