@@ -7,7 +7,8 @@ public sealed class WuKongBadRequest(string message) : Exception(message);
 
 /// <summary>
 /// A JSON request body read the way the server's Go handlers decode it (contract §3.1): unknown fields are ignored,
-/// a missing field is its zero value, a wrong JSON type or bad Base64 is a 400 "数据格式有误！".
+/// a missing field is its zero value, a wrong JSON type or bad Base64 is a 400 "数据格式有误！". Handlers that decode
+/// into a declared <see cref="GoStruct"/> (the channel routes) check every field up front and answer with Go's error text.
 /// </summary>
 public sealed class WuKongBody
 {
@@ -29,6 +30,18 @@ public sealed class WuKongBody
         {
             throw new WuKongBadRequest(FormatError);
         }
+    }
+
+    /// <summary>
+    /// The body decoded into <paramref name="target"/> first; a failed decode is a 400 whose text is
+    /// <paramref name="goErrorPrefix"/> followed by Go's error, or the bare "数据格式有误！" when the prefix is null.
+    /// </summary>
+    public static async Task<WuKongBody> ReadAsync(HttpRequest request, GoStruct target, string? goErrorPrefix)
+    {
+        var text = await new StreamReader(request.Body).ReadToEndAsync();
+        return target.Decode(text, out var error) is { } root
+            ? new WuKongBody(root)
+            : throw new WuKongBadRequest(goErrorPrefix == null ? FormatError : goErrorPrefix + error);
     }
 
     /// <summary>A body that is a bare JSON array of strings (/user/onlinestatus, /route/batch); anything else is a 400.</summary>

@@ -17,45 +17,36 @@ public static class WuKongReplies
 
     /// <summary>Maps a POST whose JSON body the handler reads; a <see cref="WuKongBadRequest"/> becomes its 400.</summary>
     public static void MapWuKongPost(this WebApplication app, string path, Func<WuKongBody, HttpRequest, IResult> handler) =>
-        app.MapPost(path, async (HttpContext context) =>
-        {
-            try
-            {
-                return handler(await WuKongBody.ReadAsync(context.Request), context.Request);
-            }
-            catch (WuKongBadRequest ex)
-            {
-                return BadRequest(ex.Message);
-            }
-        });
+        app.MapPost(path, Refusable(async context => handler(await WuKongBody.ReadAsync(context.Request), context.Request)));
+
+    /// <summary>Maps a POST whose body is first decoded into <paramref name="target"/> (see <see cref="WuKongBody.ReadAsync(HttpRequest, GoStruct, string?)"/>).</summary>
+    public static void MapWuKongPost(this WebApplication app, string path, GoStruct target, string? goErrorPrefix, Func<WuKongBody, IResult> handler) =>
+        app.MapPost(path, Refusable(async context => handler(await WuKongBody.ReadAsync(context.Request, target, goErrorPrefix))));
 
     /// <summary>Maps a POST whose body is a bare JSON array of strings; a <see cref="WuKongBadRequest"/> becomes its 400.</summary>
     public static void MapWuKongPostStrings(this WebApplication app, string path, Func<List<string>, HttpRequest, IResult> handler) =>
-        app.MapPost(path, async (HttpContext context) =>
-        {
-            try
-            {
-                return handler(await WuKongBody.ReadStringsAsync(context.Request), context.Request);
-            }
-            catch (WuKongBadRequest ex)
-            {
-                return BadRequest(ex.Message);
-            }
-        });
+        app.MapPost(path, Refusable(async context => handler(await WuKongBody.ReadStringsAsync(context.Request), context.Request)));
 
     /// <summary>Maps a GET whose query the handler reads; a <see cref="WuKongBadRequest"/> becomes its 400.</summary>
     public static void MapWuKongGet(this WebApplication app, string path, Func<IQueryCollection, IResult> handler) =>
-        app.MapGet(path, (HttpContext context) =>
+        app.MapGet(path, Refusable(context => Task.FromResult(handler(context.Request.Query))));
+
+    /// <summary>A route handler (typed as Delegate so its result is written) answering a <see cref="WuKongBadRequest"/> with its 400.</summary>
+    private static Delegate Refusable(Func<HttpContext, Task<IResult>> handle)
+    {
+        Func<HttpContext, Task<IResult>> answer = async context =>
         {
             try
             {
-                return handler(context.Request.Query);
+                return await handle(context);
             }
             catch (WuKongBadRequest ex)
             {
                 return BadRequest(ex.Message);
             }
-        });
+        };
+        return answer;
+    }
 
     /// <summary>An integer query parameter (0 when absent); text that is not a number is a 400, as gin's binding gives.</summary>
     public static long QueryLong(this IQueryCollection query, string name)

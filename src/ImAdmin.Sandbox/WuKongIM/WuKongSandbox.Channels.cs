@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using static ImAdmin.Sandbox.WuKongIM.WuKongReplies;
 
 namespace ImAdmin.Sandbox.WuKongIM;
 
@@ -20,6 +19,9 @@ public sealed partial class WuKongSandbox
         "ban", "disband", "subscriber_count_gte", "subscriber_count_lte", "denylist_count_gte", "denylist_count_lte",
         "allowlist_count_gte", "allowlist_count_lte",
     ];
+
+    /// <summary>What most channel handlers put before Go's decode error.</summary>
+    private const string GoDetail = WuKongBody.FormatError + ": ";
 
     private static readonly Dictionary<string, GoType> ChannelInfoFields = new()
     {
@@ -41,21 +43,19 @@ public sealed partial class WuKongSandbox
 
     private static readonly Dictionary<string, GoType> UidListFields = new(ChannelFields) { ["uids"] = GoType.StringSlice };
 
-    private static readonly JsonSerializerOptions ChannelJsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private void MapChannels(WebApplication app)
     {
-        app.MapPost("/channel", (HttpRequest r) => HandleChannelRequest(r, "channelCreateReq", ChannelCreateFields, "数据格式有误！: ", CreateChannel));
+        app.MapWuKongPost("/channel", new GoStruct("channelCreateReq", ChannelCreateFields), GoDetail, CreateChannel);
         // Its decode error is the bare 数据格式有误！, without Go's detail.
-        app.MapPost("/channel/info", (HttpRequest r) => HandleChannelRequest(r, "channelInfoReq", ChannelInfoFields, null, UpdateChannelInfo));
-        app.MapPost("/channel/delete", (HttpRequest r) => HandleChannelRequest(r, "channelDeleteReq", ChannelFields, "数据格式有误！: ", DeleteChannel));
-        app.MapPost("/channel/subscriber_add", (HttpRequest r) => HandleChannelRequest(r, "subscriberAddReq", SubscriberFields, "数据格式有误！: ", AddSubscribers));
-        app.MapPost("/channel/subscriber_remove", (HttpRequest r) => HandleChannelRequest(r, "subscriberRemoveReq", SubscriberFields, "数据格式有误！: ", RemoveSubscribers));
-        app.MapPost("/channel/subscriber_remove_all", (HttpRequest r) => HandleChannelRequest(r, "channelReq", ChannelFields, "数据格式有误！: ", RemoveAllSubscribers));
+        app.MapWuKongPost("/channel/info", new GoStruct("channelInfoReq", ChannelInfoFields), null, UpdateChannelInfo);
+        app.MapWuKongPost("/channel/delete", new GoStruct("channelDeleteReq", ChannelFields), GoDetail, DeleteChannel);
+        app.MapWuKongPost("/channel/subscriber_add", new GoStruct("subscriberAddReq", SubscriberFields), GoDetail, AddSubscribers);
+        app.MapWuKongPost("/channel/subscriber_remove", new GoStruct("subscriberRemoveReq", SubscriberFields), GoDetail, RemoveSubscribers);
+        app.MapWuKongPost("/channel/subscriber_remove_all", new GoStruct("channelReq", ChannelFields), GoDetail, RemoveAllSubscribers);
         MapUidList(app, "blacklist", "blacklistReq", ChannelMemberKind.Denylist, specialCharCheck: false);
         MapUidList(app, "whitelist", "whitelistReq", ChannelMemberKind.Allowlist, specialCharCheck: true);
         app.MapGet("/channel/whitelist", (string? channel_id, string? channel_type) =>
-            ChannelJson(State.ChannelMembers(ChannelMemberKind.Allowlist, channel_id ?? "", ParseChannelType(channel_type))
+            Results.Json(State.ChannelMembers(ChannelMemberKind.Allowlist, channel_id ?? "", ParseChannelType(channel_type))
                 .Select(m => new { id = m.Id, uid = m.Uid, created_at = ToRfc3339(m.CreatedAt), updated_at = ToRfc3339(m.UpdatedAt) })));
 
         app.MapGet("/cluster/channels", SearchChannels);
@@ -67,106 +67,101 @@ public sealed partial class WuKongSandbox
     /// <summary>blacklist_* and whitelist_*: the same four routes, differing only in the whitelist's special-character check and texts.</summary>
     private void MapUidList(WebApplication app, string name, string goStruct, ChannelMemberKind kind, bool specialCharCheck)
     {
-        app.MapPost($"/channel/{name}_add", (HttpRequest r) => HandleChannelRequest(r, goStruct, UidListFields, "", q => ChangeUidList(q, kind, specialCharCheck, add: true)));
-        app.MapPost($"/channel/{name}_remove", (HttpRequest r) => HandleChannelRequest(r, goStruct, UidListFields, "", q => ChangeUidList(q, kind, specialCharCheck, add: false)));
-        app.MapPost($"/channel/{name}_set", (HttpRequest r) => HandleChannelRequest(r, goStruct, UidListFields, "", q => SetUidList(q, kind)));
-        app.MapPost($"/channel/{name}_remove_all", (HttpRequest r) => HandleChannelRequest(r, "channelReq", ChannelFields, "", q =>
+        var list = new GoStruct(goStruct, UidListFields);
+        // These handlers answer Go's error text alone.
+        app.MapWuKongPost($"/channel/{name}_add", list, "", q => ChangeUidList(q, kind, specialCharCheck, add: true));
+        app.MapWuKongPost($"/channel/{name}_remove", list, "", q => ChangeUidList(q, kind, specialCharCheck, add: false));
+        app.MapWuKongPost($"/channel/{name}_set", list, "", q => SetUidList(q, kind));
+        app.MapWuKongPost($"/channel/{name}_remove_all", new GoStruct("channelReq", ChannelFields), "", q =>
         {
             var error = CheckChannelReq(q);
-            if (error != null) return ChannelError(error);
-            State.ClearChannelMembers(kind, q.String("channel_id"), q.Number("channel_type"));
-            return ChannelOk();
-        }));
+            if (error != null) return BadRequest(error);
+            State.ClearChannelMembers(kind, q.Str("channel_id"), q.Int("channel_type"));
+            return Ok();
+        });
     }
 
-    private async Task<IResult> HandleChannelRequest(HttpRequest request, string goStruct, IReadOnlyDictionary<string, GoType> schema, string? decodePrefix, Func<ChannelRequest, IResult> handler)
+    private IResult CreateChannel(WuKongBody q)
     {
-        var body = await new StreamReader(request.Body).ReadToEndAsync();
-        var parsed = ChannelRequest.Bind(body, goStruct, schema, out var error);
-        return parsed == null ? ChannelError(decodePrefix == null ? "数据格式有误！" : decodePrefix + error) : handler(parsed);
-    }
-
-    private IResult CreateChannel(ChannelRequest q)
-    {
-        var (id, type) = (q.String("channel_id"), q.Number("channel_type"));
-        if (id.Trim().Length == 0) return ChannelError("频道ID不能为空！");
-        if (type == 0) return ChannelError("频道类型错误！");
-        if (HasReservedChar(id)) return ChannelError("频道ID不能包含特殊字符！");
+        var (id, type) = (q.Str("channel_id"), q.Int("channel_type"));
+        if (id.Trim().Length == 0) return BadRequest("频道ID不能为空！");
+        if (type == 0) return BadRequest("频道类型错误！");
+        if (HasReservedChar(id)) return BadRequest("频道ID不能包含特殊字符！");
         var subscribers = q.Strings("subscribers");
-        if (type == PersonChannelType && subscribers.Count > 0) return ChannelError("不支持个人频道添加订阅者！");
+        if (type == PersonChannelType && subscribers.Count > 0) return BadRequest("不支持个人频道添加订阅者！");
         var now = options.Now();
         State.PutChannelInfo(id, type, ChannelFlagsOf(q), now);
-        if (q.Number("reset") == 1 || subscribers.Count > 0)
-            State.AddChannelMembers(ChannelMemberKind.Subscribers, id, type, subscribers, now, replace: q.Number("reset") == 1);
-        return ChannelOk();
+        if (q.Int("reset") == 1 || subscribers.Count > 0)
+            State.AddChannelMembers(ChannelMemberKind.Subscribers, id, type, subscribers, now, replace: q.Int("reset") == 1);
+        return Ok();
     }
 
     /// <summary>Nothing is validated: even an empty channel id is stored. Every flag is overwritten.</summary>
-    private IResult UpdateChannelInfo(ChannelRequest q)
+    private IResult UpdateChannelInfo(WuKongBody q)
     {
-        State.PutChannelInfo(q.String("channel_id"), q.Number("channel_type"), ChannelFlagsOf(q), options.Now());
-        return ChannelOk();
+        State.PutChannelInfo(q.Str("channel_id"), q.Int("channel_type"), ChannelFlagsOf(q), options.Now());
+        return Ok();
     }
 
     /// <summary>Only marks the channel disbanded; a channel that does not exist still gets 200.</summary>
-    private IResult DeleteChannel(ChannelRequest q)
+    private IResult DeleteChannel(WuKongBody q)
     {
         // The server's own (misleading) text for this refusal.
-        if (q.Number("channel_type") == PersonChannelType) return ChannelError("个人频道不支持添加订阅者！");
-        State.DisbandChannel(q.String("channel_id"), q.Number("channel_type"), options.Now());
-        return ChannelOk();
+        if (q.Int("channel_type") == PersonChannelType) return BadRequest("个人频道不支持添加订阅者！");
+        State.DisbandChannel(q.Str("channel_id"), q.Int("channel_type"), options.Now());
+        return Ok();
     }
 
-    private IResult AddSubscribers(ChannelRequest q)
+    private IResult AddSubscribers(WuKongBody q)
     {
-        var error = CheckSubscriberReq(q) ?? (q.Number("channel_type") == PersonChannelType ? "个人频道不支持添加订阅者！" : null)
-            ?? (q.Number("temp_subscriber") == 1 ? "新版本临时订阅者已不支持！" : null);
-        if (error != null) return ChannelError(error);
-        var (id, type) = (q.String("channel_id"), q.Number("channel_type") == 0 ? GroupChannelType : q.Number("channel_type"));
+        var error = CheckSubscriberReq(q) ?? (q.Int("channel_type") == PersonChannelType ? "个人频道不支持添加订阅者！" : null)
+            ?? (q.Int("temp_subscriber") == 1 ? "新版本临时订阅者已不支持！" : null);
+        if (error != null) return BadRequest(error);
+        var (id, type) = (q.Str("channel_id"), q.Int("channel_type") == 0 ? GroupChannelType : q.Int("channel_type"));
         var now = options.Now();
         State.EnsureChannelInfo(id, type, now);
-        State.AddChannelMembers(ChannelMemberKind.Subscribers, id, type, q.Strings("subscribers"), now, replace: q.Number("reset") == 1);
-        return ChannelOk();
+        State.AddChannelMembers(ChannelMemberKind.Subscribers, id, type, q.Strings("subscribers"), now, replace: q.Int("reset") == 1);
+        return Ok();
     }
 
-    private IResult RemoveSubscribers(ChannelRequest q)
+    private IResult RemoveSubscribers(WuKongBody q)
     {
-        var error = CheckSubscriberReq(q) ?? (q.Number("channel_type") == PersonChannelType ? "个人频道不支持添加订阅者！" : null);
-        if (error != null) return ChannelError(error);
-        State.RemoveChannelMembers(ChannelMemberKind.Subscribers, q.String("channel_id"), q.Number("channel_type"), q.Strings("subscribers"));
-        return ChannelOk();
+        var error = CheckSubscriberReq(q) ?? (q.Int("channel_type") == PersonChannelType ? "个人频道不支持添加订阅者！" : null);
+        if (error != null) return BadRequest(error);
+        State.RemoveChannelMembers(ChannelMemberKind.Subscribers, q.Str("channel_id"), q.Int("channel_type"), q.Strings("subscribers"));
+        return Ok();
     }
 
-    private IResult RemoveAllSubscribers(ChannelRequest q)
+    private IResult RemoveAllSubscribers(WuKongBody q)
     {
-        var error = CheckChannelReq(q) ?? (q.Number("channel_type") == PersonChannelType ? "个人频道不支持此操作！" : null);
-        if (error != null) return ChannelError(error);
-        State.ClearChannelMembers(ChannelMemberKind.Subscribers, q.String("channel_id"), q.Number("channel_type"));
-        return ChannelOk();
+        var error = CheckChannelReq(q) ?? (q.Int("channel_type") == PersonChannelType ? "个人频道不支持此操作！" : null);
+        if (error != null) return BadRequest(error);
+        State.ClearChannelMembers(ChannelMemberKind.Subscribers, q.Str("channel_id"), q.Int("channel_type"));
+        return Ok();
     }
 
     /// <summary>blacklistReq.Check / whitelistReq.Check, then add or remove. The whitelist also refuses '@#&amp;' ids and all-blank lists.</summary>
-    private IResult ChangeUidList(ChannelRequest q, ChannelMemberKind kind, bool whitelistChecks, bool add)
+    private IResult ChangeUidList(WuKongBody q, ChannelMemberKind kind, bool whitelistChecks, bool add)
     {
-        var (id, type, uids) = (q.String("channel_id"), q.Number("channel_type"), q.Strings("uids"));
+        var (id, type, uids) = (q.Str("channel_id"), q.Int("channel_type"), q.Strings("uids"));
         string? error = id.Length == 0 ? "channel_id不能为空！"
             : whitelistChecks && HasReservedChar(id) ? "频道ID不能包含特殊字符！"
             : type == 0 ? "频道类型不能为0！"
             : (whitelistChecks ? AllBlankIds(uids) : uids.Count == 0) ? "uids不能为空！"
             : null;
-        if (error != null) return ChannelError(error);
+        if (error != null) return BadRequest(error);
         if (add) State.AddChannelMembers(kind, id, type, uids, options.Now());
         else State.RemoveChannelMembers(kind, id, type, uids);
-        return ChannelOk();
+        return Ok();
     }
 
     /// <summary>*_set checks only the channel id; an empty uids list empties the list.</summary>
-    private IResult SetUidList(ChannelRequest q, ChannelMemberKind kind)
+    private IResult SetUidList(WuKongBody q, ChannelMemberKind kind)
     {
-        var id = q.String("channel_id");
-        if (id.Trim().Length == 0) return ChannelError("频道ID不能为空！");
-        State.AddChannelMembers(kind, id, q.Number("channel_type"), q.Strings("uids"), options.Now(), replace: true);
-        return ChannelOk();
+        var id = q.Str("channel_id");
+        if (id.Trim().Length == 0) return BadRequest("频道ID不能为空！");
+        State.AddChannelMembers(kind, id, q.Int("channel_type"), q.Strings("uids"), options.Now(), replace: true);
+        return Ok();
     }
 
     /// <summary>
@@ -182,7 +177,7 @@ public sealed partial class WuKongSandbox
         if (id.Length > 0 && type != 0)
         {
             var one = State.FindChannelInfo(id, type);
-            return ChannelJson(new { total = 0, more = 0, data = new[] { ChannelEntry(one) } });
+            return Results.Json(new { total = 0, more = 0, data = new[] { ChannelEntry(one) } });
         }
         var limit = int.TryParse(request.Query["limit"], out var l) && l > 0 ? l : 20;
         var offset = long.TryParse(request.Query["offset_created_at"], out var o) ? o : 0;
@@ -196,7 +191,7 @@ public sealed partial class WuKongSandbox
             .ToList();
         var more = candidates.Count > limit;
         var page = !more ? candidates : pre ? candidates.Skip(candidates.Count - limit).ToList() : candidates.Take(limit).ToList();
-        return ChannelJson(new { total = 0, more = more ? 1 : 0, data = page.Select(ChannelEntry) });
+        return Results.Json(new { total = 0, more = more ? 1 : 0, data = page.Select(ChannelEntry) });
     }
 
     private object ChannelEntry(ChannelInfoRecord? c)
@@ -228,22 +223,22 @@ public sealed partial class WuKongSandbox
 
     /// <summary>The bare uid array of the /cluster member reads; a channel without the list answers [].</summary>
     private IResult MemberUids(ChannelMemberKind kind, string channelId, string channelType) =>
-        ChannelJson(State.ChannelMembers(kind, channelId, ParseChannelType(channelType)).Select(m => m.Uid));
+        Results.Json(State.ChannelMembers(kind, channelId, ParseChannelType(channelType)).Select(m => m.Uid));
 
-    private static ChannelFlags ChannelFlagsOf(ChannelRequest q) => new(
-        Ban: q.Number("ban") == 1, SendBan: q.Number("send_ban") == 1, AllowStranger: q.Number("allow_stranger") == 1,
-        Large: q.Number("large") == 1, Disband: q.Number("disband") == 1);
+    private static ChannelFlags ChannelFlagsOf(WuKongBody q) => new(
+        Ban: q.Int("ban") == 1, SendBan: q.Int("send_ban") == 1, AllowStranger: q.Int("allow_stranger") == 1,
+        Large: q.Int("large") == 1, Disband: q.Int("disband") == 1);
 
     /// <summary>subscriberAddReq.Check / subscriberRemoveReq.Check.</summary>
-    private static string? CheckSubscriberReq(ChannelRequest q) =>
-        q.String("channel_id").Trim().Length == 0 ? "频道ID不能为空！"
-        : HasReservedChar(q.String("channel_id")) ? "频道ID不能包含特殊字符！"
+    private static string? CheckSubscriberReq(WuKongBody q) =>
+        q.Str("channel_id").Trim().Length == 0 ? "频道ID不能为空！"
+        : HasReservedChar(q.Str("channel_id")) ? "频道ID不能包含特殊字符！"
         : AllBlankIds(q.Strings("subscribers")) ? "订阅者不能为空！"
         : null;
 
     /// <summary>channelReq.Check (the *_remove_all routes).</summary>
-    private static string? CheckChannelReq(ChannelRequest q) =>
-        q.String("channel_id").Length == 0 ? "channel_id不能为空！" : q.Number("channel_type") == 0 ? "频道类型不能为0！" : null;
+    private static string? CheckChannelReq(WuKongBody q) =>
+        q.Str("channel_id").Length == 0 ? "channel_id不能为空！" : q.Int("channel_type") == 0 ? "频道类型不能为0！" : null;
 
     private static bool HasReservedChar(string id) => id.Contains('@') || id.Contains('#') || id.Contains('&');
 
@@ -258,10 +253,4 @@ public sealed partial class WuKongSandbox
 
     /// <summary>A stable slot number for the listing (the real one is a CRC32 of the id modulo the slot count).</summary>
     private static int ChannelSlot(string channelId) => (int)((uint)channelId.Aggregate(17, (h, c) => unchecked(h * 31 + c)) % 128);
-
-    private static IResult ChannelOk() => Results.Json(new { status = 200 });
-
-    private static IResult ChannelError(string msg) => Results.Json(new { msg, status = 400 }, ChannelJsonOptions, statusCode: 400);
-
-    private static IResult ChannelJson(object value) => Results.Json(value, ChannelJsonOptions);
 }

@@ -11,19 +11,14 @@ namespace ImAdmin.Base
         {
             var category = exception is ImException im ? CategoryOf(im.Kind) : ErrorCategory.NotSpecified;
             var record = new ErrorRecord(exception, errorId, category, target);
-            if (exception is ImException ex && (ex.ServerCode.HasValue || ex.HttpStatus.HasValue))
+            if (exception is ImException ex)
             {
-                var details = ex.Message;
-                if (ex.ServerCode.HasValue) details += $" [server code {ex.ServerCode}]";
-                record.ErrorDetails = new ErrorDetails(details)
-                {
-                    RecommendedAction = RecommendationFor(ex),
-                };
-            }
-            else if (exception is ImException plain)
-            {
-                var advice = RecommendationFor(plain);
-                if (advice != null) record.ErrorDetails = new ErrorDetails(plain.Message) { RecommendedAction = advice };
+                var advice = RecommendationFor(ex);
+                if (ex.ServerCode.HasValue || ex.HttpStatus.HasValue || advice != null)
+                    record.ErrorDetails = new ErrorDetails(ex.ServerCode.HasValue ? $"{ex.Message} [server code {ex.ServerCode}]" : ex.Message)
+                    {
+                        RecommendedAction = advice,
+                    };
             }
             return record;
         }

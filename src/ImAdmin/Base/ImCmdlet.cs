@@ -48,12 +48,15 @@ namespace ImAdmin.Base
             }
         }
 
-        protected void Run(Func<CancellationToken, Task> operation) =>
-            Run(async ct =>
+        protected void Run(Func<CancellationToken, Task> operation) => Run(Completing(operation));
+
+        /// <summary>An engine call without a result as one that gives true, for the helpers written for calls with one.</summary>
+        protected static Func<CancellationToken, Task<bool>> Completing(Func<CancellationToken, Task> operation) =>
+            async ct =>
             {
                 await operation(ct).ConfigureAwait(false);
                 return true;
-            });
+            };
 
         /// <summary>Enumerates a lazy server listing on the pipeline thread, one item at a time.</summary>
         protected IEnumerable<T> Stream<T>(IAsyncEnumerable<T> source)

@@ -6,7 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using ImAdmin.Engine.Channels;
 using ImAdmin.Engine.Errors;
-using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Models;
 
 namespace ImAdmin.Engine.Providers.WuKongIM
@@ -63,7 +62,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                 if (list == ChannelMemberList.Subscribers)
                     await SendSubscriberAddAsync(channelId, channelType, chunks[i], reset && i == 0, temporary, cancellationToken).ConfigureAwait(false);
                 else
-                    await PostOkAsync(UidListPath(list, "add"), UidList(channelId, channelType, chunks[i]), cancellationToken).ConfigureAwait(false);
+                    await PostJsonAsync(UidListPath(list, "add"), UidList(channelId, channelType, chunks[i]), cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -73,9 +72,9 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             foreach (var chunk in ValidatedChunks(list, channelId, channelType, userIds))
             {
                 if (list == ChannelMemberList.Subscribers)
-                    await PostOkAsync("/channel/subscriber_remove", new WuKongSubscriberBody { ChannelId = channelId, ChannelType = (int)channelType, Subscribers = chunk }, cancellationToken).ConfigureAwait(false);
+                    await PostJsonAsync("/channel/subscriber_remove", new WuKongSubscriberBody { ChannelId = channelId, ChannelType = (int)channelType, Subscribers = chunk }, cancellationToken).ConfigureAwait(false);
                 else
-                    await PostOkAsync(UidListPath(list, "remove"), UidList(channelId, channelType, chunk), cancellationToken).ConfigureAwait(false);
+                    await PostJsonAsync(UidListPath(list, "remove"), UidList(channelId, channelType, chunk), cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -89,7 +88,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                 throw new ArgumentException("Subscribers are replaced with AddChannelMembersAsync(reset: true).", nameof(list));
             ChannelInput.RequireWritable(channelId, channelType);
             var ids = ChannelInput.DistinctUserIds(userIds, "UserId");
-            return PostOkAsync(UidListPath(list, "set"), UidList(channelId, channelType, ids), cancellationToken);
+            return PostJsonAsync(UidListPath(list, "set"), UidList(channelId, channelType, ids), cancellationToken);
         }
 
         private async Task SendSubscriberAddAsync(string channelId, ChannelType channelType, IReadOnlyList<string> subscribers, bool reset, bool temporary, CancellationToken cancellationToken)
@@ -104,21 +103,13 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             };
             try
             {
-                await PostOkAsync("/channel/subscriber_add", body, cancellationToken).ConfigureAwait(false);
+                await PostJsonAsync("/channel/subscriber_add", body, cancellationToken).ConfigureAwait(false);
             }
             catch (ImException ex) when (temporary && ex.Kind == ImErrorKind.InvalidArgument && ex.ServerMessage != null && ex.ServerMessage.Contains("临时订阅者"))
             {
-                throw new ImException(ImErrorKind.NotSupported,
+                throw WuKongResponse.Restate(ex, ImErrorKind.NotSupported,
                     $"This WuKongIM server does not support temporary subscribers (-Temporary); it answered: {ex.ServerMessage} " +
-                    "WuKongIM v2 dropped them. Add the users as ordinary subscribers (without -Temporary).", ex)
-                {
-                    Provider = ex.Provider,
-                    HttpStatus = ex.HttpStatus,
-                    ServerCode = ex.ServerCode,
-                    ServerMessage = ex.ServerMessage,
-                    Request = ex.Request,
-                    ParameterName = "Temporary",
-                };
+                    "WuKongIM v2 dropped them. Add the users as ordinary subscribers (without -Temporary).", "Temporary");
             }
         }
 
@@ -128,15 +119,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             if (list == ChannelMemberList.Subscribers) ChannelInput.RequireSubscribable(channelType, "ChannelType");
             var ids = ChannelInput.DistinctUserIds(userIds, "UserId");
             if (ids.Count == 0) throw new ImInputException("UserId", "No user ids were given: pass -UserId or pipe rows with a UserId column.");
-            return Chunk(ids);
-        }
-
-        private static IReadOnlyList<IReadOnlyList<string>> Chunk(IReadOnlyList<string> ids)
-        {
-            var chunks = new List<IReadOnlyList<string>>();
-            for (var start = 0; start < ids.Count; start += MemberChunkSize)
-                chunks.Add(ids.Skip(start).Take(MemberChunkSize).ToList());
-            return chunks;
+            return InChunks(ids, MemberChunkSize);
         }
 
         private static WuKongUidListBody UidList(string channelId, ChannelType channelType, IReadOnlyList<string> ids) =>

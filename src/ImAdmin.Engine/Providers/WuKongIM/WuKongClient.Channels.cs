@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using ImAdmin.Engine.Channels;
 using ImAdmin.Engine.Diagnostics;
 using ImAdmin.Engine.Errors;
-using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Json;
 using ImAdmin.Engine.Models;
 
@@ -24,7 +23,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             ChannelInput.RequireReadable(channelId, channelType);
             // Only channel_id and channel_type: the other filters of this search crash v2.2.5 (HTTP 500).
             var path = $"/cluster/channels?channel_id={Uri.EscapeDataString(channelId)}&channel_type={(int)channelType}";
-            var body = WuKongResponse.Read(await Http.GetAsync(path, cancellationToken).ConfigureAwait(false));
+            var body = await GetJsonAsync(path, cancellationToken).ConfigureAwait(false);
             var search = body.ValueKind == JsonValueKind.Object ? JsonSerializer.Deserialize<WuKongChannelSearch>(body.GetRawText(), ImJson.Options) : null;
             var info = search?.Data?.FirstOrDefault(c => c.ChannelId == channelId && c.ChannelType == (int)channelType);
             return info == null ? null : ToChannel(info);
@@ -43,9 +42,9 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             var subscribers = settings.ValidateForCreate();
             var state = new ChannelState(settings.ChannelId, settings.ChannelType, settings.Ban ?? false, settings.SendBan ?? false,
                 settings.AllowStranger ?? false, disband: false);
-            var chunks = Chunk(subscribers);
+            var chunks = InChunks(subscribers, MemberChunkSize);
             var body = new WuKongChannelBody(state) { Subscribers = chunks.Count == 0 ? null : chunks[0] };
-            await PostOkAsync("/channel", body, cancellationToken).ConfigureAwait(false);
+            await PostJsonAsync("/channel", body, cancellationToken).ConfigureAwait(false);
             // A long list: the first chunk went with the channel, the rest go through subscriber_add.
             foreach (var chunk in chunks.Skip(1))
                 await SendSubscriberAddAsync(settings.ChannelId, settings.ChannelType, chunk, reset: false, temporary: false, cancellationToken).ConfigureAwait(false);
@@ -64,7 +63,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             if (!settings.Ban.HasValue) ImLog.Verbose($"Keeping ban={current.Ban} of {settings.ChannelType} channel '{settings.ChannelId}' as read from the server.");
             var state = new ChannelState(settings.ChannelId, settings.ChannelType, settings.Ban ?? current.Ban, settings.SendBan ?? false,
                 settings.AllowStranger ?? false, current.Disband);
-            await PostOkAsync("/channel/info", new WuKongChannelBody(state), cancellationToken).ConfigureAwait(false);
+            await PostJsonAsync("/channel/info", new WuKongChannelBody(state), cancellationToken).ConfigureAwait(false);
             return state;
         }
 
@@ -88,11 +87,8 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                 throw new ImInputException("ChannelType",
                     "WuKongIM cannot delete person channels (the server refuses with a misleading message about subscribers). " +
                     "To stop a user sending and receiving, use Set-ImChannel -ChannelType Person -Ban $true.");
-            return PostOkAsync("/channel/delete", new WuKongChannelReference { ChannelId = channelId, ChannelType = (int)channelType }, cancellationToken);
+            return PostJsonAsync("/channel/delete", new WuKongChannelReference { ChannelId = channelId, ChannelType = (int)channelType }, cancellationToken);
         }
-
-        private async Task PostOkAsync(string path, object body, CancellationToken cancellationToken) =>
-            WuKongResponse.Read(await Http.PostJsonAsync(path, body, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
 
         private static ImException ChannelNotFound(string channelId, ChannelType channelType) =>
             new ImException(ImErrorKind.NotFound, $"WuKongIM has no {channelType} channel '{channelId}'. Create it with New-ImChannel.")

@@ -8,8 +8,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using ImAdmin.Engine.Channels;
 using ImAdmin.Engine.Errors;
-using ImAdmin.Engine.Http;
-using ImAdmin.Engine.Json;
 
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
@@ -30,8 +28,8 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             while (remaining == null || remaining > 0)
             {
                 var limit = remaining.HasValue ? (int)Math.Min(query.PageSize, remaining.Value) : query.PageSize;
-                var body = WuKongResponse.Read(await Http.GetAsync(ConnzPath(query, offset, limit), cancellationToken).ConfigureAwait(false));
-                var connz = body.ValueKind == JsonValueKind.Object ? body.Deserialize<WuKongConnz>(ImJson.Options)! : new WuKongConnz();
+                var body = await GetJsonAsync(ConnzPath(query, offset, limit), cancellationToken).ConfigureAwait(false);
+                var connz = WuKongResponse.As<WuKongConnz>(body, JsonValueKind.Object);
                 var connections = (connz.Connections ?? new List<WuKongConnInfo>()).Select(c => c.ToConnection()).ToList();
                 yield return new ConnectionPage(connections, connz.Total, GoTime.Parse(connz.Now));
                 if (connections.Count < limit) yield break;
@@ -59,7 +57,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             // node_id says which node holds the socket; op_node_id makes the answering node forward the call there,
             // without which a connection held by another node is silently not found (the SDK never sends it).
             var body = new { uid = userId, conn_id = connectionId, node_id = nodeId, op_node_id = nodeId };
-            WuKongResponse.Read(await Http.PostJsonAsync(path, body, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
+            await PostJsonAsync(path, body, cancellationToken).ConfigureAwait(false);
         }
 
         private static string ConnzPath(ConnectionQuery query, long offset, int limit)

@@ -6,8 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using ImAdmin.Engine.Diagnostics;
 using ImAdmin.Engine.Errors;
-using ImAdmin.Engine.Http;
-using ImAdmin.Engine.Json;
 using ImAdmin.Engine.Models;
 
 namespace ImAdmin.Engine.Providers.WuKongIM
@@ -48,8 +46,8 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             for (var page = paged ? 1 : 0; ; page++)
             {
                 body.Page = page;
-                var json = WuKongResponse.Read(await Http.PostJsonAsync("/conversation/sync", body, RetrySafety.Idempotent, ct).ConfigureAwait(false));
-                var items = json.ValueKind == JsonValueKind.Array ? json.Deserialize<List<WuKongConversationDto>>(ImJson.Options)! : new List<WuKongConversationDto>();
+                var json = await PostJsonAsync("/conversation/sync", body, ct).ConfigureAwait(false);
+                var items = WuKongResponse.As<List<WuKongConversationDto>>(json, JsonValueKind.Array);
                 foreach (var item in items) yield return item.ToModel(body.Uid);
                 if (!paged || items.Count == 0) yield break;
             }
@@ -64,14 +62,14 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                 Channels = { new WuKongChannelRef { ChannelId = channelId, ChannelType = WuKongChannels.TypeOf(channelType) } },
                 MsgCount = 1,
             };
-            var json = WuKongResponse.Read(await Http.PostJsonAsync("/conversation/syncByChannels", body, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
-            var items = json.ValueKind == JsonValueKind.Array ? json.Deserialize<List<WuKongConversationDto>>(ImJson.Options)! : new List<WuKongConversationDto>();
+            var json = await PostJsonAsync("/conversation/syncByChannels", body, cancellationToken).ConfigureAwait(false);
+            var items = WuKongResponse.As<List<WuKongConversationDto>>(json, JsonValueKind.Array);
             return items.Where(c => c.ChannelId == channelId && c.ChannelType == (int)channelType).Select(c => c.ToModel(userId)).FirstOrDefault();
         }
 
         /// <summary>POST /conversations/clearUnread: the read pointer moves to the channel's newest message (the server ignores message_seq).</summary>
         public Task ClearConversationUnreadAsync(string userId, string channelId, ChannelType channelType, CancellationToken cancellationToken) =>
-            ConversationCallAsync("/conversations/clearUnread", Body(userId, channelId, channelType), cancellationToken);
+            PostJsonAsync("/conversations/clearUnread", Body(userId, channelId, channelType), cancellationToken);
 
         /// <summary>
         /// POST /conversations/setUnread, which moves the read pointer to (newest − unread) but only forward. So a request
@@ -93,13 +91,13 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                 ImLog.Warning($"WuKongIM can only lower an unread count: the conversation of '{userId}' with '{channelId}' stays at {current.Unread} unread (asked for {unread}).");
                 return false;
             }
-            await ConversationCallAsync("/conversations/setUnread", body, cancellationToken).ConfigureAwait(false);
+            await PostJsonAsync("/conversations/setUnread", body, cancellationToken).ConfigureAwait(false);
             return true;
         }
 
         /// <summary>POST /conversations/delete: a soft delete; the conversation comes back with the next message (counting only newer ones).</summary>
         public Task DeleteConversationAsync(string userId, string channelId, ChannelType channelType, CancellationToken cancellationToken) =>
-            ConversationCallAsync("/conversations/delete", Body(userId, channelId, channelType), cancellationToken);
+            PostJsonAsync("/conversations/delete", Body(userId, channelId, channelType), cancellationToken);
 
         /// <summary>The current conversation, or null when unknown (none, or a server without syncByChannels).</summary>
         private async Task<ImConversation?> TryGetConversationAsync(string userId, string channelId, ChannelType channelType, CancellationToken ct)
@@ -114,9 +112,6 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                 return null;
             }
         }
-
-        private async Task ConversationCallAsync(string path, WuKongConversationBody body, CancellationToken ct) =>
-            WuKongResponse.Read(await Http.PostJsonAsync(path, body, RetrySafety.Idempotent, ct).ConfigureAwait(false));
 
         private static WuKongConversationBody Body(string userId, string channelId, ChannelType channelType)
         {

@@ -69,8 +69,8 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                 Payload = request.Data == null ? (JsonElement?)null : ImJson.TryParse(request.Data, out var json) ? json : JsonSerializer.SerializeToElement(request.Data, ImJson.Options),
             };
             // No documented dedupe of event ids: a delta must not be applied twice, so it is not re-sent once it may have landed.
-            var answer = WuKongResponse.Read(await Http.PostJsonAsync("/message/event", body, RetrySafety.NotProcessedOnly, ct).ConfigureAwait(false));
-            var data = answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty("data", out var d) ? d.Deserialize<MessageEventData>(ImJson.Options) : null;
+            var answer = await PostJsonAsync("/message/event", body, ct, RetrySafety.NotProcessedOnly).ConfigureAwait(false);
+            var data = WuKongResponse.Data<MessageEventData>(answer);
             return new ImEventResult
             {
                 Provider = ImProvider.WuKongIM,
@@ -103,7 +103,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                     Data = request.Data ?? string.Empty,
                 },
             };
-            WuKongResponse.Read(await Http.PostJsonAsync("/event?force=0", body, RetrySafety.NotProcessedOnly, ct).ConfigureAwait(false));
+            await PostJsonAsync("/event?force=0", body, ct, RetrySafety.NotProcessedOnly).ConfigureAwait(false);
             ImLog.Verbose($"WuKongIM {version} predates /message/event; the event went through POST /event.");
             return new ImEventResult
             {

@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using ImAdmin.Engine.Errors;
-using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Json;
 using ImAdmin.Engine.Models;
 
@@ -71,7 +70,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
 
         private async Task<List<ImMessage>> SyncPageAsync(WuKongMessageSyncBody body, string? viewer, CancellationToken ct)
         {
-            var json = WuKongResponse.Read(await Http.PostJsonAsync("/channel/messagesync", body, RetrySafety.Idempotent, ct).ConfigureAwait(false));
+            var json = await PostJsonAsync("/channel/messagesync", body, ct).ConfigureAwait(false);
             var list = json.Deserialize<WuKongMessageList>(ImJson.Options);
             return (list?.Messages ?? new List<WuKongMessageDto>()).Select(m => m.ToModel(viewer)).OrderBy(m => m.MessageSequence).ToList();
         }

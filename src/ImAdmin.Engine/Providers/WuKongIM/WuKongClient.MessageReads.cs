@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using ImAdmin.Engine.Errors;
-using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Json;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Sessions;
@@ -37,20 +36,12 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             if (messageIds.Count == 1)
             {
                 var body = new WuKongGetMessageBody { ChannelId = channelId, ChannelType = type, LoginUid = viewer, MessageId = messageIds[0] };
-                try
-                {
-                    var json = WuKongResponse.Read(await Http.PostJsonAsync("/message", body, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
-                    var message = json.Deserialize<WuKongMessageDto>(ImJson.Options)!.ToModel();
-                    found[message.MessageId] = message;
-                }
-                catch (ImException ex) when (ex.Kind == ImErrorKind.NotFound)
-                {
-                    // reported per id below
-                }
+                var message = await FindOneAsync(() => PostJsonAsync("/message", body, cancellationToken)).ConfigureAwait(false);
+                if (message != null) found[message.MessageId] = message;
             }
             else
             {
-                foreach (var chunk in Chunks(messageIds.Distinct().ToList()))
+                foreach (var chunk in InChunks(messageIds.Distinct().ToList(), LookupBatchSize))
                 {
                     var body = new WuKongGetMessagesBody { ChannelId = channelId, ChannelType = type, LoginUid = viewer, MessageIds = chunk };
                     foreach (var message in await ListAsync(body, cancellationToken).ConfigureAwait(false)) found[message.MessageId] = message;
@@ -74,20 +65,12 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                 var storedId = viewer == null ? channelId : WuKongChannels.PersonChannelId(viewer, channelId);
                 var path = "/message/byclientmsgno?channel_id=" + Uri.EscapeDataString(storedId) + "&channel_type=" + type +
                            "&client_msg_no=" + Uri.EscapeDataString(clientMsgNos[0]);
-                try
-                {
-                    var json = WuKongResponse.Read(await Http.GetAsync(path, cancellationToken).ConfigureAwait(false));
-                    var message = json.Deserialize<WuKongMessageDto>(ImJson.Options)!.ToModel();
-                    if (message.ClientMsgNo != null) found[message.ClientMsgNo] = message;
-                }
-                catch (ImException ex) when (ex.Kind == ImErrorKind.NotFound)
-                {
-                    // reported below
-                }
+                var message = await FindOneAsync(() => GetJsonAsync(path, cancellationToken)).ConfigureAwait(false);
+                if (message?.ClientMsgNo != null) found[message.ClientMsgNo] = message;
             }
             else
             {
-                foreach (var chunk in Chunks(clientMsgNos.Distinct().ToList()))
+                foreach (var chunk in InChunks(clientMsgNos.Distinct().ToList(), LookupBatchSize))
                 {
                     var body = new WuKongGetMessagesBody { ChannelId = channelId, ChannelType = type, LoginUid = viewer, ClientMsgNos = chunk };
                     foreach (var message in await ListAsync(body, cancellationToken).ConfigureAwait(false))
@@ -104,7 +87,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             var viewer = channelId.IndexOf('@') >= 0 ? null : WuKongChannels.Viewer(channelType, channelId, userId);
             var path = "/channel/max_message_seq?channel_id=" + Uri.EscapeDataString(channelId) + "&channel_type=" + type +
                        (viewer == null ? string.Empty : "&login_uid=" + Uri.EscapeDataString(viewer));
-            var json = WuKongResponse.Read(await Http.GetAsync(path, cancellationToken).ConfigureAwait(false));
+            var json = await GetJsonAsync(path, cancellationToken).ConfigureAwait(false);
             return new ImMessageSequence
             {
                 Provider = ImProvider.WuKongIM,
@@ -117,7 +100,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
 
         private async Task<IReadOnlyList<ImMessage>> ListAsync(WuKongGetMessagesBody body, CancellationToken ct)
         {
-            var json = WuKongResponse.Read(await Http.PostJsonAsync("/messages", body, RetrySafety.Idempotent, ct).ConfigureAwait(false));
+            var json = await PostJsonAsync("/messages", body, ct).ConfigureAwait(false);
             var list = json.Deserialize<WuKongMessageList>(ImJson.Options);
             return (list?.Messages ?? new List<WuKongMessageDto>()).Select(m => m.ToModel()).ToList();
         }
@@ -134,9 +117,17 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             });
         }
 
-        private static IEnumerable<List<T>> Chunks<T>(List<T> items)
+        /// <summary>One message, or null when the server reports it not found (the caller reports the miss per key).</summary>
+        private static async Task<ImMessage?> FindOneAsync(Func<Task<JsonElement>> read)
         {
-            for (var i = 0; i < items.Count; i += LookupBatchSize) yield return items.GetRange(i, Math.Min(LookupBatchSize, items.Count - i));
+            try
+            {
+                return (await read().ConfigureAwait(false)).Deserialize<WuKongMessageDto>(ImJson.Options)!.ToModel();
+            }
+            catch (ImException ex) when (ex.Kind == ImErrorKind.NotFound)
+            {
+                return null;
+            }
         }
     }
 }

@@ -59,10 +59,8 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                 ClientMsgNo = request.ClientMsgNo ?? Guid.NewGuid().ToString("N"),
                 Payload = WuKongPayload.Encode(request.Content),
             };
-            var answer = WuKongResponse.Read(await Http.PostJsonAsync(SendPath, body, RetrySafety.Idempotent, ct).ConfigureAwait(false));
-            var data = answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty("data", out var d)
-                ? d.Deserialize<WuKongSendData>(Json.ImJson.Options)
-                : null;
+            var answer = await PostJsonAsync(SendPath, body, ct).ConfigureAwait(false);
+            var data = WuKongResponse.Data<WuKongSendData>(answer);
             return ResultFor(request, succeeded: true, data?.MessageId, data?.ClientMsgNo ?? body.ClientMsgNo);
         }
 
@@ -80,7 +78,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                 Subscribers = batch.Select(r => r.ChannelId).ToList(),
                 Payload = WuKongPayload.Encode(first.Content),
             };
-            var answer = WuKongResponse.Read(await Http.PostJsonAsync(SendBatchPath, body, RetrySafety.NotProcessedOnly, ct).ConfigureAwait(false));
+            var answer = await PostJsonAsync(SendBatchPath, body, ct, RetrySafety.NotProcessedOnly).ConfigureAwait(false);
             var result = answer.Deserialize<WuKongSendBatchResult>(Json.ImJson.Options) ?? new WuKongSendBatchResult();
 
             var failures = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -5,9 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading;
 using ImAdmin.Engine.Errors;
-using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Json;
-using ImAdmin.Engine.Sessions;
 
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
@@ -47,23 +45,15 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             for (var page = 1; ; page++)
             {
                 body.Page = page;
-                HttpResult result = await Http.PostJsonAsync(SearchPath, body, RetrySafety.Idempotent, ct).ConfigureAwait(false);
                 JsonElement json;
                 try
                 {
-                    json = WuKongResponse.Read(result);
+                    json = await PostJsonAsync(SearchPath, body, ct).ConfigureAwait(false);
                 }
                 catch (ImException ex) when (ex.Kind == ImErrorKind.NotSupported && ex.ServerCode == 404)
                 {
-                    throw new ImException(ImErrorKind.NotSupported,
-                        $"Message search needs the WuKongIM plugin {SearchPluginName}, which is not installed on this server (it answered \"{ex.ServerMessage}\"). Install and start the plugin, then search again.", ex)
-                    {
-                        Provider = ImProvider.WuKongIM,
-                        HttpStatus = ex.HttpStatus,
-                        ServerCode = ex.ServerCode,
-                        ServerMessage = ex.ServerMessage,
-                        Request = ex.Request,
-                    };
+                    throw WuKongResponse.Restate(ex, ImErrorKind.NotSupported,
+                        $"Message search needs the WuKongIM plugin {SearchPluginName}, which is not installed on this server (it answered \"{ex.ServerMessage}\"). Install and start the plugin, then search again.");
                 }
                 var answer = json.Deserialize<WuKongSearchAnswer>(ImJson.Options) ?? new WuKongSearchAnswer();
                 var messages = (answer.Messages ?? new List<WuKongMessageDto>()).Select(m => m.ToModel(body.Uid)).ToList();

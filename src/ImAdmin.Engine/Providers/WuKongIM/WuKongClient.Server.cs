@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using ImAdmin.Engine.Errors;
-using ImAdmin.Engine.Json;
 using ImAdmin.Engine.Models;
 
 namespace ImAdmin.Engine.Providers.WuKongIM
@@ -36,8 +35,8 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             }
             if (nodeId.HasValue) path.Append(separator).Append("node_id=").Append(nodeId.Value);
 
-            var body = WuKongResponse.Read(await Http.GetAsync(path.ToString(), cancellationToken).ConfigureAwait(false));
-            var varz = body.ValueKind == JsonValueKind.Object ? body.Deserialize<WuKongVarz>(ImJson.Options)! : new WuKongVarz();
+            var body = await GetJsonAsync(path.ToString(), cancellationToken).ConfigureAwait(false);
+            var varz = WuKongResponse.As<WuKongVarz>(body, JsonValueKind.Object);
             ulong.TryParse(varz.ServerId, out var serverId);
             return new ImServerStatus
             {
@@ -75,8 +74,8 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         /// <summary>GET /migrate/result, with a note where the raw answer misleads (see <see cref="ImMigrationStatus"/>).</summary>
         public async Task<ImMigrationStatus> GetMigrationStatusAsync(CancellationToken cancellationToken)
         {
-            var body = WuKongResponse.Read(await Http.GetAsync("/migrate/result", cancellationToken).ConfigureAwait(false));
-            var result = body.ValueKind == JsonValueKind.Object ? body.Deserialize<WuKongMigrateResult>(ImJson.Options)! : new WuKongMigrateResult();
+            var body = await GetJsonAsync("/migrate/result", cancellationToken).ConfigureAwait(false);
+            var result = WuKongResponse.As<WuKongMigrateResult>(body, JsonValueKind.Object);
             var hasError = result.LastErr.ValueKind != JsonValueKind.Undefined && result.LastErr.ValueKind != JsonValueKind.Null;
             var status = result.Status ?? string.Empty;
             string? note = null;

@@ -5,7 +5,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using ImAdmin.Engine.Channels;
 using ImAdmin.Engine.Errors;
-using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Json;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Security;
@@ -30,7 +29,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             if (deviceFlag != DeviceFlag.App && deviceFlag != DeviceFlag.Web && deviceFlag != DeviceFlag.PC)
                 throw new ImInputException("DeviceFlag", $"-DeviceFlag {deviceFlag} cannot hold a token; use App, Web or PC.");
             var body = new { uid = userId, token = token.Reveal(), device_flag = (int)deviceFlag, device_level = (int)deviceLevel };
-            WuKongResponse.Read(await Http.PostJsonAsync("/user/token", body, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
+            await PostJsonAsync("/user/token", body, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -44,7 +43,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             if (deviceFlag == DeviceFlag.System)
                 throw new ImInputException("DeviceFlag", "-DeviceFlag System cannot be logged out; use App, Web, PC or All.");
             var body = new { uid = userId, device_flag = (int)deviceFlag };
-            WuKongResponse.Read(await Http.PostJsonAsync("/user/device_quit", body, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
+            await PostJsonAsync("/user/device_quit", body, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -55,11 +54,11 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         public async Task<IReadOnlyList<ImOnlineStatus>> GetOnlineStatusAsync(IEnumerable<string> userIds, CancellationToken cancellationToken)
         {
             var results = new List<ImOnlineStatus>();
-            foreach (var chunk in InUserBatches(ChannelInput.DistinctUserIds(userIds, "UserId")))
+            foreach (var chunk in InChunks(ChannelInput.DistinctUserIds(userIds, "UserId"), MemberChunkSize))
             {
-                var body = WuKongResponse.Read(await Http.PostJsonAsync("/user/onlinestatus", chunk, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
+                var body = await PostJsonAsync("/user/onlinestatus", chunk, cancellationToken).ConfigureAwait(false);
                 // null (cluster edge cases) and {"status":200} (empty input) both mean nobody is online.
-                var entries = body.ValueKind == JsonValueKind.Array ? body.Deserialize<List<WuKongOnlineEntry>>(ImJson.Options)! : new List<WuKongOnlineEntry>();
+                var entries = WuKongResponse.As<List<WuKongOnlineEntry>>(body, JsonValueKind.Array);
                 var byUser = entries.Where(e => e.Online == 1 && e.Uid != null).ToLookup(e => e.Uid!, System.StringComparer.Ordinal);
                 foreach (var uid in chunk)
                 {
@@ -81,15 +80,15 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             var ids = ChannelInput.DistinctUserIds(userIds, "UserId");
             if (ids.Count == 0)
             {
-                var body = WuKongResponse.Read(await Http.GetAsync("/route" + query, cancellationToken).ConfigureAwait(false));
-                var route = body.ValueKind == JsonValueKind.Object ? body.Deserialize<WuKongRoute>(ImJson.Options)! : new WuKongRoute();
+                var body = await GetJsonAsync("/route" + query, cancellationToken).ConfigureAwait(false);
+                var route = WuKongResponse.As<WuKongRoute>(body, JsonValueKind.Object);
                 return new[] { RouteOf(null, route, intranet) };
             }
             var results = new List<ImUserRoute>();
-            foreach (var chunk in InUserBatches(ids))
+            foreach (var chunk in InChunks(ids, MemberChunkSize))
             {
-                var body = WuKongResponse.Read(await Http.PostJsonAsync("/route/batch" + query, chunk, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
-                var groups = body.ValueKind == JsonValueKind.Array ? body.Deserialize<List<WuKongRoute>>(ImJson.Options)! : new List<WuKongRoute>();
+                var body = await PostJsonAsync("/route/batch" + query, chunk, cancellationToken).ConfigureAwait(false);
+                var groups = WuKongResponse.As<List<WuKongRoute>>(body, JsonValueKind.Array);
                 results.AddRange(groups.SelectMany(g => (g.Uids ?? new List<string>()).Select(uid => RouteOf(uid, g, intranet))));
             }
             return results;
@@ -98,7 +97,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         /// <summary>GET /user/systemuids: a bare array, or JSON null when there are none.</summary>
         public async Task<IReadOnlyList<ImSystemUser>> GetSystemUsersAsync(CancellationToken cancellationToken)
         {
-            var body = WuKongResponse.Read(await Http.GetAsync("/user/systemuids", cancellationToken).ConfigureAwait(false));
+            var body = await GetJsonAsync("/user/systemuids", cancellationToken).ConfigureAwait(false);
             if (body.ValueKind != JsonValueKind.Array) return new ImSystemUser[0];
             return body.Deserialize<List<string>>(ImJson.Options)!.Select(uid => new ImSystemUser { UserId = uid }).ToList();
         }
@@ -118,7 +117,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         {
             var ids = ChannelInput.DistinctUserIds(userIds, "UserId");
             if (ids.Count == 0) return;
-            WuKongResponse.Read(await Http.PostJsonAsync(path, new { uids = ids }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
+            await PostJsonAsync(path, new { uids = ids }, cancellationToken).ConfigureAwait(false);
         }
 
         private static ImUserRoute RouteOf(string? userId, WuKongRoute route, bool intranet) => new ImUserRoute
@@ -130,14 +129,5 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             Intranet = intranet,
         };
 
-        private static IEnumerable<List<string>> InUserBatches(IReadOnlyList<string> ids)
-        {
-            for (var start = 0; start < ids.Count; start += MemberChunkSize)
-            {
-                var chunk = new List<string>(MemberChunkSize);
-                for (var i = start; i < ids.Count && i < start + MemberChunkSize; i++) chunk.Add(ids[i]);
-                yield return chunk;
-            }
-        }
     }
 }

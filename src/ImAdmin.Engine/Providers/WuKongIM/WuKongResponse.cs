@@ -59,6 +59,29 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             return body;
         }
 
+        /// <summary>The answer as <typeparamref name="T"/> when it is of the expected JSON kind; otherwise an empty <typeparamref name="T"/> (the server answers null or a bare status for "nothing").</summary>
+        public static T As<T>(JsonElement body, JsonValueKind kind) where T : new() =>
+            body.ValueKind == kind ? body.Deserialize<T>(ImJson.Options)! : new T();
+
+        /// <summary>The <c>data</c> of a {status,data} envelope, or null when there is none.</summary>
+        public static T? Data<T>(JsonElement body) where T : class =>
+            body.ValueKind == JsonValueKind.Object && body.TryGetProperty("data", out var data) ? data.Deserialize<T>(ImJson.Options) : null;
+
+        /// <summary>
+        /// A server failure told more clearly: another kind and message, keeping the server's code, message and the
+        /// request (and the original as the inner exception).
+        /// </summary>
+        public static ImException Restate(ImException ex, ImErrorKind kind, string message, string? parameterName = null) =>
+            new ImException(kind, message, ex)
+            {
+                Provider = ex.Provider,
+                HttpStatus = ex.HttpStatus,
+                ServerCode = ex.ServerCode,
+                ServerMessage = ex.ServerMessage,
+                Request = ex.Request,
+                ParameterName = parameterName,
+            };
+
         private static ImException Fail(HttpResult result, ImErrorKind kind, int? code, string message, string? serverMessage = null) =>
             new ImException(kind, message)
             {

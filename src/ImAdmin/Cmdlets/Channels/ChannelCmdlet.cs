@@ -32,7 +32,7 @@ namespace ImAdmin.Cmdlets.Channels
         protected override void ProcessRecord()
         {
             var channelId = ChannelId ?? PipedText;
-            var row = Row(channelId ?? string.Empty);
+            var row = RowOr(channelId ?? string.Empty);
             if (channelId == null) WriteItemError(new ImInputException(nameof(ChannelId), "The row has no channel id. " + MissingId), "ImAdmin.InvalidArgument", row);
             else ProcessChannel(channelId, row);
         }

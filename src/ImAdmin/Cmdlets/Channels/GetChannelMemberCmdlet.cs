@@ -17,7 +17,7 @@ namespace ImAdmin.Cmdlets.Channels
 
         protected override void ProcessRecord()
         {
-            if (!TryRun(ct => Client.GetChannelMembersAsync(List, ChannelId, ChannelType, ct), "ImAdmin.GetChannelMembersFailed", Row(ChannelId), out var members)) return;
+            if (!TryRun(ct => Client.GetChannelMembersAsync(List, ChannelId, ChannelType, ct), "ImAdmin.GetChannelMembersFailed", RowOr(ChannelId), out var members)) return;
             var patterns = UserId?.Select(u => new WildcardPattern(u, WildcardOptions.IgnoreCase)).ToList();
             var selected = members.Where(m => patterns == null || patterns.Any(p => p.IsMatch(m.UserId))).ToList();
             if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount((ulong)selected.Count, 1.0));

@@ -49,7 +49,7 @@ namespace ImAdmin.Cmdlets.Channels
             var key = (ChannelId, ChannelType);
             if (!_channels.TryGetValue(key, out var replacement)) _channels.Add(key, replacement = new Replacement());
             var userIds = Clear ? new string[0] : UserId ?? (PipedText == null ? new string[0] : new[] { PipedText });
-            var row = Row(Clear ? ChannelId : (object)userIds);
+            var row = RowOr(Clear ? ChannelId : (object)userIds);
             replacement.Rows.Add(row);
             try
             {

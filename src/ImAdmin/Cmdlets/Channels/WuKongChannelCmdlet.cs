@@ -16,16 +16,12 @@ namespace ImAdmin.Cmdlets.Channels
     /// TargetObject), and the session's WuKongIM client, resolved once before the first row. Channels are a WuKongIM
     /// concept: on another provider the cmdlet stops with one error naming the provider.
     /// </summary>
-    public abstract class WuKongChannelCmdlet : ImSessionCmdlet
+    public abstract class WuKongChannelCmdlet : ImRowCmdlet
     {
         /// <summary>The channel kind: Group, Person (the channel id is then a user id), Community, Live, ... (or 1-12).</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("channel_type")]
         public ChannelType ChannelType { get; set; }
-
-        /// <summary>The pipeline row (a CSV row or an ImAdmin object); its properties bind to the other parameters.</summary>
-        [Parameter(ValueFromPipeline = true, DontShow = true)]
-        public PSObject? InputObject { get; set; }
 
         /// <summary>The WuKongIM client of the session (set before the first row).</summary>
         protected WuKongClient Client { get; private set; } = null!;
@@ -35,9 +31,6 @@ namespace ImAdmin.Cmdlets.Channels
 
         /// <summary>A plain string piped in (a line of Get-Content): it stands for the cmdlet's identity parameter.</summary>
         protected string? PipedText => InputObject?.BaseObject as string;
-
-        /// <summary>What a row's error points at: the pipeline row, or the value given on the command line.</summary>
-        protected object Row(object commandLineValue) => (object?)InputObject ?? commandLineValue;
 
         /// <summary>Runs an engine call for one row; a failure becomes that row's non-terminating error and false.</summary>
         protected bool TryRun<T>(Func<CancellationToken, Task<T>> operation, string errorId, object row, out T result)
@@ -56,11 +49,7 @@ namespace ImAdmin.Cmdlets.Channels
         }
 
         protected bool TryRun(Func<CancellationToken, Task> operation, string errorId, object row) =>
-            TryRun(async ct =>
-            {
-                await operation(ct).ConfigureAwait(false);
-                return true;
-            }, errorId, row, out _);
+            TryRun(Completing(operation), errorId, row, out _);
 
         /// <summary>Bad input and missing channels get their own ids, so scripts can tell them from server failures.</summary>
         protected static string ErrorIdOf(ImException ex, string errorId) =>
