@@ -96,8 +96,52 @@ Describe 'Clear-ImConversationUnread and Get-ImUnreadCount on Tencent Cloud IM' 
         $failed[0].TargetObject | Should -Be 'ghost-user'
         $failed[0].Exception.ServerCode | Should -Be 70107
     }
+}
 
-    It 'stops with one NotSupported error on WuKongIM' {
+Describe 'Get-ImMessage history on Tencent Cloud IM' {
+    BeforeAll {
+        foreach ($text in 'h1', 'h2', 'h3') { Send-ImMessage -From dave -ChannelId bob -ChannelType Person -Text $text }
+    }
+
+    It 'reads a conversation newest first, from either side' {
+        $messages = Get-ImMessage -UserId bob -ChannelId dave -ChannelType Person
+        $messages.Text | Should -Be @('h3', 'h2', 'h1')
+        $messages[0].From | Should -Be 'dave'
+        $messages[0].MessageKey | Should -Not -BeNullOrEmpty
+        (Get-ImMessage -UserId dave -ChannelId bob -ChannelType Person).Count | Should -Be 3
+    }
+
+    It 'binds CSV rows and stops with -First' {
+        $before = (Get-Calls 'openim/admin_getroammsg').Count
+        $rows = ConvertFrom-TestCsv "Member_Account,To_Account,channel_type`nbob,dave,Person"
+        $first = $rows | Get-ImMessage -First 1 -PageSize 1
+        $first.Text | Should -Be 'h3'
+        (Get-Calls 'openim/admin_getroammsg').Count - $before | Should -Be 1
+    }
+
+    It 'reports a start after the end as an error naming -StartTime, with the row as TargetObject' {
+        $before = (Get-Calls 'openim/admin_getroammsg').Count
+        Get-ImMessage -UserId bob -ChannelId dave -ChannelType Person -StartTime (Get-Date) -EndTime (Get-Date).AddDays(-1) -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].Exception.ParameterName | Should -Be 'StartTime'
+        $failed[0].TargetObject | Should -Be 'dave'
+        (Get-Calls 'openim/admin_getroammsg').Count | Should -Be $before
+    }
+
+    It 'keeps the server code for an unknown account' {
+        Get-ImMessage -UserId ghost-user -ChannelId dave -ChannelType Person -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].Exception.ServerCode | Should -Be 90008
+    }
+
+    It 'stops with one NotSupported error for a lookup by id' {
+        $err = { Get-ImMessage -UserId bob -ChannelId dave -ChannelType Person -MessageId 1 } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'ImAdmin.GetMessageFailed*'
+        $err.Exception.Message | Should -Match 'TencentCloud'
+    }
+}
+
+# Last: connecting to WuKongIM makes that session the default.
+Describe 'Get-ImUnreadCount on WuKongIM' {
+    It 'stops with one NotSupported error naming the provider' {
         $wk = Connect-SandboxWuKong $sandbox -Name 'wk-unread'
         try {
             $err = { Get-ImUnreadCount -UserId carol -Session $wk } | Should -Throw -PassThru

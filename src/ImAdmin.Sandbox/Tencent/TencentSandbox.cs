@@ -22,6 +22,7 @@ public sealed partial class TencentSandbox(SandboxOptions options)
         MapAccounts();
         MapMessages();
         MapConversations();
+        MapHistory();
         app.Map("/v4/{service}/{command}", async (HttpContext context, string service, string command) =>
         {
             var api = service + "/" + command;
