@@ -56,6 +56,9 @@ Describe 'Disconnect-ImDevice on Tencent Cloud IM' {
         Disconnect-ImDevice -UserId dave -DeviceFlag Web -ErrorVariable failed -ErrorAction SilentlyContinue
         $failed[0].Exception.ParameterName | Should -Be 'DeviceFlag'
         $failed[0].TargetObject | Should -Be 'dave'
+        $whatIf = Disconnect-ImDevice -UserId dave -DeviceFlag PC -WhatIf -ErrorVariable refused -ErrorAction SilentlyContinue 6>&1
+        $refused.Count | Should -Be 1
+        $whatIf | Should -BeNullOrEmpty
         (Get-Calls 'im_open_login_svc/kick').Count | Should -Be $before
     }
 }

@@ -7,12 +7,13 @@ using ImAdmin.Engine.Sessions;
 using ImAdmin.Engine.Tests.Infrastructure;
 using ImAdmin.Sandbox.Faults;
 using ImAdmin.Sandbox.Tencent;
+using Xunit.Abstractions;
 using static ImAdmin.Engine.Tests.Tencent.TencentTestKit;
 
 namespace ImAdmin.Engine.Tests.Tencent;
 
 /// <summary>Get-ImMessage history on Tencent Cloud IM: admin_getroammsg paged by LastMsgTime/LastMsgKey until Complete.</summary>
-public class TencentHistoryTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
+public class TencentHistoryTests(SandboxFixture sandbox, ITestOutputHelper output) : IClassFixture<SandboxFixture>
 {
     private const string RoamApi = "openim/admin_getroammsg";
     private static readonly DateTimeOffset Base = DateTimeOffset.FromUnixTimeSeconds(1_750_000_000);
@@ -49,6 +50,7 @@ public class TencentHistoryTests(SandboxFixture sandbox) : IClassFixture<Sandbox
         var messages = await ReadAsync(session, new TencentHistoryQuery(ids[0], ids[1], Base, Base.AddHours(1)) { PageSize = 100 });
 
         var calls = Calls(sandbox.Host, RoamApi).Skip(before).Select(c => JsonDocument.Parse(c.Body).RootElement).ToList();
+        output.WriteLine($"{messages.Count} messages of ~0.7 KB in {calls.Count} admin_getroammsg calls (MaxCnt 100, 13 KB cut-off)");
         Assert.InRange(calls.Count, 3, 10);
         Assert.False(calls[0].TryGetProperty("LastMsgKey", out _));
         Assert.All(calls, c => Assert.Equal(Base.ToUnixTimeSeconds(), c.GetProperty("MinTime").GetInt64()));

@@ -47,12 +47,17 @@ namespace ImAdmin.Engine.Providers.Tencent
         /// </summary>
         public async Task LogOutDevicesAsync(string userId, DeviceFlag? deviceFlag, CancellationToken cancellationToken)
         {
-            if (deviceFlag.HasValue && deviceFlag != DeviceFlag.All)
-                throw new ImInputException("DeviceFlag",
-                    $"Tencent Cloud IM logs a user out of every device at once: omit -DeviceFlag or pass All (not {deviceFlag}).");
+            CheckDeviceFlag(deviceFlag);
             var body = new AccountItem { UserId = ValidAccount(userId) };
             // Kicking twice is harmless, so lost answers may be retried.
             await CallAsync("im_open_login_svc/kick", body, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
+        }
+
+        public void CheckDeviceFlag(DeviceFlag? deviceFlag)
+        {
+            if (deviceFlag.HasValue && deviceFlag != DeviceFlag.All)
+                throw new ImInputException("DeviceFlag",
+                    $"Tencent Cloud IM logs a user out of every device at once: omit -DeviceFlag or pass All (not {deviceFlag}).");
         }
 
         private static ImOnlineStatus ToStatus(JsonElement result)

@@ -13,9 +13,18 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         async Task<BatchOutcome<ImOnlineStatus>> IOnlineStatusReader.GetOnlineStatusesAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) =>
             new BatchOutcome<ImOnlineStatus>(await GetOnlineStatusAsync(userIds, cancellationToken).ConfigureAwait(false));
 
-        Task IDeviceLogout.LogOutDevicesAsync(string userId, DeviceFlag? deviceFlag, CancellationToken cancellationToken) =>
-            deviceFlag.HasValue
-                ? QuitDeviceAsync(userId, deviceFlag.Value, cancellationToken)
-                : throw new ImInputException("DeviceFlag", "WuKongIM logs devices out per kind: pass -DeviceFlag App, Web, PC or All.");
+        public void CheckDeviceFlag(DeviceFlag? deviceFlag)
+        {
+            if (!deviceFlag.HasValue)
+                throw new ImInputException("DeviceFlag", "WuKongIM logs devices out per kind: pass -DeviceFlag App, Web, PC or All.");
+            if (deviceFlag == DeviceFlag.System)
+                throw new ImInputException("DeviceFlag", "-DeviceFlag System cannot be logged out; use App, Web, PC or All.");
+        }
+
+        Task IDeviceLogout.LogOutDevicesAsync(string userId, DeviceFlag? deviceFlag, CancellationToken cancellationToken)
+        {
+            CheckDeviceFlag(deviceFlag);
+            return QuitDeviceAsync(userId, deviceFlag!.Value, cancellationToken);
+        }
     }
 }

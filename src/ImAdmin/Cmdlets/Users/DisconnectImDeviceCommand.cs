@@ -35,6 +35,16 @@ namespace ImAdmin.Cmdlets.Users
 
         protected override void ProcessRecord()
         {
+            try
+            {
+                _client!.CheckDeviceFlag(DeviceFlag);
+            }
+            catch (ImInputException ex)
+            {
+                // Refused before confirming, so -WhatIf does not promise a logout that would fail.
+                WriteItemError(ex, "ImAdmin.InvalidArgument", RowOr(UserId));
+                return;
+            }
             var devices = DeviceFlag is null or Engine.Models.DeviceFlag.All ? "all devices" : DeviceFlag + " device";
             if (!ShouldProcess(UserId, $"Log out {devices}: invalidate the login and kick the connections")) return;
             try
