@@ -68,6 +68,7 @@
         'Send-ImEvent'
         'Clear-ImConversationUnread'
         'Set-ImConversationUnread'
+        'Get-ImUnreadCount'
         'Remove-ImConversation'
     )
     FunctionsToExport    = @()

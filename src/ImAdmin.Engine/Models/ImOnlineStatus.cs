@@ -1,21 +1,32 @@
+using System;
+
 namespace ImAdmin.Engine.Models
 {
     /// <summary>
-    /// Whether a user is connected, per device kind. A user with no connection gets one entry with Online false
-    /// and no DeviceFlag, so every requested user has an answer.
+    /// Whether a user is connected. WuKongIM answers per device kind (one entry per kind, with the connection count);
+    /// Tencent Cloud IM answers per user with a Status and the platforms logged in. A user with no connection gets one
+    /// entry with Online false and no DeviceFlag, so every requested user has an answer.
     /// </summary>
     public sealed class ImOnlineStatus
     {
         public string UserId { get; set; } = string.Empty;
 
-        /// <summary>The device kind of the connections counted; null for an offline user.</summary>
+        /// <summary>The device kind of the connections counted (WuKongIM); null for an offline user and on Tencent Cloud IM.</summary>
         public DeviceFlag? DeviceFlag { get; set; }
 
+        /// <summary>True when the user has a live connection (Tencent Status Online; PushOnline is not online).</summary>
         public bool Online { get; set; }
 
-        /// <summary>How many connections the user has with this device kind (0 when offline).</summary>
+        /// <summary>How many connections the user has with this device kind, or (Tencent) how many platforms are logged in.</summary>
         public int ConnectionCount { get; set; }
 
-        public override string ToString() => Online ? $"{UserId} online ({DeviceFlag}, {ConnectionCount})" : $"{UserId} offline";
+        /// <summary>Tencent Cloud IM's word for the user: Online, PushOnline (in the background, reachable by push) or Offline; null on WuKongIM.</summary>
+        public string? Status { get; set; }
+
+        /// <summary>Tencent Cloud IM: the platforms logged in (iPhone, Android, Web, PC, ...); empty otherwise.</summary>
+        public string[] Platforms { get; set; } = Array.Empty<string>();
+
+        public override string ToString() =>
+            Status != null ? $"{UserId} {Status}" : Online ? $"{UserId} online ({DeviceFlag}, {ConnectionCount})" : $"{UserId} offline";
     }
 }

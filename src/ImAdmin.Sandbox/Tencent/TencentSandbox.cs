@@ -21,6 +21,8 @@ public sealed partial class TencentSandbox(SandboxOptions options)
     {
         MapAccounts();
         MapMessages();
+        MapConversations();
+        MapHistory();
         app.Map("/v4/{service}/{command}", async (HttpContext context, string service, string command) =>
         {
             var api = service + "/" + command;
@@ -49,6 +51,7 @@ public sealed partial class TencentSandbox(SandboxOptions options)
     public void Seed()
     {
         foreach (var user in new[] { "alice", "bob", "carol", "dave" }) State.Import(user);
+        State.SetPresence("alice", "iPhone", "Online");
         State.Store(new TencentStoredMessage("openim/sendmsg", options.TencentAdmins[0], "alice", 1, 1,
             options.Now().ToUnixTimeSeconds(), JsonDocument.Parse("""[{"MsgType":"TIMTextElem","MsgContent":{"Text":"Welcome to the ImAdmin sandbox"}}]""").RootElement, null, []));
     }

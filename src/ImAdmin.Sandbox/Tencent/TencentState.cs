@@ -17,7 +17,7 @@ public sealed record TencentStoredMessage(
 }
 
 /// <summary>The in-memory Tencent app: imported accounts, stored messages and the sendmsg dedupe window. Thread-safe.</summary>
-public sealed class TencentState
+public sealed partial class TencentState
 {
     /// <summary>sendmsg drops a repeat of (sender, MsgSeq, MsgRandom, content) for 120 s (contract §3.4).</summary>
     public static readonly TimeSpan DedupeWindow = TimeSpan.FromSeconds(120);

@@ -29,10 +29,10 @@ namespace ImAdmin.Base
         }
 
         /// <summary>
-        /// The session's client as <typeparamref name="TClient"/>; a provider without the capability is one clear
+        /// The session's client as <typeparamref name="TClient"/> (a client type or a capability interface of Providers.Capabilities); a provider without the capability is one clear
         /// terminating error naming the provider and the capability (never a raw 404).
         /// </summary>
-        protected TClient RequireClient<TClient>(string capability) where TClient : ImClient
+        protected TClient RequireClient<TClient>(string capability) where TClient : class
         {
             var session = ResolveSession();
             try

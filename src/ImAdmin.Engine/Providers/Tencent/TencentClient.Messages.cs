@@ -73,12 +73,7 @@ namespace ImAdmin.Engine.Providers.Tencent
         private static Dictionary<string, int> FailedRecipients(JsonElement answer)
         {
             var failed = new Dictionary<string, int>(StringComparer.Ordinal);
-            if (!answer.TryGetProperty("ErrorList", out var list) || list.ValueKind != JsonValueKind.Array) return failed;
-            foreach (var item in list.EnumerateArray())
-            {
-                var account = item.GetString("To_Account");
-                if (account != null) failed[account] = item.GetInt("ErrorCode") ?? -1;
-            }
+            foreach (var (account, code) in TencentResponse.ErrorList(answer, "To_Account")) failed[account] = code;
             return failed;
         }
 

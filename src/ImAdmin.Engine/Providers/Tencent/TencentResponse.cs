@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 using ImAdmin.Engine.Diagnostics;
 using ImAdmin.Engine.Errors;
@@ -56,6 +57,33 @@ namespace ImAdmin.Engine.Providers.Tencent
                 ServerMessage = errorInfo,
                 Request = result.Request,
             };
+        }
+
+        /// <summary>
+        /// An error for one item of a partly successful call (an ErrorList entry): <paramref name="subject"/> names the
+        /// item, e.g. "user 'bob'".
+        /// </summary>
+        public static ImException ItemFailure(int code, string subject, string api)
+        {
+            var meaning = TencentErrorCodes.Describe(code);
+            var message = $"Tencent Cloud IM {api} failed for {subject}: {meaning.Text} (ErrorCode {code})." + (meaning.Hint == null ? string.Empty : " " + meaning.Hint);
+            return new ImException(meaning.Kind, message)
+            {
+                Provider = ImProvider.TencentCloud,
+                ServerCode = code,
+                Request = "POST /v4/" + api,
+            };
+        }
+
+        /// <summary>The ErrorList entries of an answer: the account each names (under <paramref name="keyName"/>) and its ErrorCode.</summary>
+        public static IEnumerable<(string Key, int Code)> ErrorList(JsonElement answer, string keyName)
+        {
+            if (!answer.TryGetProperty("ErrorList", out var list) || list.ValueKind != JsonValueKind.Array) yield break;
+            foreach (var item in list.EnumerateArray())
+            {
+                var key = item.GetString(keyName);
+                if (key != null) yield return (key, item.GetInt("ErrorCode") ?? -1);
+            }
         }
 
         /// <summary>The ErrorCode of a body, or null when it has none (not JSON, or not an envelope).</summary>

@@ -40,8 +40,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         public async Task QuitDeviceAsync(string userId, DeviceFlag deviceFlag, CancellationToken cancellationToken)
         {
             ChannelInput.RequireUserId(userId, "UserId");
-            if (deviceFlag == DeviceFlag.System)
-                throw new ImInputException("DeviceFlag", "-DeviceFlag System cannot be logged out; use App, Web, PC or All.");
+            CheckDeviceFlag(deviceFlag);
             var body = new { uid = userId, device_flag = (int)deviceFlag };
             await PostJsonAsync("/user/device_quit", body, cancellationToken).ConfigureAwait(false);
         }

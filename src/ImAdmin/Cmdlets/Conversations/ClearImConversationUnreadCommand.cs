@@ -1,12 +1,12 @@
 using System.Management.Automation;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
-using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Conversations
 {
     /// <summary>
-    /// <para type="synopsis">Marks a user's conversation as read up to its newest message.</para>
+    /// <para type="synopsis">Marks a user's conversation as read up to its newest message (WuKongIM; Tencent Cloud IM one-to-one conversations).</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Clear, "ImConversationUnread", SupportsShouldProcess = true)]
     [OutputType(typeof(ImConversation))]
@@ -14,7 +14,7 @@ namespace ImAdmin.Cmdlets.Conversations
     {
         protected override void ProcessRecord()
         {
-            var client = RequireClient<WuKongClient>("Clear-ImConversationUnread");
+            var client = RequireClient<IConversationReadMarker>("Clear-ImConversationUnread (WuKongIM clearUnread, Tencent admin_set_msg_read)");
             if (!ShouldProcess(Target, "Clear the unread count")) return;
             try
             {

@@ -2,7 +2,6 @@ using System.Management.Automation;
 using ImAdmin.Base;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
-using ImAdmin.Engine.Sessions;
 
 namespace ImAdmin.Cmdlets.Conversations
 {
@@ -38,17 +37,20 @@ namespace ImAdmin.Cmdlets.Conversations
             ? $"conversation of '{UserId}' with '{ChannelId}'"
             : $"conversation of '{UserId}' in {ChannelType} channel '{ChannelId}'";
 
-        /// <summary>-PassThru: the conversation as the server now reports it, or just its identity when it lists none.</summary>
-        protected void WriteConversation(WuKongClient client)
+        /// <summary>
+        /// -PassThru: the conversation as the server now reports it (WuKongIM), or just its identity when the server lists
+        /// none or cannot list one conversation (Tencent Cloud IM).
+        /// </summary>
+        protected void WriteConversation(object client)
         {
             if (!PassThru) return;
-            var conversation = Run(ct => client.GetConversationAsync(UserId, ChannelId, ChannelType, ct));
+            var conversation = client is WuKongClient wuKong ? Run(ct => wuKong.GetConversationAsync(UserId, ChannelId, ChannelType, ct)) : null;
             WriteObject(conversation ?? Identity());
         }
 
         /// <summary>The failed row, or the conversation's identity when the parameters were given directly.</summary>
         protected object Row => RowOr(Identity());
 
-        protected ImConversation Identity() => new ImConversation { Provider = ImProvider.WuKongIM, UserId = UserId, ChannelId = ChannelId, ChannelType = ChannelType };
+        protected ImConversation Identity() => new ImConversation { Provider = ResolveSession().Provider, UserId = UserId, ChannelId = ChannelId, ChannelType = ChannelType };
     }
 }

@@ -1,14 +1,21 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Tencent;
 using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Sessions;
 
 namespace ImAdmin.Cmdlets.Messages
 {
     /// <summary>
     /// <para type="synopsis">Gets messages of a channel: by message id, by client_msg_no, or the channel's history page by page.</para>
+    /// <para type="description">
+    /// On Tencent Cloud IM only the history of one-to-one conversations is available (admin_getroammsg): -UserId is the
+    /// side read from, -ChannelId the peer, -StartTime/-EndTime the range (default: the last 7 days).
+    /// </para>
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ImMessage", DefaultParameterSetName = HistorySet, SupportsPaging = true)]
     [OutputType(typeof(ImMessage))]
@@ -41,6 +48,14 @@ namespace ImAdmin.Cmdlets.Messages
         [ValidateRange(1, long.MaxValue)]
         public long? EndSequence { get; set; }
 
+        /// <summary>Tencent Cloud IM: the oldest message time to read. Default: 7 days before -EndTime.</summary>
+        [Parameter(ParameterSetName = HistorySet)]
+        public DateTimeOffset? StartTime { get; set; }
+
+        /// <summary>Tencent Cloud IM: the newest message time to read. Default: now.</summary>
+        [Parameter(ParameterSetName = HistorySet)]
+        public DateTimeOffset? EndTime { get; set; }
+
         /// <summary>Older (default) reads newest first; Newer reads oldest first.</summary>
         [Parameter(ParameterSetName = HistorySet)]
         public MessageDirection Direction { get; set; } = MessageDirection.Older;
@@ -55,9 +70,17 @@ namespace ImAdmin.Cmdlets.Messages
         protected override void ProcessRecord()
         {
             if (_window!.IsFull) return;
+            if (ResolveSession().Provider == ImProvider.TencentCloud)
+            {
+                WriteTencentHistory();
+                return;
+            }
             var client = RequireClient<WuKongClient>(Capability);
             try
             {
+                if (StartTime.HasValue || EndTime.HasValue)
+                    throw new ImInputException(StartTime.HasValue ? nameof(StartTime) : nameof(EndTime),
+                        "WuKongIM reads history by sequence: use -StartSequence and -EndSequence (-StartTime and -EndTime are for Tencent Cloud IM).");
                 switch (ParameterSetName)
                 {
                     case IdSet:
@@ -78,6 +101,32 @@ namespace ImAdmin.Cmdlets.Messages
                         foreach (var message in _window.Take(Stream(client.GetHistoryAsync(query, CancellationToken)))) WriteObject(message);
                         break;
                 }
+            }
+            catch (ImException ex)
+            {
+                WriteItemFailure(ex, "ImAdmin.GetMessageFailed", RowOr(ChannelId));
+            }
+        }
+
+        /// <summary>admin_getroammsg of the C2C conversation of -UserId with -ChannelId (Tencent has no message lookup by id).</summary>
+        private void WriteTencentHistory()
+        {
+            var client = RequireClient<TencentClient>(Capability);
+            try
+            {
+                if (ParameterSetName != HistorySet)
+                    throw new ImCapabilityException(ImProvider.TencentCloud, $"Get-ImMessage -{ParameterSetName}",
+                        "Read the conversation's history instead: Get-ImMessage -UserId <user> -ChannelId <peer> -ChannelType Person [-StartTime] [-EndTime].");
+                if (ChannelType != ChannelType.Person)
+                    throw new ImCapabilityException(ImProvider.TencentCloud, $"Get-ImMessage of a {ChannelType} channel",
+                        "ImAdmin reads Tencent Cloud IM one-to-one history (-ChannelType Person, the peer's UserID as -ChannelId).");
+                if (UserId == null) throw new ImInputException(nameof(UserId), "Tencent Cloud IM history is read from one side: pass -UserId (the Operator_Account) as well as -ChannelId (the peer).");
+                if (StartSequence.HasValue || EndSequence.HasValue || Direction != MessageDirection.Older)
+                    throw new ImInputException(StartSequence.HasValue ? nameof(StartSequence) : EndSequence.HasValue ? nameof(EndSequence) : nameof(Direction),
+                        "Tencent Cloud IM reads history by time, newest first: use -StartTime and -EndTime.");
+                var end = EndTime ?? DateTimeOffset.UtcNow;
+                var query = new TencentHistoryQuery(UserId, ChannelId, StartTime ?? end.AddDays(-7), end) { PageSize = PageSize };
+                foreach (var message in _window!.Take(Stream(client.GetHistoryAsync(query, CancellationToken)))) WriteObject(message);
             }
             catch (ImException ex)
             {

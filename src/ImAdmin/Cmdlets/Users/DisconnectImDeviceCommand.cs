@@ -2,18 +2,18 @@ using System.Management.Automation;
 using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
-using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Users
 {
     /// <summary>
-    /// <para type="synopsis">Logs a WuKongIM user's devices out: blanks their token and kicks their connections.</para>
+    /// <para type="synopsis">Logs a user's devices out: WuKongIM blanks the device token and kicks its connections; Tencent Cloud IM invalidates the login on every device.</para>
     /// </summary>
     [Cmdlet(VerbsCommunications.Disconnect, "ImDevice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ImUserDevice))]
     public sealed class DisconnectImDeviceCommand : ImRowCmdlet
     {
-        private WuKongClient? _client;
+        private IDeviceLogout? _client;
 
         /// <summary>The user to log out.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -21,25 +21,36 @@ namespace ImAdmin.Cmdlets.Users
         [ValidateNotNullOrEmpty]
         public string UserId { get; set; } = string.Empty;
 
-        /// <summary>App, Web, PC, or All (the three at once).</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        /// <summary>App, Web, PC, or All (the three at once). Required on WuKongIM; on Tencent Cloud IM omit it or pass All.</summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateSet("App", "Web", "PC", "All")]
-        public DeviceFlag DeviceFlag { get; set; }
+        public DeviceFlag? DeviceFlag { get; set; }
 
         /// <summary>Write the user and device kind logged out to the pipeline.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void BeginProcessing() => _client = RequireClient<WuKongClient>("Disconnect-ImDevice (/user/device_quit)");
+        protected override void BeginProcessing() =>
+            _client = RequireClient<IDeviceLogout>("Disconnect-ImDevice (WuKongIM /user/device_quit, Tencent kick)");
 
         protected override void ProcessRecord()
         {
-            var devices = DeviceFlag == DeviceFlag.All ? "all devices (App, Web, PC)" : DeviceFlag + " device";
-            if (!ShouldProcess(UserId, $"Log out {devices}: blank the token and kick the connections")) return;
             try
             {
-                Run(ct => _client!.QuitDeviceAsync(UserId, DeviceFlag, ct));
-                if (PassThru) WriteObject(new ImUserDevice { UserId = UserId, DeviceFlag = DeviceFlag });
+                _client!.CheckDeviceFlag(DeviceFlag);
+            }
+            catch (ImInputException ex)
+            {
+                // Refused before confirming, so -WhatIf does not promise a logout that would fail.
+                WriteItemError(ex, "ImAdmin.InvalidArgument", RowOr(UserId));
+                return;
+            }
+            var devices = DeviceFlag is null or Engine.Models.DeviceFlag.All ? "all devices" : DeviceFlag + " device";
+            if (!ShouldProcess(UserId, $"Log out {devices}: invalidate the login and kick the connections")) return;
+            try
+            {
+                Run(ct => _client!.LogOutDevicesAsync(UserId, DeviceFlag, ct));
+                if (PassThru) WriteObject(new ImUserDevice { UserId = UserId, DeviceFlag = DeviceFlag ?? Engine.Models.DeviceFlag.All });
             }
             catch (ImException ex)
             {

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.WuKongIM;
 
 namespace ImAdmin.Cmdlets.Users
 {
@@ -14,7 +15,7 @@ namespace ImAdmin.Cmdlets.Users
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ImUserRoute")]
     [OutputType(typeof(ImUserRoute))]
-    public sealed class GetImUserRouteCommand : UserBatchCommand
+    public sealed class GetImUserRouteCommand : UserBatchCommand<WuKongClient>
     {
         /// <summary>The cluster-internal address (intranet.tcpAddr) instead of the public ones; only the TCP address is set.</summary>
         [Parameter]

@@ -12,8 +12,9 @@ namespace ImAdmin.Cmdlets.Users
     /// plain strings are queued in ProcessRecord and sent whenever <see cref="WuKongClient.MemberChunkSize"/> are
     /// waiting, the rest in EndProcessing. When a batch fails, each row in it gets its own error record (TargetObject =
     /// the row, or the id given on the command line), so <c>$failed.TargetObject | Same-Cmdlet</c> re-runs the failures.
+    /// <typeparamref name="TClient"/> is the client type or capability interface the cmdlet needs.
     /// </summary>
-    public abstract class UserBatchCommand : ImRowCmdlet
+    public abstract class UserBatchCommand<TClient> : ImRowCmdlet where TClient : class
     {
         private const string UserIdSources = "pass -UserId, or pipe user ids or rows with a UserId (or Uid, User, Account, Member_Account, user_id) column";
 
@@ -25,7 +26,9 @@ namespace ImAdmin.Cmdlets.Users
         [ValidateNotNullOrEmpty]
         public string[]? UserId { get; set; }
 
-        protected WuKongClient Client { get; private set; } = null!;
+        private (string UserId, object Row)[] _sending = System.Array.Empty<(string UserId, object Row)>();
+
+        protected TClient Client { get; private set; } = null!;
 
         /// <summary>Whether any user id was given (Get-ImUserRoute works without).</summary>
         protected bool UsersGiven { get; private set; }
@@ -45,7 +48,7 @@ namespace ImAdmin.Cmdlets.Users
         protected override void BeginProcessing()
         {
             if (UserIdRequired && UserId == null && !MyInvocation.ExpectingInput) ThrowInvalidArgument(nameof(UserId), "No user ids: " + UserIdSources + ".");
-            Client = RequireClient<WuKongClient>(Capability);
+            Client = RequireClient<TClient>(Capability);
         }
 
         protected override void ProcessRecord()
@@ -69,6 +72,14 @@ namespace ImAdmin.Cmdlets.Users
 
         protected override void EndProcessing() => Flush();
 
+        /// <summary>The row of the batch being sent that gave <paramref name="userId"/> (for a per-user error), or the id itself.</summary>
+        protected object RowOf(string userId)
+        {
+            foreach (var pending in _sending)
+                if (pending.UserId == userId) return pending.Row;
+            return userId;
+        }
+
         private void Queue(string userId, object row)
         {
             _pending.Add((userId, row));
@@ -78,7 +89,7 @@ namespace ImAdmin.Cmdlets.Users
         private void Flush()
         {
             if (_pending.Count == 0) return;
-            var batch = _pending.ToArray();
+            var batch = _sending = _pending.ToArray();
             _pending.Clear();
             try
             {

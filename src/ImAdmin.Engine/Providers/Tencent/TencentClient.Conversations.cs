@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading;
+using System.Threading.Tasks;
+using ImAdmin.Engine.Http;
+using ImAdmin.Engine.Json;
+using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
+using ImAdmin.Engine.Sessions;
+
+namespace ImAdmin.Engine.Providers.Tencent
+{
+    /// <summary>C2C conversation state: openim/admin_set_msg_read and openim/get_c2c_unread_msg_num (contract §4.6, §4.7).</summary>
+    public sealed partial class TencentClient : IConversationReadMarker
+    {
+        /// <summary>get_c2c_unread_msg_num takes at most 10 peers per call.</summary>
+        public const int MaxUnreadPeers = 10;
+
+        private const string UnreadApi = "openim/get_c2c_unread_msg_num";
+
+        /// <summary>admin_set_msg_read: marks <paramref name="userId"/>'s side of the C2C conversation with <paramref name="channelId"/> read up to now.</summary>
+        public async Task ClearConversationUnreadAsync(string userId, string channelId, ChannelType channelType, CancellationToken cancellationToken)
+        {
+            RequirePerson(channelType, "Clear-ImConversationUnread");
+            var body = new SetMsgReadBody { ReportAccount = ValidAccount(userId), PeerAccount = ValidAccount(channelId, "ChannelId") };
+            // Marking read twice changes nothing, so lost answers may be retried.
+            await CallAsync("openim/admin_set_msg_read", body, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// get_c2c_unread_msg_num: the user's total C2C unread count when <paramref name="peers"/> is empty, else one count
+        /// per peer (10 per call). Peers the server refuses (ErrorList, e.g. 70107) are failures.
+        /// </summary>
+        public async Task<BatchOutcome<ImUnreadCount>> GetUnreadCountsAsync(string userId, IReadOnlyCollection<string> peers, CancellationToken cancellationToken)
+        {
+            var user = ValidAccount(userId);
+            if (peers.Count == 0)
+            {
+                var total = await CallAsync(UnreadApi, new UnreadBody { ToAccount = user }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
+                return new BatchOutcome<ImUnreadCount>(new[] { new ImUnreadCount { UserId = user, UnreadCount = total.GetLong("AllC2CUnreadMsgNum") ?? 0 } });
+            }
+
+            var counts = new List<ImUnreadCount>();
+            var failures = new List<ItemFailure>();
+            foreach (var chunk in Chunk(peers.Select(p => ValidAccount(p, "PeerUserId")).Distinct(StringComparer.Ordinal), MaxUnreadPeers))
+            {
+                var answer = await CallAsync(UnreadApi, new UnreadBody { ToAccount = user, PeerAccount = chunk }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
+                if (answer.TryGetProperty("C2CUnreadMsgNumList", out var list) && list.ValueKind == JsonValueKind.Array)
+                    counts.AddRange(list.EnumerateArray()
+                        .Where(c => c.GetString("Peer_Account") != null)
+                        .Select(c => new ImUnreadCount { UserId = user, PeerUserId = c.GetString("Peer_Account"), UnreadCount = c.GetLong("C2CUnreadMsgNum") ?? 0 }));
+                failures.AddRange(TencentResponse.ErrorList(answer, "Peer_Account")
+                    .Select(e => new ItemFailure(e.Key, TencentResponse.ItemFailure(e.Code, $"peer '{e.Key}' of user '{user}'", UnreadApi))));
+            }
+            return new BatchOutcome<ImUnreadCount>(counts, failures);
+        }
+
+        /// <summary>ImAdmin's Tencent conversation operations are C2C only.</summary>
+        private static void RequirePerson(ChannelType channelType, string capability)
+        {
+            if (channelType != ChannelType.Person)
+                throw new Errors.ImCapabilityException(ImProvider.TencentCloud, $"{capability} on a {channelType} channel",
+                    "ImAdmin handles Tencent Cloud IM one-to-one conversations (-ChannelType Person, the peer's UserID as -ChannelId).");
+        }
+    }
+
+    internal sealed class SetMsgReadBody
+    {
+        [JsonPropertyName("Report_Account")]
+        public string ReportAccount { get; set; } = string.Empty;
+
+        [JsonPropertyName("Peer_Account")]
+        public string PeerAccount { get; set; } = string.Empty;
+    }
+
+    internal sealed class UnreadBody
+    {
+        [JsonPropertyName("To_Account")]
+        public string ToAccount { get; set; } = string.Empty;
+
+        [JsonPropertyName("Peer_Account")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string[]? PeerAccount { get; set; }
+    }
+}

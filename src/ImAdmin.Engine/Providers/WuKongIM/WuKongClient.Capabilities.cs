@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
+
+namespace ImAdmin.Engine.Providers.WuKongIM
+{
+    /// <summary>The cross-provider capabilities, over the WuKongIM operations of the other partial files.</summary>
+    public sealed partial class WuKongClient : IOnlineStatusReader, IDeviceLogout, IConversationReadMarker
+    {
+        async Task<BatchOutcome<ImOnlineStatus>> IOnlineStatusReader.GetOnlineStatusesAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) =>
+            new BatchOutcome<ImOnlineStatus>(await GetOnlineStatusAsync(userIds, cancellationToken).ConfigureAwait(false));
+
+        public void CheckDeviceFlag(DeviceFlag? deviceFlag)
+        {
+            if (!deviceFlag.HasValue)
+                throw new ImInputException("DeviceFlag", "WuKongIM logs devices out per kind: pass -DeviceFlag App, Web, PC or All.");
+            if (deviceFlag == DeviceFlag.System)
+                throw new ImInputException("DeviceFlag", "-DeviceFlag System cannot be logged out; use App, Web, PC or All.");
+        }
+
+        Task IDeviceLogout.LogOutDevicesAsync(string userId, DeviceFlag? deviceFlag, CancellationToken cancellationToken)
+        {
+            CheckDeviceFlag(deviceFlag);
+            return QuitDeviceAsync(userId, deviceFlag!.Value, cancellationToken);
+        }
+    }
+}
