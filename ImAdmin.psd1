@@ -17,6 +17,7 @@
     FormatsToProcess     = @(
         'out/ImAdmin/Formats/Sessions.Format.ps1xml'
         'out/ImAdmin/Formats/Messages.Format.ps1xml'
+        'out/ImAdmin/Formats/MessageManagement.Format.ps1xml'
         'out/ImAdmin/Formats/Connections.Format.ps1xml'
         'out/ImAdmin/Formats/Channels.Format.ps1xml'
         'out/ImAdmin/Formats/Conversations.Format.ps1xml'
@@ -31,6 +32,7 @@
         'Test-ImServer'
         'Send-ImMessage'
         'Send-ImBroadcast'
+        'Revoke-ImMessage'
         'Get-ImConnection'
         'Disconnect-ImConnection'
         'Remove-ImConnection'

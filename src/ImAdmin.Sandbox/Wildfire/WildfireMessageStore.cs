@@ -42,7 +42,22 @@ public sealed class WildfireMessageStore
     // Real messageUids are large snowflake-style numbers; clients must not assume small ones.
     private long _lastUid = 1_790_000_000_000_000_000;
 
+    private readonly ConcurrentDictionary<long, ConcurrentDictionary<string, bool>> _recalledFor = new();
+
     public IReadOnlyList<WildfireMessage> Delivered => _delivered.ToArray();
+
+    /// <summary>The receivers a multicast was recalled for (recall_multicast), in no particular order.</summary>
+    public IReadOnlyCollection<string> RecalledFor(long messageUid) =>
+        _recalledFor.TryGetValue(messageUid, out var receivers) ? receivers.Keys.ToList() : Array.Empty<string>();
+
+    /// <summary>Recalls a multicast for some receivers; false when there is no such message.</summary>
+    public bool RecallFor(long messageUid, IEnumerable<string> receivers)
+    {
+        if (Find(messageUid) == null) return false;
+        var set = _recalledFor.GetOrAdd(messageUid, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal));
+        foreach (var receiver in receivers) set[receiver] = true;
+        return true;
+    }
 
     public WildfireMessage? Find(long messageUid) => _stored.TryGetValue(messageUid, out var message) ? message : null;
 
