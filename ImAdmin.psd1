@@ -33,6 +33,8 @@
         'Send-ImMessage'
         'Send-ImBroadcast'
         'Revoke-ImMessage'
+        'Remove-ImMessage'
+        'Clear-ImMessage'
         'Get-ImConnection'
         'Disconnect-ImConnection'
         'Remove-ImConnection'

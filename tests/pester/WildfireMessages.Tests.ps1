@@ -89,3 +89,102 @@ Describe 'Revoke-ImMessage on WildfireChat' {
         $err.Exception.Message | Should -Match 'WuKongIM'
     }
 }
+
+Describe 'Remove-ImMessage on WildfireChat' {
+    BeforeAll {
+        $script:pro = Connect-SandboxWildfire $professional -Name wfpro2
+        $script:com = Connect-SandboxWildfire $community -Name wfcom2
+    }
+
+    It 'deletes what Send-ImMessage -PassThru returned on a professional-edition server' {
+        $sent = Send-ImMessage -ChannelId admin -Text 'delete me' -PassThru -Session $pro
+        $removed = $sent | Remove-ImMessage -PassThru -Session $pro -Confirm:$false
+        $removed.MessageId | Should -Be $sent.MessageId
+        (Get-WildfireRequest '/admin/message/delete' $professional)[-1].body | Should -Be "{`"messageUid`":$($sent.MessageId)}"
+    }
+
+    It 'sends nothing with -WhatIf' {
+        $sent = Send-ImMessage -ChannelId admin -Text 'keep me' -PassThru -Session $pro
+        $before = (Get-WildfireRequest '/admin/message/delete' $professional).Count
+        $sent | Remove-ImMessage -Session $pro -WhatIf
+        (Get-WildfireRequest '/admin/message/delete' $professional).Count | Should -Be $before
+    }
+
+    It 'writes ObjectNotFound with the id as TargetObject for an unknown id' {
+        Remove-ImMessage -MessageId 42 -Session $pro -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed[0].TargetObject | Should -Be 42
+        $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'ImAdmin.RemoveMessageFailed*'
+    }
+
+    It 'deletes a multicast for some receivers' {
+        $sent = @('alice', 'bob') | Send-ImMessage -Text 'to both' -PassThru -Session $pro
+        $removed = Remove-ImMessage -MessageId $sent[0].MessageId -Multicast -Receiver alice -Operator ops -PassThru -Session $pro -Confirm:$false
+        $removed.Receiver | Should -Be @('alice')
+        (Get-WildfireRequest '/admin/message/delete_multicast' $professional)[-1].body | Should -Match '"operator":"ops"'
+    }
+
+    It 'stops with one NotSupported error on a community server, sending the first id only' {
+        $err = { Remove-ImMessage -MessageId 1, 2 -Session $com -Confirm:$false } | Should -Throw -PassThru
+        $err.CategoryInfo.Category | Should -Be 'NotImplemented'
+        $err.Exception.Message | Should -Match 'professional edition'
+        (Get-WildfireRequest '/admin/message/delete').Count | Should -Be 1
+    }
+}
+
+Describe 'Clear-ImMessage and Remove-ImConversation on WildfireChat' {
+    BeforeAll {
+        $script:pro = Connect-SandboxWildfire $professional -Name wfpro3
+        $script:com = Connect-SandboxWildfire $community -Name wfcom3
+    }
+
+    It 'clears CSV rows with startTime/endTime in ms and passes the conversation on' {
+        $rows = "UserId,Target,ChannelType,StartTime,EndTime`nalice,bob,Person,2026-01-01T00:00:00Z,2026-01-02T00:00:00Z" | ConvertFrom-Csv
+        $out = $rows | Clear-ImMessage -PassThru -Session $pro -Confirm:$false
+        $out.Provider | Should -Be 'Wildfire'
+        $out.UserId | Should -Be 'alice'
+        $body = (Get-WildfireRequest '/admin/message/clear_by_user' $professional)[-1].body | ConvertFrom-Json
+        $body.startTime | Should -Be 1767225600000
+        $body.endTime | Should -Be 1767312000000
+        $body.conversation.target | Should -Be 'bob'
+    }
+
+    It 'sends nothing with -WhatIf' {
+        $before = (Get-WildfireRequest '/admin/message/clear_by_user' $professional).Count
+        Clear-ImMessage -UserId alice -ChannelId bob -ChannelType Person -Session $pro -WhatIf
+        (Get-WildfireRequest '/admin/message/clear_by_user' $professional).Count | Should -Be $before
+    }
+
+    It 'writes a server refusal with the failed row as TargetObject and goes on' {
+        Add-SandboxFault -BaseUri $professional.wildfire -Fault @{ path = '/admin/message/clear_by_user'; status = 200; body = '{"code":253,"msg":"not exist"}' }
+        $rows = "UserId,ChannelId,ChannelType`nghost,bob,Person`nalice,bob,Person" | ConvertFrom-Csv
+        $out = $rows | Clear-ImMessage -PassThru -Session $pro -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failed
+        @($failed).Count | Should -Be 1
+        $failed[0].TargetObject.UserId | Should -Be 'ghost'
+        $failed[0].Exception.ServerCode | Should -Be 253
+        @($out).UserId | Should -Be @('alice')
+    }
+
+    It 'refuses an EndTime before StartTime naming the parameter' {
+        Clear-ImMessage -UserId alice -ChannelId bob -ChannelType Person -StartTime '2026-02-01' -EndTime '2026-01-01' -Session $pro -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'ImAdmin.InvalidArgument*'
+        $failed[0].Exception.ParameterName | Should -Be 'EndTime'
+    }
+
+    It 'removes a conversation on WildfireChat professional, and stops clearly on a community server' {
+        $removed = Remove-ImConversation -UserId alice -ChannelId demo-group -ChannelType Group -PassThru -Session $pro -Confirm:$false
+        $removed.Provider | Should -Be 'Wildfire'
+        (Get-WildfireRequest '/admin/conversation/delete' $professional)[-1].body | Should -Match '"conversation":\{"type":1,"target":"demo-group"'
+        $err = { Remove-ImConversation -UserId alice -ChannelId bob -ChannelType Person -Session $com -Confirm:$false } | Should -Throw -PassThru
+        $err.Exception.Message | Should -Match 'professional edition'
+    }
+
+    It 'keeps one NotSupported error naming the provider on Tencent' {
+        $tc = Connect-SandboxTencent $community -Name tc
+        $err = { Remove-ImConversation -UserId alice -ChannelId bob -ChannelType Person -Session $tc -Confirm:$false } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'ImAdmin.NotSupported*'
+        $err.Exception.Message | Should -Match 'Tencent'
+        $err = { Clear-ImMessage -UserId alice -ChannelId bob -ChannelType Person -Session $tc -Confirm:$false } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'ImAdmin.NotSupported*'
+    }
+}

@@ -80,7 +80,7 @@ namespace ImAdmin.Engine.Sessions
         }
 
         /// <summary>The provider client as <typeparamref name="TClient"/>, or a clear error naming the provider and the missing capability.</summary>
-        internal TClient Require<TClient>(string capability) where TClient : ImClient =>
+        internal TClient Require<TClient>(string capability) where TClient : class =>
             Client as TClient ?? throw new ImCapabilityException(Provider, capability);
 
         /// <summary>Checks reachability and credentials; never throws for a server-side failure (only for a disconnected session).</summary>

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
 using ImAdmin.Engine.Errors;
@@ -21,7 +20,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
         /// </summary>
         public async Task<ImRevokeResult> RecallAsync(long messageId, string operatorId, CancellationToken cancellationToken)
         {
-            var body = new RecallBody(CheckOperator(operatorId), CheckMessageId(messageId), null);
+            var body = new MessageActionBody(CheckOperator(operatorId), CheckMessageId(messageId), null);
             var result = WildfireResponse.Read(await Http.PostJsonAsync("/admin/message/recall", body, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
             var text = result.ValueKind == JsonValueKind.String ? result.GetString() : null;
             if (string.IsNullOrEmpty(text) || !ImJson.TryParse(text!, out var snapshot))
@@ -40,23 +39,19 @@ namespace ImAdmin.Engine.Providers.Wildfire
         }
 
         /// <summary>
-        /// POST /admin/message/recall_multicast: recalls a multicast for the given receivers. The server dereferences the
-        /// list unchecked (an empty 500 with a stack trace when missing), so an empty list is refused here.
+        /// POST /admin/message/recall_multicast: recalls a multicast for the given receivers.
         /// </summary>
         public async Task<ImRevokeResult> RecallMulticastAsync(long messageId, IReadOnlyList<string> receivers, string operatorId, CancellationToken cancellationToken)
         {
-            if (receivers == null || receivers.Count == 0 || receivers.Any(string.IsNullOrEmpty))
-                throw new ImInputException("Receiver", "-Receiver needs the user ids the multicast went to (at least one, none empty).");
-            var body = new RecallBody(CheckOperator(operatorId), CheckMessageId(messageId), receivers);
-            WildfireResponse.Read(await Http.PostJsonAsync("/admin/message/recall_multicast", body, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
+            CheckReceivers(receivers);
+            await PostAsync("/admin/message/recall_multicast", new MessageActionBody(CheckOperator(operatorId), CheckMessageId(messageId), receivers), cancellationToken).ConfigureAwait(false);
             return new ImRevokeResult { Provider = Provider, MessageId = messageId, Receiver = receivers.ToList() };
         }
 
         /// <summary>POST /admin/message/recall_broadcast (professional edition): recalls a broadcast from every user.</summary>
         public async Task<ImRevokeResult> RecallBroadcastAsync(long messageId, string operatorId, CancellationToken cancellationToken)
         {
-            var body = new RecallBody(CheckOperator(operatorId), CheckMessageId(messageId), null);
-            WildfireResponse.Read(await Http.PostJsonAsync("/admin/message/recall_broadcast", body, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
+            await PostAsync("/admin/message/recall_broadcast", new MessageActionBody(CheckOperator(operatorId), CheckMessageId(messageId), null), cancellationToken).ConfigureAwait(false);
             return new ImRevokeResult { Provider = Provider, MessageId = messageId };
         }
 
@@ -66,25 +61,5 @@ namespace ImAdmin.Engine.Providers.Wildfire
 
         private static long CheckMessageId(long messageId) =>
             messageId > 0 ? messageId : throw new ImInputException("MessageId", $"-MessageId {messageId} is not a WildfireChat messageUid (they are positive).");
-
-        private sealed class RecallBody
-        {
-            public RecallBody(string operatorId, long messageUid, IReadOnlyList<string>? receivers)
-            {
-                Operator = operatorId;
-                MessageUid = messageUid;
-                Receivers = receivers;
-            }
-
-            [JsonPropertyName("operator")]
-            public string Operator { get; }
-
-            [JsonPropertyName("messageUid")]
-            public long MessageUid { get; }
-
-            [JsonPropertyName("receivers")]
-            [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-            public IReadOnlyList<string>? Receivers { get; }
-        }
     }
 }

@@ -2,7 +2,6 @@ using System.Management.Automation;
 using ImAdmin.Base;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
-using ImAdmin.Engine.Sessions;
 
 namespace ImAdmin.Cmdlets.Conversations
 {
@@ -49,6 +48,6 @@ namespace ImAdmin.Cmdlets.Conversations
         /// <summary>The failed row, or the conversation's identity when the parameters were given directly.</summary>
         protected object Row => RowOr(Identity());
 
-        protected ImConversation Identity() => new ImConversation { Provider = ImProvider.WuKongIM, UserId = UserId, ChannelId = ChannelId, ChannelType = ChannelType };
+        protected ImConversation Identity() => new ImConversation { Provider = ResolveSession().Provider, UserId = UserId, ChannelId = ChannelId, ChannelType = ChannelType };
     }
 }
