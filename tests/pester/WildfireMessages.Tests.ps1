@@ -188,3 +188,31 @@ Describe 'Clear-ImMessage and Remove-ImConversation on WildfireChat' {
         $err.FullyQualifiedErrorId | Should -BeLike 'ImAdmin.NotSupported*'
     }
 }
+
+Describe 'Get-ImMessage -MessageId on WildfireChat' {
+    BeforeAll { $script:wf = Connect-SandboxWildfire $community -Name wfget }
+
+    It 'reads what Send-ImMessage -PassThru returned, and its output pipes into Revoke-ImMessage' {
+        $sent = Send-ImMessage -ChannelId admin -Text 'read me' -PassThru -Session $wf
+        $message = $sent | Get-ImMessage -Session $wf
+        $message.MessageId | Should -Be $sent.MessageId
+        $message.From | Should -Be 'admin'
+        $message.Text | Should -Be 'read me'
+        $message.ChannelType | Should -Be 'Person'
+        ($message | Revoke-ImMessage -PassThru -Session $wf -Confirm:$false).Text | Should -Be 'read me'
+    }
+
+    It 'writes ObjectNotFound per unknown id with the id as TargetObject' {
+        $sent = Send-ImMessage -ChannelId admin -Text 'here' -PassThru -Session $wf
+        $out = Get-ImMessage -ChannelId admin -ChannelType Person -MessageId 42, $sent.MessageId -Session $wf -ErrorAction SilentlyContinue -ErrorVariable failed
+        @($out).MessageId | Should -Be @($sent.MessageId)
+        $failed[0].TargetObject | Should -Be 42
+        $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+
+    It 'still stops with one error naming the provider for history on WildfireChat' {
+        $err = { Get-ImMessage -ChannelId alice -ChannelType Person -Session $wf } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'ImAdmin.NotSupported*'
+        $err.Exception.Message | Should -Match 'Wildfire'
+    }
+}

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers;
 using ImAdmin.Engine.Providers.WuKongIM;
 
 namespace ImAdmin.Cmdlets.Messages
@@ -55,14 +56,17 @@ namespace ImAdmin.Cmdlets.Messages
         protected override void ProcessRecord()
         {
             if (_window!.IsFull) return;
-            var client = RequireClient<WuKongClient>(Capability);
             try
             {
+                if (ParameterSetName == IdSet)
+                {
+                    var reader = RequireClient<IMessageByIdReader>(Capability);
+                    WriteLookups(Run(ct => reader.GetMessagesByIdAsync(ChannelId, ChannelType, UserId, MessageId!, ct)));
+                    return;
+                }
+                var client = RequireClient<WuKongClient>(Capability);
                 switch (ParameterSetName)
                 {
-                    case IdSet:
-                        WriteLookups(Run(ct => client.GetMessagesByIdAsync(ChannelId, ChannelType, UserId, MessageId!, ct)));
-                        break;
                     case ClientMsgNoSet:
                         WriteLookups(Run(ct => client.GetMessagesByClientMsgNoAsync(ChannelId, ChannelType, UserId, ClientMsgNo!, ct)));
                         break;
