@@ -216,3 +216,61 @@ Describe 'Get-ImMessage -MessageId on WildfireChat' {
         $err.Exception.Message | Should -Match 'Wildfire'
     }
 }
+
+Describe 'Update-ImMessage, Get-ImReadReceipt and Get-ImDeliveryStatus on WildfireChat' {
+    BeforeAll {
+        $script:pro = Connect-SandboxWildfire $professional -Name wfpro4
+        $script:com = Connect-SandboxWildfire $community -Name wfcom4
+    }
+
+    It 'updates CSV rows by MessageId and Message, distributing by default' {
+        $sent = Send-ImMessage -ChannelId admin -Text 'typo' -PassThru -Session $pro
+        $rows = "MessageId,Message`n$($sent.MessageId),fixed" | ConvertFrom-Csv
+        $out = $rows | Update-ImMessage -PassThru -Session $pro
+        $out.Text | Should -Be 'fixed'
+        $out.Distributed | Should -BeTrue
+        (Get-ImMessage -ChannelId admin -ChannelType Person -MessageId $sent.MessageId -Session $pro).Text | Should -Be 'fixed'
+        (Get-WildfireRequest '/admin/message/update' $professional)[-1].body | Should -Match '"distribute":1'
+    }
+
+    It 'sends nothing with -WhatIf, and -NoDistribute sends distribute 0' {
+        $sent = Send-ImMessage -ChannelId admin -Text 'v1' -PassThru -Session $pro
+        $before = (Get-WildfireRequest '/admin/message/update' $professional).Count
+        $sent | Update-ImMessage -Text 'v2' -Session $pro -WhatIf
+        (Get-WildfireRequest '/admin/message/update' $professional).Count | Should -Be $before
+        $sent | Update-ImMessage -Text 'v2' -NoDistribute -Session $pro
+        (Get-WildfireRequest '/admin/message/update' $professional)[-1].body | Should -Match '"distribute":0'
+    }
+
+    It 'writes a missing message as ObjectNotFound with the row as TargetObject' {
+        $rows = "MessageId,Text`n42,nope" | ConvertFrom-Csv
+        $rows | Update-ImMessage -Session $pro -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed[0].TargetObject.MessageId | Should -Be '42'
+        $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+
+    It 'reads read receipts from CSV rows and delivery status from piped user ids' {
+        $rows = "UserId,Target,ChannelType`nalice,demo-group,Group`nalice,bob,Person" | ConvertFrom-Csv
+        $receipts = $rows | Get-ImReadReceipt -Session $pro
+        @($receipts).Count | Should -Be 2
+        $receipts[0].ChannelType | Should -Be 'Group'
+        $receipts[0].ReadUntil | Should -BeNullOrEmpty
+        (Get-WildfireRequest '/admin/message/conv_read' $professional)[-2].body | Should -Match '"conversationType":1'
+        $delivery = 'alice', 'bob' | Get-ImDeliveryStatus -Session $pro
+        @($delivery).UserId | Should -Be @('alice', 'bob')
+    }
+
+    It 'stops with one NotSupported error on a community server' {
+        $err = { Get-ImDeliveryStatus -UserId alice, bob -Session $com } | Should -Throw -PassThru
+        $err.CategoryInfo.Category | Should -Be 'NotImplemented'
+        $err = { Update-ImMessage -MessageId 1 -Text x -Session $com } | Should -Throw -PassThru
+        $err.Exception.Message | Should -Match 'professional edition'
+        $err = { Get-ImReadReceipt -UserId alice -ChannelId bob -ChannelType Person -Session $com } | Should -Throw -PassThru
+        $err.CategoryInfo.Category | Should -Be 'NotImplemented'
+    }
+
+    It 'refuses to run without user ids, naming -UserId' {
+        $err = { Get-ImDeliveryStatus -Session $pro } | Should -Throw -PassThru
+        $err.Exception.ParameterName | Should -Be 'UserId'
+    }
+}

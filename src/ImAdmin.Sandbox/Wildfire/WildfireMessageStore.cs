@@ -61,6 +61,15 @@ public sealed class WildfireMessageStore
     /// <summary>Deletes a multicast for some receivers; false when there is no such message.</summary>
     public bool DeleteFor(long messageUid, IEnumerable<string> receivers) => MarkFor(_deletedFor, messageUid, receivers);
 
+    /// <summary>Replaces a stored message's payload (update); false when there is no such message.</summary>
+    public bool Update(long messageUid, JsonObject payload)
+    {
+        var message = Find(messageUid);
+        if (message == null) return false;
+        _stored[messageUid] = message with { Payload = payload };
+        return true;
+    }
+
     /// <summary>Deletes a message for everyone; false when there is no such message.</summary>
     public bool Delete(long messageUid) => _stored.TryRemove(messageUid, out _);
 

@@ -45,6 +45,15 @@ public sealed partial class WildfireSandbox
             if (body == null || string.IsNullOrEmpty(operatorId)) return WildfireReply.Fail(WildfireCodes.InvalidParameter);
             return Messages.Recall(messageUid, operatorId) == null ? WildfireReply.Fail(WildfireCodes.NotExist) : WildfireReply.Ok();
         });
+        // {operator, messageUid, payload, distribute, updateTimestamp}: replaces the payload; answers no result.
+        Route("POST", "/admin/message/update", body =>
+        {
+            var operatorId = body.Str("operator");
+            var messageUid = body.Long("messageUid");
+            var payload = WildfireMessagePayload.Bind(body.Obj("payload"));
+            if (body == null || string.IsNullOrEmpty(operatorId) || payload == null || messageUid <= 0) return WildfireReply.Fail(WildfireCodes.InvalidParameter);
+            return Messages.Update(messageUid, payload) ? WildfireReply.Ok() : WildfireReply.Fail(WildfireCodes.NotExist);
+        });
         Route("POST", "/admin/message/delete", body =>
         {
             var messageUid = body.Long("messageUid");

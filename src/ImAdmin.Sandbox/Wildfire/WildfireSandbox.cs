@@ -36,6 +36,7 @@ public sealed partial class WildfireSandbox(SandboxOptions options)
         MapConversationRoutes();
         MapMessageRoutes();
         MapMessageAdminRoutes();
+        MapReceiptRoutes();
         // Not MapPost: ASP.NET would answer a wrong method with 405, the server with an empty 500.
         app.MapFallback("{**path}", HandleAsync);
     }
