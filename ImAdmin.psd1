@@ -38,6 +38,7 @@
         'Update-ImMessage'
         'Get-ImReadReceipt'
         'Get-ImDeliveryStatus'
+        'Import-ImMessage'
         'Get-ImConnection'
         'Disconnect-ImConnection'
         'Remove-ImConnection'

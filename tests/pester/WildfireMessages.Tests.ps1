@@ -9,7 +9,7 @@ BeforeAll {
     $script:professional = Start-ImSandbox -WildfireProfessional
 
     function Get-WildfireRequest([string] $Path, $Sandbox = $community) {
-        @(Get-SandboxRequest -BaseUri $Sandbox.wildfire -Path $Path)
+        , @(Get-SandboxRequest -BaseUri $Sandbox.wildfire -Path $Path)
     }
 }
 
@@ -272,5 +272,52 @@ Describe 'Update-ImMessage, Get-ImReadReceipt and Get-ImDeliveryStatus on Wildfi
     It 'refuses to run without user ids, naming -UserId' {
         $err = { Get-ImDeliveryStatus -Session $pro } | Should -Throw -PassThru
         $err.Exception.ParameterName | Should -Be 'UserId'
+    }
+}
+
+Describe 'Import-ImMessage on WildfireChat' {
+    BeforeAll {
+        $script:pro = Connect-SandboxWildfire $professional -Name wfpro5
+        $script:com = Connect-SandboxWildfire $community -Name wfcom5
+    }
+
+    It 'imports CSV rows in batches of 100 with their original times' {
+        $csv = @('Sender,To,Message,SentAt') + (1..150 | ForEach-Object { "alice,bob,old $_,2020-01-01T00:00:00Z" })
+        $before = (Get-WildfireRequest '/admin/message/import' $professional).Count
+        $out = $csv | ConvertFrom-Csv | Import-ImMessage -PassThru -Session $pro
+        @($out).Count | Should -Be 150
+        ($out | Where-Object Succeeded).Count | Should -Be 150
+        $calls = Get-WildfireRequest '/admin/message/import' $professional
+        $calls.Count - $before | Should -Be 2
+        $first = ($calls[$before].body | ConvertFrom-Json).messages
+        $first.Count | Should -Be 100
+        $first[0].timestamp | Should -Be 1577836800000
+        $first[0].sender | Should -Be 'alice'
+        $first[0].conversation.target | Should -Be 'bob'
+    }
+
+    It 'sends nothing with -WhatIf' {
+        $before = (Get-WildfireRequest '/admin/message/import' $professional).Count
+        Import-ImMessage -ChannelId bob -Text 'x' -Timestamp '2020-01-01' -Session $pro -WhatIf
+        (Get-WildfireRequest '/admin/message/import' $professional).Count | Should -Be $before
+    }
+
+    It 'reports bad rows alone, with the row as TargetObject, and imports the others in the same batch' {
+        $rows = @("To,Message,SentAt,ChannelType", "bad-type,x,2020-01-01,Community", "bob,ok,2020-01-01,Person") | ConvertFrom-Csv
+        $badPayload = [pscustomobject]@{ To = 'bad-payload'; Payload = [Text.Encoding]::UTF8.GetBytes('{"type":3,"binaryContent":"AA=="}'); SentAt = '2020-01-01' }
+        $goodPayload = [pscustomobject]@{ To = 'carol'; Payload = [Text.Encoding]::UTF8.GetBytes('{"type":1001,"content":"ok"}'); SentAt = '2020-01-01' }
+        $before = (Get-WildfireRequest '/admin/message/import' $professional).Count
+        $out = @($rows) + $badPayload + $goodPayload | Import-ImMessage -PassThru -Session $pro -ErrorAction SilentlyContinue -ErrorVariable failed
+        @($failed).Count | Should -Be 2
+        $failed.TargetObject.To | Should -Be @('bad-type', 'bad-payload')
+        $failed.Exception.ParameterName | Should -Be @('ChannelType', 'Payload')
+        @($out).ChannelId | Should -Be @('bob', 'carol')
+        (Get-WildfireRequest '/admin/message/import' $professional).Count - $before | Should -Be 1
+    }
+
+    It 'stops with one NotSupported error on a community server' {
+        $err = { Import-ImMessage -ChannelId bob -Text 'x' -Timestamp '2020-01-01' -Session $com } | Should -Throw -PassThru
+        $err.CategoryInfo.Category | Should -Be 'NotImplemented'
+        $err.TargetObject | Should -Be 'bob'
     }
 }

@@ -54,6 +54,20 @@ public sealed partial class WildfireSandbox
             if (body == null || string.IsNullOrEmpty(operatorId) || payload == null || messageUid <= 0) return WildfireReply.Fail(WildfireCodes.InvalidParameter);
             return Messages.Update(messageUid, payload) ? WildfireReply.Ok() : WildfireReply.Fail(WildfireCodes.NotExist);
         });
+        // {messages:[{sender, conversation, payload, receivers?, timestamp}]}: stored with their own times; all or nothing.
+        Route("POST", "/admin/message/import", body =>
+        {
+            var items = body?["messages"] as JsonArray;
+            if (items == null) return WildfireReply.Fail(WildfireCodes.InvalidParameter);
+            var parsed = items.Select(item => item as JsonObject).Select(item => (
+                Sender: item.Str("sender"), Conversation: item.Obj("conversation"), Payload: WildfireMessagePayload.Bind(item.Obj("payload")),
+                Receivers: item.StrList("receivers"), Timestamp: item.Long("timestamp"))).ToList();
+            if (parsed.Any(m => string.IsNullOrEmpty(m.Sender) || string.IsNullOrEmpty(m.Conversation.Str("target")) || m.Payload == null))
+                return WildfireReply.Fail(WildfireCodes.InvalidParameter);
+            foreach (var m in parsed)
+                Messages.Add(m.Sender!, m.Conversation.Int("type"), m.Conversation.Str("target")!, m.Conversation.Int("line"), m.Payload!, m.Receivers, m.Timestamp);
+            return WildfireReply.Ok();
+        });
         Route("POST", "/admin/message/delete", body =>
         {
             var messageUid = body.Long("messageUid");
