@@ -7,12 +7,20 @@ namespace ImAdmin.Engine.Models
     /// <summary>
     /// The outcome of Revoke-ImMessage for one message. For a single message WildfireChat also returns what the
     /// original was (sender, time, content type, text); a multicast or broadcast recall returns nothing but success.
+    /// Tencent Cloud IM messages are named by MessageKey, sender (From) and recipient (ChannelId) instead of an id.
     /// </summary>
     public sealed class ImRevokeResult
     {
         public ImProvider Provider { get; set; }
 
-        public long MessageId { get; set; }
+        /// <summary>The server message id (WildfireChat messageUid); null for Tencent Cloud IM.</summary>
+        public long? MessageId { get; set; }
+
+        /// <summary>Tencent Cloud IM MsgKey of the recalled C2C message.</summary>
+        public string? MessageKey { get; set; }
+
+        /// <summary>The recipient of a recalled Tencent Cloud IM C2C message.</summary>
+        public string? ChannelId { get; set; }
 
         /// <summary>The multicast receivers it was recalled for; empty for a single message or a broadcast.</summary>
         public IReadOnlyList<string> Receiver { get; set; } = Array.Empty<string>();
@@ -33,6 +41,6 @@ namespace ImAdmin.Engine.Models
         public string? Text { get; set; }
 
         public override string ToString() =>
-            AlreadyRevoked ? $"{MessageId}: already revoked" : $"{MessageId}: revoked" + (Text == null ? string.Empty : $" ({From}: {Text})");
+            $"{MessageId?.ToString() ?? MessageKey}: " + (AlreadyRevoked ? "already revoked" : "revoked" + (Text == null ? string.Empty : $" ({From}: {Text})"));
     }
 }

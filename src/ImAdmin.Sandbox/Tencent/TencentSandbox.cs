@@ -21,6 +21,7 @@ public sealed partial class TencentSandbox(SandboxOptions options)
     {
         MapAccounts();
         MapMessages();
+        MapWithdraw();
         app.Map("/v4/{service}/{command}", async (HttpContext context, string service, string command) =>
         {
             var api = service + "/" + command;

@@ -12,18 +12,13 @@ namespace ImAdmin.Cmdlets.Messages
     /// Acting on sent WildfireChat messages by id (Revoke-ImMessage, Remove-ImMessage): a single message by default,
     /// -Multicast for some of its receivers, or -Broadcast. One ShouldProcess and one result or error per id.
     /// </summary>
-    public abstract class ImSentMessageCmdlet : ImSessionCmdlet
+    public abstract class ImSentMessageCmdlet : ImRowCmdlet
     {
         protected const string MessageSet = "Message";
         protected const string MulticastSet = "Multicast";
         protected const string BroadcastSet = "Broadcast";
 
         private string _server = string.Empty;
-
-        /// <summary>The server message ids (binds from Send-ImMessage -PassThru, Send-ImBroadcast -PassThru and Get-ImMessage output).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1, long.MaxValue)]
-        public long[] MessageId { get; set; } = new long[0];
 
         /// <summary>The message ids are multicasts: act for the users in -Receiver only.</summary>
         [Parameter(ParameterSetName = MulticastSet, Mandatory = true)]
@@ -42,27 +37,37 @@ namespace ImAdmin.Cmdlets.Messages
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected WildfireClient Client { get; private set; } = null!;
+        /// <summary>The server message ids (WildfireChat messageUid) to act on.</summary>
+        protected abstract long[]? MessageIds { get; }
 
         /// <summary>The capability named when the session is not WildfireChat.</summary>
         protected abstract string Capability { get; }
 
-        protected override void BeginProcessing()
-        {
-            Client = RequireClient<WildfireClient>(Capability);
-            _server = ResolveSession().Name;
-        }
+        /// <summary>The session's name, for ShouldProcess targets.</summary>
+        protected string Server => _server;
 
-        /// <summary>Asks ShouldProcess per id, runs <paramref name="call"/>, and reports the result or the failure (TargetObject: the id).</summary>
-        protected void ForEachMessage<T>(string action, string errorId, Func<long, CancellationToken, Task<T>> call, Action<long, T>? onDone = null)
+        // The client is required per record, not in BeginProcessing: the parameter set of piped input is known only then.
+        protected override void BeginProcessing() => _server = ResolveSession().Name;
+
+        /// <summary>
+        /// Asks ShouldProcess per id, runs <paramref name="call"/> on the WildfireChat client, and reports the result or
+        /// the failure (TargetObject: the id).
+        /// </summary>
+        protected void ForEachMessage<T>(string action, string errorId, Func<WildfireClient, long, CancellationToken, Task<T>> call, Action<T>? onDone = null)
         {
-            foreach (var id in MessageId)
+            var client = RequireClient<WildfireClient>(Capability);
+            if (MessageIds == null || MessageIds.Length == 0)
+            {
+                WriteItemError(new ImInputException("MessageId", "No message id: pass -MessageId, or pipe objects or rows with a MessageId."), "ImAdmin.InvalidArgument", InputObject);
+                return;
+            }
+            foreach (var id in MessageIds)
             {
                 if (!ShouldProcess(Describe(id), action)) continue;
                 try
                 {
-                    var result = Run(ct => call(id, ct));
-                    onDone?.Invoke(id, result);
+                    var result = Run(ct => call(client, id, ct));
+                    onDone?.Invoke(result);
                     if (PassThru) WriteObject(result);
                 }
                 catch (ImException ex)

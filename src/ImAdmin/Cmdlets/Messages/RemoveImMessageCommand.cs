@@ -11,20 +11,27 @@ namespace ImAdmin.Cmdlets.Messages
     [OutputType(typeof(ImRemovedMessage))]
     public sealed class RemoveImMessageCommand : ImSentMessageCmdlet
     {
+        /// <summary>The server message ids to delete (binds from Send-ImMessage -PassThru, Send-ImBroadcast -PassThru and Get-ImMessage output).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, long.MaxValue)]
+        public long[] MessageId { get; set; } = new long[0];
+
         /// <summary>The user recorded as having deleted a multicast or broadcast. Default: admin.</summary>
         [Parameter(ParameterSetName = MulticastSet)]
         [Parameter(ParameterSetName = BroadcastSet)]
         [ValidateNotNullOrEmpty]
         public string Operator { get; set; } = WildfireClient.DefaultSender;
 
+        protected override long[]? MessageIds => MessageId;
+
         protected override string Capability => "Remove-ImMessage (deleting messages on the server)";
 
         protected override void ProcessRecord() =>
-            ForEachMessage("Delete for everyone", "ImAdmin.RemoveMessageFailed", (id, ct) => ParameterSetName switch
+            ForEachMessage("Delete for everyone", "ImAdmin.RemoveMessageFailed", (client, id, ct) => ParameterSetName switch
             {
-                MulticastSet => Client.DeleteMulticastAsync(id, Receiver, Operator, ct),
-                BroadcastSet => Client.DeleteBroadcastAsync(id, Operator, ct),
-                _ => Client.DeleteMessageAsync(id, ct),
+                MulticastSet => client.DeleteMulticastAsync(id, Receiver, Operator, ct),
+                BroadcastSet => client.DeleteBroadcastAsync(id, Operator, ct),
+                _ => client.DeleteMessageAsync(id, ct),
             });
     }
 }
