@@ -15,6 +15,7 @@ public static class SandboxCommandLine
           --no-token          run WuKongIM without a manager token
           --wukongim-version V  WuKongIM release to emulate (default v2.2.5-20260422; v2.2.1-v2.2.3 have the old /event)
           --wukongim-search-plugin  install the wk.plugin.search plugin (message search)
+          --wildfire-professional  emulate a WildfireChat professional-edition server (message delete, update, clear, ...)
           --no-seed           start empty (default: demo users, connections and messages)
           --ready-file PATH   when listening, write the addresses and credentials there as JSON (for scripts)
           --parent-pid N      stop when process N exits (test runners)
@@ -42,6 +43,7 @@ public static class SandboxCommandLine
                     "--no-token" => options with { WuKongToken = null },
                     "--wukongim-version" => options with { WuKongVersion = Value() },
                     "--wukongim-search-plugin" => options with { WuKongSearchPlugin = true },
+                    "--wildfire-professional" => options with { WildfireProfessional = true },
                     "--no-seed" => options with { Seed = false },
                     "--ready-file" => options with { ReadyFile = Value() },
                     "--parent-pid" => options with { ParentProcessId = Number() },

@@ -39,6 +39,13 @@ public sealed record SandboxOptions
     /// <summary>Wildfire http.admin.rate_limit: admin requests per 10 s, one bucket shared by every admin caller.</summary>
     public int WildfireRateLimit { get; init; } = 10000;
 
+    /// <summary>
+    /// Emulate a WildfireChat professional-edition server: the pro-only admin routes (message delete, update, clear,
+    /// conversation delete, recall_broadcast, read and delivery times) exist. Off, they answer an empty HTTP 500 as on a
+    /// community server.
+    /// </summary>
+    public bool WildfireProfessional { get; init; }
+
     /// <summary>The sandbox clock (UserSig expiry, Wildfire timestamp checks).</summary>
     public Func<DateTimeOffset> Now { get; init; } = () => DateTimeOffset.UtcNow;
 

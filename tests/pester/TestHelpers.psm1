@@ -6,10 +6,10 @@ function Start-ImSandbox {
     <#
     .SYNOPSIS
         Starts the built sandbox on free loopback ports; returns its addresses and sandbox-only credentials.
-        -Seed adds the demo users, connections and messages.
+        -Seed adds the demo users, connections and messages; -WildfireProfessional adds WildfireChat's pro-only routes.
         The process stops by itself when this PowerShell exits, or after 15 minutes.
     #>
-    param([switch] $NoToken, [switch] $Seed, [switch] $WuKongSearchPlugin, [string] $WuKongVersion)
+    param([switch] $NoToken, [switch] $Seed, [switch] $WuKongSearchPlugin, [string] $WuKongVersion, [switch] $WildfireProfessional)
     $dll = Join-Path $script:RepoRoot 'src/ImAdmin.Sandbox/bin/Release/net10.0/ImAdmin.Sandbox.dll'
     if (-not (Test-Path $dll)) { throw "Build first: dotnet build ImAdmin.sln -c Release ($dll is missing)." }
     $ready = Join-Path ([IO.Path]::GetTempPath()) ("imadmin-sandbox-" + [guid]::NewGuid().ToString('N') + '.json')
@@ -18,6 +18,7 @@ function Start-ImSandbox {
     if (-not $Seed) { $arguments += '--no-seed' }
     if ($NoToken) { $arguments += '--no-token' }
     if ($WuKongSearchPlugin) { $arguments += '--wukongim-search-plugin' }
+    if ($WildfireProfessional) { $arguments += '--wildfire-professional' }
     if ($WuKongVersion) { $arguments += '--wukongim-version', $WuKongVersion }
     $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -RedirectStandardOutput ($ready + '.out')
     $deadline = [DateTime]::UtcNow.AddSeconds(60)

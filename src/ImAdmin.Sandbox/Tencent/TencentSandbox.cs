@@ -23,6 +23,7 @@ public sealed partial class TencentSandbox(SandboxOptions options)
         MapMessages();
         MapConversations();
         MapHistory();
+        MapWithdraw();
         app.Map("/v4/{service}/{command}", async (HttpContext context, string service, string command) =>
         {
             var api = service + "/" + command;

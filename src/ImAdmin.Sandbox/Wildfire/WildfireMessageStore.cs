@@ -42,7 +42,44 @@ public sealed class WildfireMessageStore
     // Real messageUids are large snowflake-style numbers; clients must not assume small ones.
     private long _lastUid = 1_790_000_000_000_000_000;
 
+    private readonly ConcurrentDictionary<long, ConcurrentDictionary<string, bool>> _recalledFor = new();
+    private readonly ConcurrentDictionary<long, ConcurrentDictionary<string, bool>> _deletedFor = new();
+
     public IReadOnlyList<WildfireMessage> Delivered => _delivered.ToArray();
+
+    /// <summary>The receivers a multicast was recalled for (recall_multicast), in no particular order.</summary>
+    public IReadOnlyCollection<string> RecalledFor(long messageUid) =>
+        _recalledFor.TryGetValue(messageUid, out var receivers) ? receivers.Keys.ToList() : Array.Empty<string>();
+
+    /// <summary>Recalls a multicast for some receivers; false when there is no such message.</summary>
+    public bool RecallFor(long messageUid, IEnumerable<string> receivers) => MarkFor(_recalledFor, messageUid, receivers);
+
+    /// <summary>The receivers a multicast was deleted for (delete_multicast), in no particular order.</summary>
+    public IReadOnlyCollection<string> DeletedFor(long messageUid) =>
+        _deletedFor.TryGetValue(messageUid, out var receivers) ? receivers.Keys.ToList() : Array.Empty<string>();
+
+    /// <summary>Deletes a multicast for some receivers; false when there is no such message.</summary>
+    public bool DeleteFor(long messageUid, IEnumerable<string> receivers) => MarkFor(_deletedFor, messageUid, receivers);
+
+    /// <summary>Replaces a stored message's payload (update); false when there is no such message.</summary>
+    public bool Update(long messageUid, JsonObject payload)
+    {
+        var message = Find(messageUid);
+        if (message == null) return false;
+        _stored[messageUid] = message with { Payload = payload };
+        return true;
+    }
+
+    /// <summary>Deletes a message for everyone; false when there is no such message.</summary>
+    public bool Delete(long messageUid) => _stored.TryRemove(messageUid, out _);
+
+    private bool MarkFor(ConcurrentDictionary<long, ConcurrentDictionary<string, bool>> marks, long messageUid, IEnumerable<string> receivers)
+    {
+        if (Find(messageUid) == null) return false;
+        var set = marks.GetOrAdd(messageUid, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal));
+        foreach (var receiver in receivers) set[receiver] = true;
+        return true;
+    }
 
     public WildfireMessage? Find(long messageUid) => _stored.TryGetValue(messageUid, out var message) ? message : null;
 

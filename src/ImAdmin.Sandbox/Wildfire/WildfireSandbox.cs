@@ -35,6 +35,8 @@ public sealed partial class WildfireSandbox(SandboxOptions options)
         MapUserRoutes();
         MapConversationRoutes();
         MapMessageRoutes();
+        MapMessageAdminRoutes();
+        MapReceiptRoutes();
         // Not MapPost: ASP.NET would answer a wrong method with 405, the server with an empty 500.
         app.MapFallback("{**path}", HandleAsync);
     }

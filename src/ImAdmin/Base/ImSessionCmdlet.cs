@@ -29,7 +29,8 @@ namespace ImAdmin.Base
         }
 
         /// <summary>
-        /// The session's client as <typeparamref name="TClient"/> (a client type or a capability interface of Providers.Capabilities); a provider without the capability is one clear
+        /// The session's client as <typeparamref name="TClient"/> (a client class, or a capability interface that several
+        /// clients implement); a provider without the capability is one clear
         /// terminating error naming the provider and the capability (never a raw 404).
         /// </summary>
         protected TClient RequireClient<TClient>(string capability) where TClient : class

@@ -17,7 +17,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
     /// WildfireChat im-server admin API client (contract: shared/reference/wildfire-api.md). Split into partial files
     /// by area; this one holds the pipeline and the connection check.
     /// </summary>
-    public sealed partial class WildfireClient : ImClient
+    public sealed partial class WildfireClient : ImClient, IConversationDeleter, IMessageByIdReader
     {
         internal const string HealthPath = "/admin/health";
 

@@ -14,7 +14,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
     /// WuKongIM v2 admin API client (contract: shared/reference/wukongim-api.md). Split into partial files by area;
     /// this one holds the pipeline and the operations every provider has.
     /// </summary>
-    public sealed partial class WuKongClient : ImClient
+    public sealed partial class WuKongClient : ImClient, IConversationDeleter, IMessageByIdReader
     {
         internal WuKongClient(ResolvedConnection connection)
             : base(connection, new ProviderHttp(ImProvider.WuKongIM, ImHttpClientFactory.Create(Pipeline(connection))))

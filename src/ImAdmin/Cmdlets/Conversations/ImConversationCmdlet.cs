@@ -6,10 +6,10 @@ using ImAdmin.Engine.Providers.WuKongIM;
 namespace ImAdmin.Cmdlets.Conversations
 {
     /// <summary>
-    /// The identity of one conversation (whose, and with which channel) for the cmdlets that change it. Every part binds
-    /// by property name, from CSV columns and from Sync-ImConversation output alike.
+    /// The identity of one user's conversation (whose, and with which channel), for the cmdlets that read or change it.
+    /// Every part binds by property name, from CSV columns and from conversation objects alike.
     /// </summary>
-    public abstract class ImConversationCmdlet : ImRowCmdlet
+    public abstract class ImConversationIdentityCmdlet : ImRowCmdlet
     {
         /// <summary>The user whose conversation it is.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -28,18 +28,27 @@ namespace ImAdmin.Cmdlets.Conversations
         [Alias("channel_type")]
         public ChannelType ChannelType { get; set; }
 
-        /// <summary>Write the conversation to the pipeline afterwards.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
         /// <summary>The ShouldProcess target, readable in -WhatIf and -Confirm.</summary>
         protected string Target => ChannelType == ChannelType.Person
             ? $"conversation of '{UserId}' with '{ChannelId}'"
             : $"conversation of '{UserId}' in {ChannelType} channel '{ChannelId}'";
 
+        /// <summary>The failed row, or the conversation's identity when the parameters were given directly.</summary>
+        protected object Row => RowOr(Identity());
+
+        protected ImConversation Identity() => new ImConversation { Provider = ResolveSession().Provider, UserId = UserId, ChannelId = ChannelId, ChannelType = ChannelType };
+    }
+
+    /// <summary>A cmdlet that changes one user's conversation; -PassThru writes it afterwards.</summary>
+    public abstract class ImConversationCmdlet : ImConversationIdentityCmdlet
+    {
+        /// <summary>Write the conversation to the pipeline afterwards.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         /// <summary>
         /// -PassThru: the conversation as the server now reports it (WuKongIM), or just its identity when the server lists
-        /// none or cannot list one conversation (Tencent Cloud IM).
+        /// none or cannot list one conversation (Tencent Cloud IM, WildfireChat).
         /// </summary>
         protected void WriteConversation(object client)
         {
@@ -47,10 +56,5 @@ namespace ImAdmin.Cmdlets.Conversations
             var conversation = client is WuKongClient wuKong ? Run(ct => wuKong.GetConversationAsync(UserId, ChannelId, ChannelType, ct)) : null;
             WriteObject(conversation ?? Identity());
         }
-
-        /// <summary>The failed row, or the conversation's identity when the parameters were given directly.</summary>
-        protected object Row => RowOr(Identity());
-
-        protected ImConversation Identity() => new ImConversation { Provider = ResolveSession().Provider, UserId = UserId, ChannelId = ChannelId, ChannelType = ChannelType };
     }
 }

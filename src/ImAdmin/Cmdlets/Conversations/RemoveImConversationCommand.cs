@@ -1,12 +1,12 @@
 using System.Management.Automation;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
-using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Providers;
 
 namespace ImAdmin.Cmdlets.Conversations
 {
     /// <summary>
-    /// <para type="synopsis">Removes a conversation from a user's list; it comes back with the next message.</para>
+    /// <para type="synopsis">Removes a conversation from a user's list (WuKongIM: it comes back with the next message).</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "ImConversation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(ImConversation))]
@@ -14,7 +14,7 @@ namespace ImAdmin.Cmdlets.Conversations
     {
         protected override void ProcessRecord()
         {
-            var client = RequireClient<WuKongClient>("Remove-ImConversation");
+            var client = RequireClient<IConversationDeleter>("Remove-ImConversation (removing a conversation from a user's list)");
             if (!ShouldProcess(Target, "Remove the conversation")) return;
             try
             {

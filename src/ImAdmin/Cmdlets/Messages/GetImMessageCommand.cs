@@ -4,6 +4,7 @@ using System.Management.Automation;
 using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers;
 using ImAdmin.Engine.Providers.Tencent;
 using ImAdmin.Engine.Providers.WuKongIM;
 using ImAdmin.Engine.Sessions;
@@ -75,17 +76,20 @@ namespace ImAdmin.Cmdlets.Messages
                 WriteTencentHistory();
                 return;
             }
-            var client = RequireClient<WuKongClient>(Capability);
             try
             {
+                if (ParameterSetName == IdSet)
+                {
+                    var reader = RequireClient<IMessageByIdReader>(Capability);
+                    WriteLookups(Run(ct => reader.GetMessagesByIdAsync(ChannelId, ChannelType, UserId, MessageId!, ct)));
+                    return;
+                }
+                var client = RequireClient<WuKongClient>(Capability);
                 if (StartTime.HasValue || EndTime.HasValue)
                     throw new ImInputException(StartTime.HasValue ? nameof(StartTime) : nameof(EndTime),
                         "WuKongIM reads history by sequence: use -StartSequence and -EndSequence (-StartTime and -EndTime are for Tencent Cloud IM).");
                 switch (ParameterSetName)
                 {
-                    case IdSet:
-                        WriteLookups(Run(ct => client.GetMessagesByIdAsync(ChannelId, ChannelType, UserId, MessageId!, ct)));
-                        break;
                     case ClientMsgNoSet:
                         WriteLookups(Run(ct => client.GetMessagesByClientMsgNoAsync(ChannelId, ChannelType, UserId, ClientMsgNo!, ct)));
                         break;

@@ -1,0 +1,24 @@
+using System;
+using System.Collections.Generic;
+
+namespace ImAdmin.Engine.Messaging
+{
+    /// <summary>One historical message to import: what a send would carry, plus when it was sent and, optionally, who got it.</summary>
+    public sealed class MessageImport
+    {
+        public MessageImport(SendRequest message, DateTimeOffset timestamp, IReadOnlyList<string>? receivers)
+        {
+            Message = message;
+            Timestamp = timestamp;
+            Receivers = receivers;
+        }
+
+        public SendRequest Message { get; }
+
+        /// <summary>The original send time, kept by the server as the message's time.</summary>
+        public DateTimeOffset Timestamp { get; }
+
+        /// <summary>Only these members of a group-like conversation received it; null for everyone.</summary>
+        public IReadOnlyList<string>? Receivers { get; }
+    }
+}

@@ -1,0 +1,12 @@
+using System.Threading;
+using System.Threading.Tasks;
+using ImAdmin.Engine.Models;
+
+namespace ImAdmin.Engine.Providers
+{
+    /// <summary>A provider that can remove a conversation from one user's list (Remove-ImConversation).</summary>
+    public interface IConversationDeleter
+    {
+        Task DeleteConversationAsync(string userId, string channelId, ChannelType channelType, CancellationToken cancellationToken);
+    }
+}

@@ -1,0 +1,49 @@
+using System;
+using System.Management.Automation;
+using ImAdmin.Cmdlets.Conversations;
+using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Wildfire;
+
+namespace ImAdmin.Cmdlets.Messages
+{
+    /// <summary>
+    /// <para type="synopsis">Deletes one user's messages in a conversation on the server, optionally only those between two times.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Clear, "ImMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(ImConversation))]
+    public sealed class ClearImMessageCommand : ImConversationCmdlet
+    {
+        /// <summary>Only messages sent at or after this time.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public DateTime? StartTime { get; set; }
+
+        /// <summary>Only messages sent at or before this time.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public DateTime? EndTime { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var client = RequireClient<WildfireClient>("Clear-ImMessage (deleting a user's messages in a conversation)");
+            var start = StartTime.HasValue ? new DateTimeOffset(StartTime.Value) : (DateTimeOffset?)null;
+            var end = EndTime.HasValue ? new DateTimeOffset(EndTime.Value) : (DateTimeOffset?)null;
+            var range = (start, end) switch
+            {
+                (null, null) => "Delete every message of the user",
+                (_, null) => $"Delete the user's messages since {start:u}",
+                (null, _) => $"Delete the user's messages until {end:u}",
+                _ => $"Delete the user's messages from {start:u} to {end:u}",
+            };
+            if (!ShouldProcess(Target, range)) return;
+            try
+            {
+                Run(ct => client.ClearUserMessagesAsync(UserId, ChannelId, ChannelType, start, end, ct));
+                if (PassThru) WriteObject(Identity());
+            }
+            catch (ImException ex)
+            {
+                WriteItemFailure(ex, ex is ImInputException ? "ImAdmin.InvalidArgument" : "ImAdmin.ClearMessageFailed", Row);
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Management.Automation;
+using ImAdmin.Base;
+using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Wildfire;
+
+namespace ImAdmin.Cmdlets.Messages
+{
+    /// <summary>
+    /// <para type="synopsis">Gets up to when messages have reached users' devices (WildfireChat professional edition or newer).</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "ImDeliveryStatus")]
+    [OutputType(typeof(ImDeliveryStatus))]
+    public sealed class GetImDeliveryStatusCommand : ImRowCmdlet
+    {
+        private WildfireClient? _client;
+
+        /// <summary>The users; plain strings piped in are user ids too.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Uid", "User", "Account", "Member_Account", "user_id")]
+        [ValidateNotNullOrEmpty]
+        public string[]? UserId { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            if (UserId == null && !MyInvocation.ExpectingInput)
+                ThrowInvalidArgument(nameof(UserId), "No user ids: pass -UserId, or pipe user ids or rows with a UserId column.");
+            _client = RequireClient<WildfireClient>("Get-ImDeliveryStatus (delivery times)");
+        }
+
+        protected override void ProcessRecord()
+        {
+            var ids = UserId ?? (InputObject?.BaseObject is string text ? new[] { text } : null);
+            if (ids == null)
+            {
+                WriteItemError(new ImInputException(nameof(UserId), "The row has no user id: give it a UserId (or Uid, User, Account, user_id) column."), "ImAdmin.InvalidArgument", InputObject);
+                return;
+            }
+            foreach (var id in ids)
+            {
+                try
+                {
+                    WriteObject(Run(ct => _client!.GetDeliveryStatusAsync(id, ct)));
+                }
+                catch (ImException ex)
+                {
+                    WriteItemFailure(ex, "ImAdmin.GetDeliveryStatusFailed", RowOr(id));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using ImAdmin.Base;
+using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Messaging;
+using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Wildfire;
+
+namespace ImAdmin.Cmdlets.Messages
+{
+    /// <summary>
+    /// <para type="synopsis">Imports historical messages with their original times (WildfireChat, before go-live).</para>
+    /// </summary>
+    // No default parameter set: with one, PowerShell settles on -Text for a row whose Payload binds as is while another
+    // column (a string Timestamp) needs conversion.
+    [Cmdlet(VerbsData.Import, "ImMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(ImSendResult))]
+    public sealed class ImportImMessageCommand : ImRowCmdlet
+    {
+        private const string TextSet = "Text";
+        private const string PayloadSet = "Payload";
+
+        private readonly List<MessageImport> _pending = new List<MessageImport>();
+        private WildfireClient? _client;
+
+        /// <summary>The original sender. Omitted: admin.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("FromUid", "from_uid", "From_Account", "Sender")]
+        [ValidateNotNullOrEmpty]
+        public string? From { get; set; }
+
+        /// <summary>The conversation: the other user for Person, otherwise the group, chatroom or channel id.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("To", "To_Account", "Target", "Uid", "UserId", "channel_id")]
+        [ValidateNotNullOrEmpty]
+        public string ChannelId { get; set; } = string.Empty;
+
+        /// <summary>The kind of conversation; Person by default.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("channel_type")]
+        public ChannelType ChannelType { get; set; } = ChannelType.Person;
+
+        /// <summary>The message text.</summary>
+        [Parameter(ParameterSetName = TextSet, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("Message", "Content")]
+        [ValidateNotNullOrEmpty]
+        public string? Text { get; set; }
+
+        /// <summary>The message content: a WildfireChat MessagePayload as UTF-8 JSON.</summary>
+        [Parameter(ParameterSetName = PayloadSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNull]
+        public byte[]? Payload { get; set; }
+
+        /// <summary>When the message was originally sent.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("SentAt", "Time")]
+        public DateTime Timestamp { get; set; }
+
+        /// <summary>Only these members of a group-like conversation received it. Omitted: everyone.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[]? Receiver { get; set; }
+
+        /// <summary>Write one result per imported row.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void BeginProcessing() => _client = RequireClient<WildfireClient>("Import-ImMessage (importing message history)");
+
+        protected override void ProcessRecord()
+        {
+            var content = Payload != null ? MessageContent.FromPayload(Payload) : MessageContent.FromText(Text!);
+            var sent = new DateTimeOffset(Timestamp);
+            var request = new SendRequest(From, ChannelId, ChannelType, content) { Source = RowOr(ChannelId) };
+            try
+            {
+                WildfireClient.CheckRow(request);
+            }
+            catch (ImException ex)
+            {
+                // A bad row must not fail the other rows of its batch.
+                WriteItemError(ex, "ImAdmin.InvalidArgument", request.Source);
+                return;
+            }
+            if (!ShouldProcess($"{ChannelType} {ChannelId}", $"Import {SendImMessageCommand.Describe(content)} from {From ?? WildfireClient.DefaultSender} sent {sent:u}")) return;
+            _pending.Add(new MessageImport(request, sent, Receiver));
+            if (_pending.Count >= WildfireClient.ImportBatchSize) Flush();
+        }
+
+        protected override void EndProcessing() => Flush();
+
+        private void Flush()
+        {
+            if (_pending.Count == 0) return;
+            var batch = _pending.ToList();
+            _pending.Clear();
+            try
+            {
+                var results = Run(ct => _client!.ImportAsync(batch, ct));
+                WriteVerbose($"Imported {results.Count} messages.");
+                if (PassThru) foreach (var result in results) WriteObject(result);
+            }
+            catch (ImException ex)
+            {
+                // The server takes a batch whole or not at all: every row of it failed.
+                foreach (var item in batch) WriteItemFailure(ex, "ImAdmin.ImportMessageFailed", item.Message.Source);
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Management.Automation;
+using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Tencent;
+using ImAdmin.Engine.Providers.Wildfire;
+using ImAdmin.Engine.Sessions;
+
+namespace ImAdmin.Cmdlets.Messages
+{
+    /// <summary>
+    /// <para type="synopsis">Recalls (revokes) sent messages for everyone: WildfireChat messages, multicasts or broadcasts by id, Tencent Cloud IM C2C messages by MsgKey.</para>
+    /// </summary>
+    /// <remarks>
+    /// The provider, not the parameter set, decides which identity is used: a send result or message carries both
+    /// MessageId and MessageKey (one of them empty), and PowerShell would refuse the empty one in a set of its own.
+    /// </remarks>
+    [Cmdlet(VerbsSecurity.Revoke, "ImMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = MessageSet)]
+    [OutputType(typeof(ImRevokeResult))]
+    public sealed class RevokeImMessageCommand : ImSentMessageCmdlet
+    {
+        /// <summary>WildfireChat message ids (binds from Send-ImMessage -PassThru, Send-ImBroadcast -PassThru and Get-ImMessage output).</summary>
+        [Parameter(ParameterSetName = MessageSet, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = MulticastSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = BroadcastSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [AllowNull]
+        public long[]? MessageId { get; set; }
+
+        /// <summary>The user recorded as having recalled the messages (WildfireChat). Default: admin.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string Operator { get; set; } = WildfireClient.DefaultSender;
+
+        /// <summary>Tencent Cloud IM MsgKeys of C2C messages (binds from Send-ImMessage -PassThru and Get-ImMessage output).</summary>
+        [Parameter(ParameterSetName = MessageSet, ValueFromPipelineByPropertyName = true)]
+        [AllowNull]
+        public string[]? MessageKey { get; set; }
+
+        /// <summary>The original sender of the Tencent Cloud IM messages. Omitted: the session's admin account (-Identifier).</summary>
+        [Parameter(ParameterSetName = MessageSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("FromUid", "from_uid", "From_Account", "Sender")]
+        [AllowNull]
+        public string? From { get; set; }
+
+        /// <summary>The recipient of the Tencent Cloud IM messages.</summary>
+        [Parameter(ParameterSetName = MessageSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("To", "To_Account", "Target", "Uid", "UserId", "channel_id")]
+        [AllowNull]
+        public string? ChannelId { get; set; }
+
+        protected override long[]? MessageIds => MessageId;
+
+        protected override string Capability => "Revoke-ImMessage (message recall)";
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == MessageSet && ResolveSession().Provider == ImProvider.TencentCloud)
+            {
+                RevokeByKey();
+                return;
+            }
+            ForEachMessage("Recall for everyone", "ImAdmin.RevokeMessageFailed", (client, id, ct) => ParameterSetName switch
+            {
+                MulticastSet => client.RecallMulticastAsync(id, Receiver, Operator, ct),
+                BroadcastSet => client.RecallBroadcastAsync(id, Operator, ct),
+                _ => client.RecallAsync(id, Operator, ct),
+            }, ReportAlreadyRevoked);
+        }
+
+        /// <summary>Tencent Cloud IM: admin_msgwithdraw per MsgKey; a failed key is the TargetObject of its error.</summary>
+        private void RevokeByKey()
+        {
+            var client = RequireClient<TencentClient>(Capability);
+            if (MessageKey == null || MessageKey.Length == 0)
+            {
+                WriteItemError(new ImInputException(nameof(MessageKey), "Tencent Cloud IM recalls by MsgKey: pass -MessageKey -From -ChannelId, or pipe Send-ImMessage -PassThru results or rows with MessageKey, From and To columns."), "ImAdmin.InvalidArgument", InputObject);
+                return;
+            }
+            foreach (var key in MessageKey)
+            {
+                if (!ShouldProcess($"message {key} from '{(string.IsNullOrEmpty(From) ? "the admin account" : From)}' to '{ChannelId}' on '{Server}'", "Recall for everyone")) continue;
+                try
+                {
+                    var result = Run(ct => client.WithdrawAsync(From, ChannelId ?? string.Empty, key, ct));
+                    ReportAlreadyRevoked(result);
+                    if (PassThru) WriteObject(result);
+                }
+                catch (ImException ex)
+                {
+                    WriteItemFailure(ex, ex is ImInputException ? "ImAdmin.InvalidArgument" : "ImAdmin.RevokeMessageFailed", key);
+                }
+            }
+        }
+
+        private void ReportAlreadyRevoked(ImRevokeResult result)
+        {
+            if (result.AlreadyRevoked) WriteVerbose($"Message {result.MessageId?.ToString() ?? result.MessageKey} was already recalled.");
+        }
+    }
+}
