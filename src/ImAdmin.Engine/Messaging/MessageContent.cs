@@ -27,6 +27,10 @@ namespace ImAdmin.Engine.Messaging
         public static MessageContent FromPayload(byte[] payload) =>
             new MessageContent(null, (payload ?? throw new ArgumentNullException(nameof(payload))).ToArray());
 
+        /// <summary>The payload when one is given, otherwise the text (the two parameter sets of the content cmdlets).</summary>
+        public static MessageContent From(string? text, byte[]? payload) =>
+            payload != null ? FromPayload(payload) : FromText(text ?? throw new ArgumentNullException(nameof(text)));
+
         /// <summary>The text to send, or null when <see cref="Payload"/> is used.</summary>
         public string? Text { get; }
 

@@ -17,10 +17,8 @@ namespace ImAdmin.Cmdlets.Messages
     // column (a string Timestamp) needs conversion.
     [Cmdlet(VerbsData.Import, "ImMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ImSendResult))]
-    public sealed class ImportImMessageCommand : ImRowCmdlet
+    public sealed class ImportImMessageCommand : ImMessageContentCmdlet
     {
-        private const string TextSet = "Text";
-        private const string PayloadSet = "Payload";
 
         private readonly List<MessageImport> _pending = new List<MessageImport>();
         private WildfireClient? _client;
@@ -42,16 +40,7 @@ namespace ImAdmin.Cmdlets.Messages
         [Alias("channel_type")]
         public ChannelType ChannelType { get; set; } = ChannelType.Person;
 
-        /// <summary>The message text.</summary>
-        [Parameter(ParameterSetName = TextSet, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-        [Alias("Message", "Content")]
-        [ValidateNotNullOrEmpty]
-        public string? Text { get; set; }
 
-        /// <summary>The message content: a WildfireChat MessagePayload as UTF-8 JSON.</summary>
-        [Parameter(ParameterSetName = PayloadSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNull]
-        public byte[]? Payload { get; set; }
 
         /// <summary>When the message was originally sent.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -71,7 +60,7 @@ namespace ImAdmin.Cmdlets.Messages
 
         protected override void ProcessRecord()
         {
-            var content = Payload != null ? MessageContent.FromPayload(Payload) : MessageContent.FromText(Text!);
+            var content = Content;
             var sent = new DateTimeOffset(Timestamp);
             var request = new SendRequest(From, ChannelId, ChannelType, content) { Source = RowOr(ChannelId) };
             try

@@ -57,7 +57,7 @@ namespace ImAdmin.Cmdlets.Messages
 
         protected override void ProcessRecord()
         {
-            var content = Payload != null ? MessageContent.FromPayload(Payload) : MessageContent.FromText(Text!);
+            var content = MessageContent.From(Text, Payload);
             var sender = From ?? WildfireClient.DefaultSender;
             if (!ShouldProcess($"every user on '{_server}'", $"Broadcast {SendImMessageCommand.Describe(content)} from {sender}")) return;
 

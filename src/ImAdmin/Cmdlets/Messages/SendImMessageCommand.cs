@@ -16,10 +16,8 @@ namespace ImAdmin.Cmdlets.Messages
     /// </summary>
     [Cmdlet(VerbsCommunications.Send, "ImMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = TextSet)]
     [OutputType(typeof(ImSendResult))]
-    public sealed class SendImMessageCommand : ImRowCmdlet
+    public sealed class SendImMessageCommand : ImMessageContentCmdlet
     {
-        private const string TextSet = "Text";
-        private const string PayloadSet = "Payload";
         private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
 
         private ImClient? _client;
@@ -45,16 +43,7 @@ namespace ImAdmin.Cmdlets.Messages
         [Alias("channel_type")]
         public ChannelType ChannelType { get; set; } = ChannelType.Person;
 
-        /// <summary>The text to send; each provider wraps it in its own text message format.</summary>
-        [Parameter(ParameterSetName = TextSet, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-        [Alias("Message", "Content")]
-        [ValidateNotNullOrEmpty]
-        public string? Text { get; set; }
 
-        /// <summary>A raw payload, sent as is (WuKongIM payload bytes, Tencent custom element data, a Wildfire MessagePayload as UTF-8 JSON).</summary>
-        [Parameter(ParameterSetName = PayloadSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNull]
-        public byte[]? Payload { get; set; }
 
         /// <summary>Your own dedupe key for this message; a re-run with the same key is not delivered twice where the server dedupes. Rows with a key are sent one by one.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -100,7 +89,7 @@ namespace ImAdmin.Cmdlets.Messages
                     Fail(new ImInputException(nameof(ChannelId), "A row has an empty recipient (ChannelId/To/UserId column)."), target);
                     continue;
                 }
-                var content = Payload != null ? MessageContent.FromPayload(Payload) : MessageContent.FromText(Text!);
+                var content = Content;
                 if (!ShouldProcess($"{ChannelType} {recipient}", $"Send {Describe(content)}" + (From == null ? string.Empty : $" from {From}")))
                     continue;
                 var request = new SendRequest(From, recipient.Trim(), ChannelType, content)

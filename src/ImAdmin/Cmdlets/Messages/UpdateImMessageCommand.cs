@@ -12,10 +12,8 @@ namespace ImAdmin.Cmdlets.Messages
     /// </summary>
     [Cmdlet(VerbsData.Update, "ImMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = TextSet)]
     [OutputType(typeof(ImUpdatedMessage))]
-    public sealed class UpdateImMessageCommand : ImRowCmdlet
+    public sealed class UpdateImMessageCommand : ImMessageContentCmdlet
     {
-        private const string TextSet = "Text";
-        private const string PayloadSet = "Payload";
 
         private WildfireClient? _client;
         private string _server = string.Empty;
@@ -25,16 +23,7 @@ namespace ImAdmin.Cmdlets.Messages
         [ValidateRange(1, long.MaxValue)]
         public long MessageId { get; set; }
 
-        /// <summary>The new text (a WildfireChat text message).</summary>
-        [Parameter(ParameterSetName = TextSet, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-        [Alias("Message", "Content")]
-        [ValidateNotNullOrEmpty]
-        public string? Text { get; set; }
 
-        /// <summary>The new content: a WildfireChat MessagePayload as UTF-8 JSON.</summary>
-        [Parameter(ParameterSetName = PayloadSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNull]
-        public byte[]? Payload { get; set; }
 
         /// <summary>The user recorded as having changed the message. Default: admin.</summary>
         [Parameter]
@@ -57,7 +46,7 @@ namespace ImAdmin.Cmdlets.Messages
 
         protected override void ProcessRecord()
         {
-            var content = Payload != null ? MessageContent.FromPayload(Payload) : MessageContent.FromText(Text!);
+            var content = Content;
             var action = $"Replace the content with {SendImMessageCommand.Describe(content)}" + (NoDistribute ? " (server copy only)" : string.Empty);
             if (!ShouldProcess($"message {MessageId} on '{_server}'", action)) return;
             try
