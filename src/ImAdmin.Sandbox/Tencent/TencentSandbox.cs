@@ -25,6 +25,7 @@ public sealed partial class TencentSandbox(SandboxOptions options)
         MapHistory();
         MapWithdraw();
         MapGroups();
+        MapImports();
         app.Map("/v4/{service}/{command}", async (HttpContext context, string service, string command) =>
         {
             var api = service + "/" + command;

@@ -1,7 +1,5 @@
-using System.Text;
 using System.Text.Json;
 using ImAdmin.Engine.Json;
-using ImAdmin.Engine.Providers.Tencent;
 using ImAdmin.Engine.Tests.Infrastructure;
 using ImAdmin.Sandbox.Tencent;
 
@@ -10,16 +8,7 @@ namespace ImAdmin.Engine.Tests.Tencent;
 /// <summary>The sandbox's group APIs over raw HTTP: create_group's shape and codes, send_group_msg's Random dedupe.</summary>
 public class TencentGroupSandboxTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
 {
-    private static readonly HttpClient Http = new();
-
-    private async Task<JsonElement> CallAsync(string api, string body)
-    {
-        var sig = UserSig.Generate(sandbox.Options.TencentSdkAppId, sandbox.Options.TencentSecretKey, "administrator", DateTimeOffset.UtcNow, TimeSpan.FromDays(1));
-        var uri = new Uri(sandbox.Host.TencentServer.BaseUri, $"v4/group_open_http_svc/{api}?sdkappid={sandbox.Options.TencentSdkAppId}&identifier=administrator&usersig={sig}&random=7&contenttype=json");
-        using var response = await Http.PostAsync(uri, new StringContent(body, Encoding.UTF8, "application/json"));
-        Assert.True(ImJson.TryParse(await response.Content.ReadAsStringAsync(), out var json));
-        return json;
-    }
+    private Task<JsonElement> CallAsync(string api, string body) => TencentTestKit.RawCallAsync(sandbox, "group_open_http_svc/" + api, body);
 
     private static void AssertCode(JsonElement body, int code) =>
         Assert.Equal((code == 0 ? "OK" : "FAIL", code), (body.GetString("ActionStatus"), body.GetInt("ErrorCode")));

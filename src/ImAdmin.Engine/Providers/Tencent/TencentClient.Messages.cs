@@ -120,8 +120,14 @@ namespace ImAdmin.Engine.Providers.Tencent
         private (uint Seq, uint Random) MessageIds(SendRequest request)
         {
             if (request.ClientMsgNo == null) return (NextSeq(), TencentRandom.Next());
+            return HashIds(request.ClientMsgNo + "\n" + request.ChannelId);
+        }
+
+        /// <summary>A MsgSeq and MsgRandom that depend only on <paramref name="key"/>, so a repeat carries the same dedupe key.</summary>
+        private static (uint Seq, uint Random) HashIds(string key)
+        {
             using var sha = SHA256.Create();
-            var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(request.ClientMsgNo + "\n" + request.ChannelId));
+            var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(key));
             return (BitConverter.ToUInt32(hash, 0), BitConverter.ToUInt32(hash, 4));
         }
 
