@@ -21,6 +21,9 @@ namespace ImAdmin.Engine.Models
         /// <summary>Tencent MsgKey: keep it to recall the message.</summary>
         public string? MessageKey { get; set; }
 
+        /// <summary>Tencent group messages: the MsgSeq the group gave the message (a group message's id there).</summary>
+        public long? MessageSequence { get; set; }
+
         public string? ClientMsgNo { get; set; }
 
         public DateTimeOffset? Timestamp { get; set; }
@@ -39,6 +42,6 @@ namespace ImAdmin.Engine.Models
         /// <summary>The pipeline row this result belongs to.</summary>
         internal object? Source { get; set; }
 
-        public override string ToString() => Succeeded ? $"{ChannelId}: sent {MessageId?.ToString() ?? MessageKey}" : $"{ChannelId}: failed: {Error}";
+        public override string ToString() => Succeeded ? $"{ChannelId}: sent {MessageId?.ToString() ?? MessageKey ?? MessageSequence?.ToString()}" : $"{ChannelId}: failed: {Error}";
     }
 }

@@ -5,7 +5,7 @@ namespace ImAdmin.Sandbox.Tencent;
 /// <summary>
 /// Tencent Cloud IM REST API (v4) as shared/reference/tencent-im-api.md describes it: POST /v4/{service}/{command}
 /// with auth in the query string (a UserSig of an app admin), HTTP 200 for every API-level outcome, the
-/// ActionStatus/ErrorCode/ErrorInfo envelope, per-API frequency limits (60007) and the account and C2C message APIs.
+/// ActionStatus/ErrorCode/ErrorInfo envelope, per-API frequency limits (60007) the account and C2C message APIs, and groups.
 /// </summary>
 public sealed partial class TencentSandbox(SandboxOptions options)
 {
@@ -24,6 +24,8 @@ public sealed partial class TencentSandbox(SandboxOptions options)
         MapConversations();
         MapHistory();
         MapWithdraw();
+        MapGroups();
+        MapImports();
         app.Map("/v4/{service}/{command}", async (HttpContext context, string service, string command) =>
         {
             var api = service + "/" + command;
@@ -48,10 +50,11 @@ public sealed partial class TencentSandbox(SandboxOptions options)
         app.MapFallback(() => Results.Text("404 page not found", statusCode: 404));
     }
 
-    /// <summary>Demo accounts and a message, so a newcomer sees data at once.</summary>
+    /// <summary>Demo accounts, a message and a group, so a newcomer sees data at once.</summary>
     public void Seed()
     {
         foreach (var user in new[] { "alice", "bob", "carol", "dave" }) State.Import(user);
+        State.TryCreateGroup(DemoGroupId, out _);
         State.SetPresence("alice", "iPhone", "Online");
         State.Store(new TencentStoredMessage("openim/sendmsg", options.TencentAdmins[0], "alice", 1, 1,
             options.Now().ToUnixTimeSeconds(), JsonDocument.Parse("""[{"MsgType":"TIMTextElem","MsgContent":{"Text":"Welcome to the ImAdmin sandbox"}}]""").RootElement, null, []));

@@ -33,13 +33,13 @@ public sealed partial class TencentState
         lock (_gate) _readUpTo[(userId, peer)] = Math.Max(upToUnixSeconds, _readUpTo.GetValueOrDefault((userId, peer)));
     }
 
-    /// <summary>Messages from <paramref name="peer"/> to <paramref name="userId"/> after the read position, without NoUnread.</summary>
+    /// <summary>Messages from <paramref name="peer"/> to <paramref name="userId"/> after the read position, without NoUnread, not imported as read.</summary>
     public int Unread(string userId, string peer)
     {
         lock (_gate)
         {
             var readUpTo = _readUpTo.GetValueOrDefault((userId, peer), long.MinValue);
-            return _messages.Count(m => m.To == userId && m.From == peer && m.MsgTime > readUpTo && !m.SendMsgControl.Contains("NoUnread"));
+            return _messages.Count(m => m.To == userId && m.From == peer && m.MsgTime > readUpTo && !m.SendMsgControl.Contains("NoUnread") && !m.MarkedRead);
         }
     }
 

@@ -4,7 +4,8 @@ namespace ImAdmin.Sandbox.Tencent;
 
 /// <summary>A stored C2C message, as tests read it back.</summary>
 public sealed record TencentStoredMessage(
-    string Api, string From, string To, uint MsgSeq, uint MsgRandom, long MsgTime, JsonElement MsgBody, int? MsgLifeTime, string[] SendMsgControl)
+    string Api, string From, string To, uint MsgSeq, uint MsgRandom, long MsgTime, JsonElement MsgBody, int? MsgLifeTime, string[] SendMsgControl,
+    bool MarkedRead = false)
 {
     /// <summary>The observed MsgKey format <c>{MsgSeq}_{MsgRandom}_{MsgTime}</c> (contract §4.1).</summary>
     public string MsgKey => $"{MsgSeq}_{MsgRandom}_{MsgTime}";

@@ -155,15 +155,15 @@ public class TencentSendTests(SandboxFixture sandbox, ITestOutputHelper output) 
     }
 
     [Fact]
-    public async Task A_group_channel_is_a_clear_capability_error_and_nothing_is_sent()
+    public async Task A_channel_type_other_than_Person_or_Group_is_a_clear_capability_error_and_nothing_is_sent()
     {
         using var session = await ConnectAsync();
         var before = sandbox.Host.TencentServer.Journal.Entries.Count;
         var ex = await Assert.ThrowsAsync<ImCapabilityException>(() =>
-            SendAsync(session, new SendRequest(null, "@TGS#group", ChannelType.Group, MessageContent.FromText("x"))));
+            SendAsync(session, new SendRequest(null, "c1", ChannelType.Community, MessageContent.FromText("x"))));
         Assert.Equal(ImErrorKind.NotSupported, ex.Kind);
         Assert.Contains("TencentCloud", ex.Message);
-        Assert.Contains("Group", ex.Message);
+        Assert.Contains("Community", ex.Message);
         Assert.Equal(before, sandbox.Host.TencentServer.Journal.Entries.Count);
     }
 

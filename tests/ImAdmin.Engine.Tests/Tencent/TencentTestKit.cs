@@ -35,6 +35,18 @@ internal static class TencentTestKit
     public static string Query(JournalEntry entry, string name) =>
         Regex.Match(entry.Query, "[?&]" + name + "=([^&]*)").Groups[1].Value;
 
+    /// <summary>POSTs a raw JSON body to /v4/<paramref name="api"/> as the sandbox admin and parses the envelope.</summary>
+    public static async Task<JsonElement> RawCallAsync(SandboxFixture sandbox, string api, string body)
+    {
+        var sig = UserSig.Generate(sandbox.Options.TencentSdkAppId, sandbox.Options.TencentSecretKey, "administrator", DateTimeOffset.UtcNow, TimeSpan.FromDays(1));
+        var uri = new Uri(sandbox.Host.TencentServer.BaseUri, $"v4/{api}?sdkappid={sandbox.Options.TencentSdkAppId}&identifier=administrator&usersig={sig}&random=7&contenttype=json");
+        using var response = await RawHttp.PostAsync(uri, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.True(ImAdmin.Engine.Json.ImJson.TryParse(await response.Content.ReadAsStringAsync(), out var json));
+        return json;
+    }
+
+    private static readonly HttpClient RawHttp = new();
+
     /// <summary>A Tencent envelope as a fault body (HTTP 200, like every API-level answer).</summary>
     public static Fault EnvelopeFault(string api, int code, string info, int times = 1, bool afterProcessing = false) => new()
     {

@@ -18,7 +18,8 @@ namespace ImAdmin.Engine.Providers.Tencent
     /// <summary>
     /// One-to-one (C2C) sends: a single row goes through openim/sendmsg, whose (sender, MsgSeq, MsgRandom, content)
     /// dedupe for 120 s makes retries safe; rows that share sender, content and flags go through openim/batchsendmsg,
-    /// up to 500 recipients per call, retried only when throttled (its dedupe is not documented).
+    /// up to 500 recipients per call, retried only when throttled (its dedupe is not documented). Group rows go one by
+    /// one through send_group_msg (TencentClient.Groups.cs).
     /// </summary>
     public sealed partial class TencentClient
     {
@@ -37,10 +38,11 @@ namespace ImAdmin.Engine.Providers.Tencent
         {
             if (batch.Count == 0) return Array.Empty<ImSendResult>();
             var first = batch[0];
-            if (first.ChannelType != ChannelType.Person)
+            if (first.ChannelType != ChannelType.Person && first.ChannelType != ChannelType.Group)
                 throw new ImCapabilityException(ImProvider.TencentCloud, $"Send-ImMessage to a {first.ChannelType} channel",
-                    "ImAdmin sends Tencent Cloud IM one-to-one messages (-ChannelType Person, the recipient's UserID as -ChannelId).");
+                    "ImAdmin sends Tencent Cloud IM one-to-one messages (-ChannelType Person, the recipient's UserID as -ChannelId) and group messages (-ChannelType Group, the GroupId as -ChannelId).");
             var elements = Elements(first.Content);
+            if (first.ChannelType == ChannelType.Group) return new[] { await SendToGroupAsync(first, elements, cancellationToken).ConfigureAwait(false) };
             if (batch.Count == 1) return new[] { await SendOneAsync(first, elements, cancellationToken).ConfigureAwait(false) };
 
             var results = new List<ImSendResult>(batch.Count);
@@ -112,14 +114,20 @@ namespace ImAdmin.Engine.Providers.Tencent
 
         /// <summary>
         /// MsgSeq and MsgRandom of a single send. With -ClientMsgNo they derive from it and the recipient, so a re-run
-        /// within 120 s is deduped by the server; otherwise MsgSeq comes from the session counter and MsgRandom is random.
-        /// The same pair is reused by every retry of the call.
+        /// within 120 s is deduped by the server (a group's Random, 5 minutes); otherwise MsgSeq comes from the session
+        /// counter and MsgRandom is random. The same pair is reused by every retry of the call.
         /// </summary>
         private (uint Seq, uint Random) MessageIds(SendRequest request)
         {
             if (request.ClientMsgNo == null) return (NextSeq(), TencentRandom.Next());
+            return HashIds(request.ClientMsgNo + "\n" + request.ChannelId);
+        }
+
+        /// <summary>A MsgSeq and MsgRandom that depend only on <paramref name="key"/>, so a repeat carries the same dedupe key.</summary>
+        private static (uint Seq, uint Random) HashIds(string key)
+        {
             using var sha = SHA256.Create();
-            var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(request.ClientMsgNo + "\n" + request.ChannelId));
+            var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(key));
             return (BitConverter.ToUInt32(hash, 0), BitConverter.ToUInt32(hash, 4));
         }
 

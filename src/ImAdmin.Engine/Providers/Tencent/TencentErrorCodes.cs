@@ -127,6 +127,8 @@ namespace ImAdmin.Engine.Providers.Tencent
             [10002] = Transient("internal server error"),
             [10004] = Invalid("bad parameter"),
             [10005] = Invalid("too many accounts in one request"),
+            // Not in the contract's table: Tencent's code for a GroupId that does not exist (or was dissolved).
+            [10010] = NotFound("the group does not exist", "Check the GroupId (-ChannelId); the group may have been dissolved."),
             [30006] = Transient("internal server error"),
             [30007] = Transient("network timeout"),
             [40006] = Transient("internal server error"),

@@ -6,12 +6,14 @@ using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Tencent;
 using ImAdmin.Engine.Providers.Wildfire;
+using ImAdmin.Engine.Sessions;
 
 namespace ImAdmin.Cmdlets.Messages
 {
     /// <summary>
-    /// <para type="synopsis">Imports historical messages with their original times (WildfireChat, before go-live).</para>
+    /// <para type="synopsis">Imports historical messages with their original times (Tencent Cloud IM one-to-one, WildfireChat; before go-live).</para>
     /// </summary>
     // No default parameter set: with one, PowerShell settles on -Text for a row whose Payload binds as is while another
     // column (a string Timestamp) needs conversion.
@@ -22,6 +24,7 @@ namespace ImAdmin.Cmdlets.Messages
 
         private readonly List<MessageImport> _pending = new List<MessageImport>();
         private WildfireClient? _client;
+        private TencentClient? _tencent;
 
         /// <summary>The original sender. Omitted: admin.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -52,17 +55,38 @@ namespace ImAdmin.Cmdlets.Messages
         [ValidateNotNullOrEmpty]
         public string[]? Receiver { get; set; }
 
+        /// <summary>Tencent Cloud IM: 1 = real-time import (counted as unread), 2 = historical import (marked read).</summary>
+        [Parameter]
+        [ValidateRange(TencentClient.RealtimeImport, TencentClient.HistoricalImport)]
+        public int SyncFromOldSystem { get; set; } = TencentClient.HistoricalImport;
+
         /// <summary>Write one result per imported row.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void BeginProcessing() => _client = RequireClient<WildfireClient>("Import-ImMessage (importing message history)");
+        protected override void BeginProcessing()
+        {
+            const string capability = "Import-ImMessage (importing message history)";
+            if (ResolveSession().Provider == ImProvider.TencentCloud)
+            {
+                _tencent = RequireClient<TencentClient>(capability);
+                return;
+            }
+            _client = RequireClient<WildfireClient>(capability);
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(SyncFromOldSystem)))
+                ThrowInvalidArgument(nameof(SyncFromOldSystem), "-SyncFromOldSystem is a Tencent Cloud IM import option; WildfireChat has no such setting. Leave it out.");
+        }
 
         protected override void ProcessRecord()
         {
             var content = Content;
             var sent = new DateTimeOffset(Timestamp);
             var request = new SendRequest(From, ChannelId, ChannelType, content) { Source = RowOr(ChannelId) };
+            if (_tencent != null)
+            {
+                ImportToTencent(new MessageImport(request, sent, Receiver));
+                return;
+            }
             try
             {
                 WildfireClient.CheckRow(request);
@@ -79,6 +103,23 @@ namespace ImAdmin.Cmdlets.Messages
         }
 
         protected override void EndProcessing() => Flush();
+
+        /// <summary>Tencent takes one message per call, so each row is imported (or fails) on its own, at once.</summary>
+        private void ImportToTencent(MessageImport row)
+        {
+            var kind = SyncFromOldSystem == TencentClient.RealtimeImport ? "real-time, counted as unread" : "historical, marked read";
+            if (!ShouldProcess($"{ChannelType} {ChannelId}",
+                    $"Import {SendImMessageCommand.Describe(row.Message.Content)} from {From ?? "the admin identifier"} sent {row.Timestamp:u} ({kind})")) return;
+            try
+            {
+                var result = Run(ct => _tencent!.ImportAsync(row, SyncFromOldSystem, ct));
+                if (PassThru) WriteObject(result);
+            }
+            catch (ImException ex)
+            {
+                WriteItemFailure(ex, "ImAdmin.ImportMessageFailed", row.Message.Source);
+            }
+        }
 
         private void Flush()
         {
