@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using ImAdmin.Engine.Diagnostics;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Http;
+using ImAdmin.Engine.Json;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
 

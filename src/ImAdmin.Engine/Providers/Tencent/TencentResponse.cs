@@ -90,9 +90,6 @@ namespace ImAdmin.Engine.Providers.Tencent
         public static int? ErrorCodeOf(string body) =>
             ImJson.TryParse(body, out var json) ? json.GetInt("ErrorCode") : null;
 
-        public static long? GetLong(this JsonElement obj, string name) =>
-            obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) ? n : (long?)null;
-
         public static DateTimeOffset? GetUnixTime(this JsonElement obj, string name)
         {
             var seconds = obj.GetLong(name);
