@@ -80,6 +80,7 @@ Describe 'Get-Help about_ImAdmin' {
 
 Describe 'tools/ConvertTo-ImMaml.ps1' {
     BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
         $converter = Join-Path $repoRoot 'tools/ConvertTo-ImMaml.ps1'
         $docs = Join-Path $repoRoot 'docs/en-US'
 
@@ -122,7 +123,7 @@ Describe 'tools/ConvertTo-ImMaml.ps1' {
 
     It 'exits non-zero and names the page when run as a build step' {
         $folder = New-DocsFolder { param($t) $t -replace '## OUTPUTS', '## RESULTS' }
-        $output = & ([Environment]::ProcessPath) -NoProfile -File $converter -DocsPath $folder -OutputPath (Join-Path $folder 'out') 2>&1 | Out-String
+        $output = Invoke-PowerShell -NoProfile -File $converter -DocsPath $folder -OutputPath (Join-Path $folder 'out') 2>&1 | Out-String
         $LASTEXITCODE | Should -Not -Be 0
         # The host wraps the error in a frame ('     | ') at its width, possibly inside the path, and may colour it.
         $text = $output -replace '\e\[[0-9;]*m' -replace '[\s|]+'

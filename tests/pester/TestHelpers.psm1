@@ -69,5 +69,23 @@ function Get-SandboxRequest {
     foreach ($entry in (Invoke-RestMethod -Uri "$BaseUri/_sandbox/requests$query")) { $entry }
 }
 
-Export-ModuleMember -Function Start-ImSandbox, Stop-ImSandbox, ConvertTo-TestSecret, Connect-SandboxWuKong, Connect-SandboxTencent,
+function Get-PowerShellCommand {
+    <#
+    .SYNOPSIS
+        The command line that starts this same PowerShell in a new process: an installed pwsh or Windows PowerShell
+        is its own executable; the PowerShell .NET tool runs as `dotnet <pwsh.dll>`, so the entry assembly is kept.
+    #>
+    $process = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { @($process, [Environment]::GetCommandLineArgs()[0]) }
+    else { @($process) }
+}
+
+function Invoke-PowerShell {
+    <# .SYNOPSIS Runs this same PowerShell in a new process with the given arguments; $LASTEXITCODE is its exit code. #>
+    $command = @(Get-PowerShellCommand)
+    $prefix = @($command | Select-Object -Skip 1)
+    & $command[0] @prefix @args
+}
+
+Export-ModuleMember -Function Get-PowerShellCommand, Invoke-PowerShell, Start-ImSandbox, Stop-ImSandbox, ConvertTo-TestSecret, Connect-SandboxWuKong, Connect-SandboxTencent,
     Connect-SandboxWildfire, Add-SandboxFault, Get-SandboxRequest
