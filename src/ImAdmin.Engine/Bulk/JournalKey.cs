@@ -13,6 +13,10 @@ namespace ImAdmin.Engine.Bulk
     /// </summary>
     public readonly struct JournalKey : IEquatable<JournalKey>
     {
+        // One hasher per thread: creating one per row cost more than the hashing.
+        [ThreadStatic]
+        private static SHA256? _sha;
+
         private readonly ulong _high;
         private readonly ulong _low;
 
@@ -32,8 +36,7 @@ namespace ImAdmin.Engine.Bulk
                 if (field == null) text.Append("-1:");
                 else text.Append(field.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(field);
             }
-            using var sha = SHA256.Create();
-            var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(text.ToString()));
+            var hash = (_sha ??= SHA256.Create()).ComputeHash(Encoding.UTF8.GetBytes(text.ToString()));
             return new JournalKey(BitConverter.ToUInt64(hash, 0), BitConverter.ToUInt64(hash, 8));
         }
 

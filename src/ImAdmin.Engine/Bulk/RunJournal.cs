@@ -9,12 +9,14 @@ namespace ImAdmin.Engine.Bulk
 {
     /// <summary>
     /// An append-only record of what a bulk run did to each row, so a run that was killed half-way (an Azure
-    /// Automation restart, Ctrl+C, a crash) can be run again over the same input: rows recorded as sent are skipped,
-    /// rows whose outcome is unknown are reported instead of being sent twice. Before a call is made its rows are
-    /// written and flushed to disk ("begun"); the outcome follows. So a crash at any point leaves each row either with
-    /// its outcome or as begun-without-outcome, which is read back as unknown: at most the rows in flight lose
-    /// their outcome, and none is lost silently. One line per record: state letter, key, Unix seconds, row label.
-    /// A torn last line (the crash hit the write) is ignored. File format and rules: docs/bulk-runs.md.
+    /// Automation restart, Ctrl+C, Stop-Job, a crash) can be run again over the same input: rows recorded as sent are
+    /// skipped, rows whose outcome is unknown are reported instead of being sent twice. Before a call is made its rows
+    /// are written ("begun"); the outcome follows. Every record reaches the operating system before the next call, so
+    /// a killed process leaves each row either with its outcome or as begun-without-outcome, which is read back as
+    /// unknown: only the rows in flight lose their outcome, and none is lost silently. Records reach the disk at least
+    /// once a second (flushing every row measured 4.5 ms each, 200 rows/s: docs/benchmarks.md), so a power loss can
+    /// also lose the last second. One line per record: state letter, key, Unix seconds, row label. A torn last line
+    /// is ignored. File format and rules: docs/bulk-runs.md.
     /// </summary>
     public sealed class RunJournal : IDisposable
     {
@@ -25,6 +27,8 @@ namespace ImAdmin.Engine.Bulk
         private readonly FileStream _file;
         private readonly Func<DateTimeOffset> _clock;
         private readonly object _gate = new object();
+        private readonly StringBuilder _line = new StringBuilder(128);
+        private byte[] _bytes = new byte[256];
         private DateTimeOffset _lastSync;
 
         private RunJournal(string path, FileStream file, Func<DateTimeOffset> clock)
@@ -103,45 +107,48 @@ namespace ImAdmin.Engine.Bulk
             }
         }
 
-        /// <summary>Records that calls for these rows are about to be made, and makes the record durable before they are.</summary>
+        /// <summary>Records that calls for these rows are about to be made; the record reaches the operating system before they are.</summary>
         public void Begin(IEnumerable<KeyValuePair<JournalKey, string>> rows)
         {
             lock (_gate)
             {
                 foreach (var row in rows) Append(row.Key, JournalState.Begun, row.Value);
-                _file.Flush(flushToDisk: true);
-                _lastSync = _clock();
+                Flush();
             }
         }
 
-        /// <summary>
-        /// Records a row's outcome. It reaches the operating system at once (a killed process loses nothing) and the disk
-        /// within a second (a power loss leaves the row as begun, so unknown, never as unsent).
-        /// </summary>
+        /// <summary>Records a row's outcome.</summary>
         public void Record(JournalKey key, JournalState outcome, string label)
         {
             if (outcome == JournalState.Begun) throw new ArgumentException("Use Begin for rows about to be sent.", nameof(outcome));
             lock (_gate)
             {
                 Append(key, outcome, label);
-                var now = _clock();
-                var toDisk = now - _lastSync >= SyncInterval;
-                _file.Flush(flushToDisk: toDisk);
-                if (toDisk) _lastSync = now;
+                Flush();
             }
+        }
+
+        /// <summary>To the operating system now (a killed process loses nothing), to the disk at most a second later.</summary>
+        private void Flush()
+        {
+            var now = _clock();
+            var toDisk = now - _lastSync >= SyncInterval;
+            _file.Flush(flushToDisk: toDisk);
+            if (toDisk) _lastSync = now;
         }
 
         private void Append(JournalKey key, JournalState state, string label)
         {
             var at = _clock();
-            var line = new StringBuilder(64 + label.Length)
+            _line.Clear()
                 .Append(Letter(state)).Append(' ')
                 .Append(key.ToString()).Append(' ')
                 .Append(at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)).Append(' ')
-                .Append(OneLine(label)).Append('\n')
-                .ToString();
-            var bytes = Encoding.UTF8.GetBytes(line);
-            _file.Write(bytes, 0, bytes.Length);
+                .Append(OneLine(label)).Append('\n');
+            var text = _line.ToString();
+            var needed = Encoding.UTF8.GetMaxByteCount(text.Length);
+            if (_bytes.Length < needed) _bytes = new byte[needed];
+            _file.Write(_bytes, 0, Encoding.UTF8.GetBytes(text, 0, text.Length, _bytes, 0));
             _entries[key] = new JournalEntry(state, at, label);
         }
 
