@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using ImAdmin.Engine.Bulk;
+using ImAdmin.Engine.Errors;
+
+namespace ImAdmin.Base
+{
+    /// <summary>
+    /// The pipeline side of a bulk cmdlet, held as a field (composition): server calls run in the background, up to
+    /// -ThrottleLimit at once, while rows keep binding; finished calls are handed back to the cmdlet on the pipeline
+    /// thread (in the order they finish) together with the log messages of the calls; the journal, the progress bar and
+    /// the closing summary live here too. The cmdlet decides what a call is (one row, or a batch of rows) and what its
+    /// results mean; this class only moves them. Results may come out of input order: each names its row.
+    /// </summary>
+    internal sealed class BulkRun<TCall, TResult> : IDisposable
+    {
+        private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+
+        private readonly ImCmdlet _cmdlet;
+        private readonly CallDispatcher<TCall, TResult> _dispatcher;
+        private readonly Action<Dispatched<TCall, TResult>> _onFinished;
+        private readonly ProgressRecord _record;
+
+        /// <param name="cmdlet">The cmdlet whose pipeline the results, errors, log and progress go to.</param>
+        /// <param name="throttleLimit">Calls in flight at most.</param>
+        /// <param name="journalPath">-Journal, or null for none.</param>
+        /// <param name="call">One server call.</param>
+        /// <param name="onFinished">Writes a finished call's results (on the pipeline thread) and records them with <see cref="Record"/>.</param>
+        public BulkRun(ImCmdlet cmdlet, int throttleLimit, string? journalPath,
+            Func<TCall, CancellationToken, Task<TResult>> call, Action<Dispatched<TCall, TResult>> onFinished)
+        {
+            _cmdlet = cmdlet;
+            _onFinished = onFinished;
+            var name = cmdlet.MyInvocation.MyCommand.Name;
+            Progress = new BulkProgress(name);
+            _record = new ProgressRecord(Math.Abs(name.GetHashCode() % 1000) + 1, name, "Starting");
+            Journal = journalPath == null ? null : RunJournal.Open(journalPath);
+            _dispatcher = new CallDispatcher<TCall, TResult>(throttleLimit, call, cmdlet.Cancellation);
+        }
+
+        public RunJournal? Journal { get; }
+
+        public BulkProgress Progress { get; }
+
+        /// <summary>Calls running now (their rows' outcome is unknown if the run is stopped).</summary>
+        public int InFlight => _dispatcher.InFlight.Count;
+
+        /// <summary>
+        /// What to do with a row given the journal (always send without one). Rows recorded as sent are counted as
+        /// skipped here; rows held back as unknown are for the caller to report.
+        /// </summary>
+        public JournalDecision Check(JournalKey key, TimeSpan? providerDedupeWindow)
+        {
+            if (Journal == null) return JournalDecision.Send;
+            var decision = Journal.Decide(key, providerDedupeWindow);
+            if (decision == JournalDecision.SkipSent) Progress.AddSkipped();
+            if (decision == JournalDecision.SkipUnknown) Progress.AddUnknown();
+            return decision;
+        }
+
+        /// <summary>
+        /// Journals the call's rows as begun, then starts it as soon as a slot is free; meanwhile finished calls are
+        /// written out, so the pipeline never stalls on a full set of calls.
+        /// </summary>
+        public void Start(TCall call, IEnumerable<KeyValuePair<JournalKey, string>>? rows)
+        {
+            if (Journal != null && rows != null) Journal.Begin(rows);
+            while (true)
+            {
+                bool started;
+                using (_cmdlet.LogScope())
+                {
+                    try
+                    {
+                        started = _dispatcher.TryStart(call, Poll);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        throw new PipelineStoppedException();
+                    }
+                }
+                Collect();
+                if (started) return;
+            }
+        }
+
+        /// <summary>Writes out the calls that have finished, without waiting (call once per row).</summary>
+        public void Collect()
+        {
+            _cmdlet.RelayLog();
+            while (_dispatcher.TryTake(out var finished)) _onFinished(finished);
+            if (Progress.Due()) WriteProgress();
+        }
+
+        /// <summary>Waits for every call in flight and writes them out (call in EndProcessing).</summary>
+        public void Finish()
+        {
+            while (_dispatcher.Pending > 0)
+            {
+                if (_cmdlet.Cancellation.IsCancellationRequested) throw new PipelineStoppedException();
+                _dispatcher.WaitAny(Poll);
+                Collect();
+            }
+            Collect();
+        }
+
+        /// <summary>Records a row's outcome in the journal (if any) and in the counts.</summary>
+        public void Record(JournalKey? key, JournalState outcome, string label)
+        {
+            if (Journal != null && key.HasValue) Journal.Record(key.Value, outcome, label);
+            switch (outcome)
+            {
+                case JournalState.Sent: Progress.AddSent(); break;
+                case JournalState.Failed: Progress.AddFailed(); break;
+                default: Progress.AddUnknown(); break;
+            }
+        }
+
+        /// <summary>
+        /// Ends the run: closes the progress bar, warns when any row failed or has an unknown outcome, and writes the
+        /// summary object when asked (otherwise it goes to the verbose stream).
+        /// </summary>
+        public void Summarize(bool writeSummary)
+        {
+            _record.RecordType = ProgressRecordType.Completed;
+            _cmdlet.WriteProgress(_record);
+            var summary = Progress.Summary(Journal?.Path);
+            if (summary.Failed > 0 || summary.Unknown > 0)
+                _cmdlet.WriteWarning($"{summary}. Each failed or unknown row has an error record whose TargetObject is its input row" +
+                                     (summary.Unknown > 0 ? "; check unknown rows on the server before sending them again." : "."));
+            else
+                _cmdlet.WriteVerbose(summary.ToString());
+            if (writeSummary) _cmdlet.WriteObject(summary);
+        }
+
+        /// <summary>
+        /// Ctrl+C: cancels the calls in flight and tells the host (the pipeline takes no more output once stopping)
+        /// how many rows were in flight and where their record is.
+        /// </summary>
+        public void Stop()
+        {
+            var inFlight = InFlight;
+            _dispatcher.Cancel();
+            var where = Journal == null ? "" : $" The journal '{Journal.Path}' records them as begun: a re-run reports them as unknown instead of sending them again.";
+            try
+            {
+                _cmdlet.Host.UI.WriteWarningLine(
+                    $"{Progress.Command} stopped: {Progress.Done} row(s) done, {inFlight} call(s) in flight were cancelled (their outcome is unknown), rows not yet read were not sent.{where}");
+            }
+            catch (HostException)
+            {
+                // A host without a UI: the journal and the counts still say it.
+            }
+        }
+
+        private void WriteProgress()
+        {
+            _record.StatusDescription = Progress.Status();
+            if (Progress.Percent is int percent) _record.PercentComplete = percent;
+            if (Progress.Remaining is TimeSpan left) _record.SecondsRemaining = (int)Math.Ceiling(left.TotalSeconds);
+            _cmdlet.WriteProgress(_record);
+        }
+
+        public void Dispose()
+        {
+            _dispatcher.Dispose();
+            Journal?.Dispose();
+        }
+    }
+}
