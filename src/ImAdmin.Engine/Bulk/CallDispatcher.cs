@@ -47,9 +47,19 @@ namespace ImAdmin.Engine.Bulk
         /// did (collect finished calls, then ask again). The call runs on the thread pool with the caller's execution
         /// context, so ambient logging flows into it.
         /// </summary>
-        public bool TryStart(TInput input, TimeSpan wait)
+        /// <param name="starting">Runs once the slot is taken, just before the call starts (a journal writes the row as begun here, so a row waiting for a slot is never recorded as possibly sent).</param>
+        public bool TryStart(TInput input, TimeSpan wait, Action<TInput>? starting = null)
         {
             if (!_slots.Wait(wait, _cancellation.Token)) return false;
+            try
+            {
+                starting?.Invoke(input);
+            }
+            catch
+            {
+                _slots.Release();
+                throw;
+            }
             var id = Interlocked.Increment(ref _next);
             _inFlight[id] = input;
             Task.Run(() => RunAsync(id, input));

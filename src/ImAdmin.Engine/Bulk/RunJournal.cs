@@ -25,16 +25,18 @@ namespace ImAdmin.Engine.Bulk
 
         private readonly Dictionary<JournalKey, JournalEntry> _entries = new Dictionary<JournalKey, JournalEntry>();
         private readonly FileStream _file;
+        private readonly FileStream _lock;
         private readonly Func<DateTimeOffset> _clock;
         private readonly object _gate = new object();
         private readonly StringBuilder _line = new StringBuilder(128);
         private byte[] _bytes = new byte[256];
         private DateTimeOffset _lastSync;
 
-        private RunJournal(string path, FileStream file, Func<DateTimeOffset> clock)
+        private RunJournal(string path, FileStream file, FileStream lockFile, Func<DateTimeOffset> clock)
         {
             Path = path;
             _file = file;
+            _lock = lockFile;
             _clock = clock;
             _lastSync = clock();
         }
@@ -45,30 +47,38 @@ namespace ImAdmin.Engine.Bulk
         /// </summary>
         public static RunJournal Open(string path, Func<DateTimeOffset>? clock = null)
         {
-            FileStream file;
+            // The writer's lock is a separate file, so the journal itself stays readable (Get-Content -Wait) while it grows.
+            var lockFile = OpenExclusive(path + ".lock", FileMode.OpenOrCreate, FileShare.None, FileOptions.DeleteOnClose, path);
+            RunJournal? journal = null;
             try
             {
-                file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 4096);
-            }
-            catch (IOException ex)
-            {
-                throw new ImInputException("Journal", $"The journal '{path}' cannot be opened for writing ({ex.Message}). Another run may be using it: give each run (runspace, job) its own journal file.");
-            }
-            catch (UnauthorizedAccessException ex)
-            {
-                throw new ImInputException("Journal", $"The journal '{path}' cannot be opened for writing ({ex.Message}). Choose a path you can write to.");
-            }
-            var journal = new RunJournal(path, file, clock ?? (() => DateTimeOffset.UtcNow));
-            try
-            {
+                var file = OpenExclusive(path, FileMode.OpenOrCreate, FileShare.Read, FileOptions.None, path);
+                journal = new RunJournal(path, file, lockFile, clock ?? (() => DateTimeOffset.UtcNow));
                 journal.Load();
+                return journal;
             }
             catch
             {
-                file.Dispose();
+                if (journal != null) journal.Dispose();
+                else lockFile.Dispose();
                 throw;
             }
-            return journal;
+        }
+
+        private static FileStream OpenExclusive(string file, FileMode mode, FileShare share, FileOptions options, string journal)
+        {
+            try
+            {
+                return new FileStream(file, mode, FileAccess.ReadWrite, share, 4096, options);
+            }
+            catch (IOException ex)
+            {
+                throw new ImInputException("Journal", $"The journal '{journal}' cannot be opened for writing ({ex.Message}). Another run may be using it: give each run (runspace, job) its own journal file.");
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                throw new ImInputException("Journal", $"The journal '{journal}' cannot be opened for writing ({ex.Message}). Choose a path you can write to.");
+            }
         }
 
         public string Path { get; }
@@ -209,6 +219,7 @@ namespace ImAdmin.Engine.Bulk
             {
                 _file.Flush(flushToDisk: true);
                 _file.Dispose();
+                _lock.Dispose();
             }
         }
     }

@@ -5,9 +5,35 @@ using System.Threading;
 using System.Threading.Tasks;
 using ImAdmin.Engine.Bulk;
 using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Sessions;
 
 namespace ImAdmin.Base
 {
+    /// <summary>Builds a <see cref="BulkRun{TCall,TResult}"/> from a cmdlet's -ThrottleLimit and -Journal.</summary>
+    internal static class BulkRun
+    {
+        /// <summary>
+        /// A run for <paramref name="cmdlet"/>: <paramref name="throttleLimit"/> null means the provider's default; a
+        /// limit above the provider's maximum or a journal that cannot be opened stops the cmdlet with an error naming
+        /// the parameter.
+        /// </summary>
+        public static BulkRun<TCall, TResult> Create<TCall, TResult>(ImCmdlet cmdlet, ImProvider provider, int? throttleLimit, string? journal,
+            Func<TCall, CancellationToken, Task<TResult>> call, Action<Dispatched<TCall, TResult>> onFinished)
+        {
+            try
+            {
+                var limit = BulkDefaults.Resolve(provider, throttleLimit);
+                var path = journal == null ? null : cmdlet.GetUnresolvedProviderPathFromPSPath(journal);
+                return new BulkRun<TCall, TResult>(cmdlet, limit, path, call, onFinished);
+            }
+            catch (ImInputException ex)
+            {
+                cmdlet.ThrowTerminatingError(ErrorRecords.From(ex, "ImAdmin.InvalidArgument", journal ?? (object?)throttleLimit));
+                throw; // not reached
+            }
+        }
+    }
+
     /// <summary>
     /// The pipeline side of a bulk cmdlet, held as a field (composition): server calls run in the background, up to
     /// -ThrottleLimit at once, while rows keep binding; finished calls are handed back to the cmdlet on the pipeline
@@ -62,12 +88,12 @@ namespace ImAdmin.Base
         }
 
         /// <summary>
-        /// Journals the call's rows as begun, then starts it as soon as a slot is free; meanwhile finished calls are
-        /// written out, so the pipeline never stalls on a full set of calls.
+        /// Starts the call as soon as a slot is free, journalling its rows as begun just before; meanwhile finished calls
+        /// are written out, so the pipeline never stalls on a full set of calls.
         /// </summary>
         public void Start(TCall call, IEnumerable<KeyValuePair<JournalKey, string>>? rows)
         {
-            if (Journal != null && rows != null) Journal.Begin(rows);
+            Action<TCall>? begin = Journal != null && rows != null ? _ => Journal.Begin(rows) : (Action<TCall>?)null;
             while (true)
             {
                 bool started;
@@ -75,7 +101,7 @@ namespace ImAdmin.Base
                 {
                     try
                     {
-                        started = _dispatcher.TryStart(call, Poll);
+                        started = _dispatcher.TryStart(call, Poll, begin);
                     }
                     catch (OperationCanceledException)
                     {
@@ -128,8 +154,10 @@ namespace ImAdmin.Base
             _record.RecordType = ProgressRecordType.Completed;
             _cmdlet.WriteProgress(_record);
             var summary = Progress.Summary(Journal?.Path);
+            var rows = Progress.Done + Progress.NotSent;
             if (summary.Failed > 0 || summary.Unknown > 0)
-                _cmdlet.WriteWarning($"{summary}. Each failed or unknown row has an error record whose TargetObject is its input row" +
+                _cmdlet.WriteWarning($"{summary.Failed} of {rows} row(s) failed and {summary.Unknown} have an unknown outcome ({summary}). " +
+                                     "Each has an error record whose TargetObject is its input row" +
                                      (summary.Unknown > 0 ? "; check unknown rows on the server before sending them again." : "."));
             else
                 _cmdlet.WriteVerbose(summary.ToString());
@@ -150,7 +178,7 @@ namespace ImAdmin.Base
                 _cmdlet.Host.UI.WriteWarningLine(
                     $"{Progress.Command} stopped: {Progress.Done} row(s) done, {inFlight} call(s) in flight were cancelled (their outcome is unknown), rows not yet read were not sent.{where}");
             }
-            catch (HostException)
+            catch (System.Management.Automation.Host.HostException)
             {
                 // A host without a UI: the journal and the counts still say it.
             }

@@ -115,8 +115,14 @@ namespace ImAdmin.Base
             }
         });
 
+        /// <summary>Releases what a cmdlet holds for its whole run (a journal file, calls in flight); called once at the end.</summary>
+        protected virtual void ReleaseResources()
+        {
+        }
+
         public void Dispose()
         {
+            ReleaseResources();
             _cancellation.Dispose();
             GC.SuppressFinalize(this);
         }

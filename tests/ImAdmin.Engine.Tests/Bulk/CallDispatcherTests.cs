@@ -92,6 +92,24 @@ public class CallDispatcherTests
     }
 
     [Fact]
+    public void The_starting_hook_runs_only_once_a_slot_is_taken()
+    {
+        var gate = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var begun = new List<int>();
+        using var dispatcher = new CallDispatcher<int, int>(1, (i, ct) => gate.Task, CancellationToken.None);
+        Assert.True(dispatcher.TryStart(1, Wait, begun.Add));
+        Assert.False(dispatcher.TryStart(2, TimeSpan.FromMilliseconds(50), begun.Add));
+        Assert.Equal(new[] { 1 }, begun);
+
+        // A failing hook (the journal cannot be written) starts nothing and gives the slot back.
+        gate.SetResult(0);
+        TakeAll<int>(dispatcher, 1);
+        Assert.Throws<IOException>(() => dispatcher.TryStart(3, Wait, _ => throw new IOException("disk full")));
+        Assert.True(dispatcher.TryStart(4, Wait, begun.Add));
+        Assert.Equal(new[] { 1, 4 }, begun);
+    }
+
+    [Fact]
     public void The_throttle_limit_must_be_positive()
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new CallDispatcher<int, int>(0, (i, ct) => Task.FromResult(i), CancellationToken.None));

@@ -112,6 +112,20 @@ public class RunJournalTests : IDisposable
     }
 
     [Fact]
+    public void The_journal_can_be_read_while_a_run_writes_it_and_its_lock_goes_with_the_run()
+    {
+        var key = JournalKey.Of("x");
+        using (var journal = Open())
+        {
+            journal.Begin(new[] { Row(key, "x") });
+            using var reader = new StreamReader(new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            Assert.Contains("B " + key, reader.ReadToEnd());
+            Assert.True(File.Exists(_path + ".lock"));
+        }
+        Assert.False(File.Exists(_path + ".lock"));
+    }
+
+    [Fact]
     public void Labels_stay_on_one_line()
     {
         var key = JournalKey.Of("x");

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using ImAdmin.Base;
+using ImAdmin.Engine.Bulk;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
@@ -14,18 +14,17 @@ namespace ImAdmin.Cmdlets.Messages
     /// <summary>
     /// <para type="synopsis">Sends a message to users or channels on any provider; pipeline rows are batched into the provider's bulk call.</para>
     /// </summary>
+    // Calls run in the background (up to -ThrottleLimit) while rows keep binding, so results come back in the order
+    // calls finish; each result and each error record names its row.
     [Cmdlet(VerbsCommunications.Send, "ImMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = TextSet)]
-    [OutputType(typeof(ImSendResult))]
+    [OutputType(typeof(ImSendResult), typeof(ImBulkSummary))]
     public sealed class SendImMessageCommand : ImMessageContentCmdlet
     {
-        private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
-
         private ImClient? _client;
         private MessageBatcher? _batcher;
-        private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
-        private int _rows;
-        private int _sent;
-        private int _failed;
+        private BulkRun<IReadOnlyList<SendRequest>, IReadOnlyList<ImSendResult>>? _run;
+        private readonly JournalKeyCounter _keys = new JournalKeyCounter();
+        private readonly Dictionary<SendRequest, JournalKey> _journalled = new Dictionary<SendRequest, JournalKey>();
 
         /// <summary>The sender's user id. Omitted: the provider's system or admin sender.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -63,18 +62,35 @@ namespace ImAdmin.Cmdlets.Messages
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Server calls in flight at once (default per provider: 8, Tencent Cloud IM 16).</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; }
+
+        /// <summary>A file recording each row's outcome: a re-run with the same file skips rows already sent and reports rows whose outcome is unknown instead of sending them again.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Journal { get; set; }
+
+        /// <summary>Write one summary object at the end (sent, failed, skipped, unknown).</summary>
+        [Parameter]
+        public SwitchParameter Summary { get; set; }
+
         protected override void BeginProcessing()
         {
             _client = ResolveSession().Client;
             _batcher = new MessageBatcher(_client.GetBatchLimit);
+            _run = BulkRun.Create(this, _client.Provider, ThrottleLimitOrNull(), Journal,
+                (IReadOnlyList<SendRequest> batch, System.Threading.CancellationToken ct) => _client.SendAsync(batch, ct), Finished);
         }
+
+        private int? ThrottleLimitOrNull() => MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) ? ThrottleLimit : (int?)null;
 
         protected override void ProcessRecord()
         {
             var recipients = ChannelId ?? (InputObject?.BaseObject is string single ? new[] { single } : null);
             if (recipients == null || recipients.Length == 0)
             {
-                _rows++;
                 Fail(new ImInputException(nameof(ChannelId),
                     "No recipient: pass -ChannelId, or pipe rows with a ChannelId, To, UserId or Uid column (or plain user ids)."), InputObject);
                 return;
@@ -82,7 +98,6 @@ namespace ImAdmin.Cmdlets.Messages
 
             foreach (var recipient in recipients)
             {
-                _rows++;
                 var target = RowOr(recipient);
                 if (string.IsNullOrWhiteSpace(recipient))
                 {
@@ -99,31 +114,78 @@ namespace ImAdmin.Cmdlets.Messages
                     Persist = !NoPersist,
                     Source = target,
                 };
-                foreach (var batch in _batcher!.Add(request)) Send(batch);
+                if (_run!.Journal != null && !Journalled(request)) continue;
+                foreach (var batch in _batcher!.Add(request)) Start(batch);
             }
+            _run!.Collect();
         }
 
         protected override void EndProcessing()
         {
-            foreach (var batch in _batcher!.Flush()) Send(batch);
-            WriteProgress(new ProgressRecord(1, "Send-ImMessage", "Done") { RecordType = ProgressRecordType.Completed });
-            if (_failed > 0)
-                WriteWarning($"{_failed} of {_rows} message(s) were not sent; each has an error record whose TargetObject is its input row.");
+            foreach (var batch in _batcher!.Flush()) Start(batch);
+            _run!.Finish();
+            _run.Summarize(Summary);
         }
 
-        private void Send(IReadOnlyList<SendRequest> batch)
+        protected override void StopProcessing()
         {
+            base.StopProcessing();
+            _run?.Stop();
+        }
+
+        protected override void ReleaseResources() => _run?.Dispose();
+
+        /// <summary>
+        /// Looks the row up in the journal: false when it must not be sent (sent by an earlier run: skipped; outcome
+        /// unknown: reported, since no provider dedupes a repeated send without a key that this run can prove is the same).
+        /// </summary>
+        private bool Journalled(SendRequest request)
+        {
+            var content = request.Content.Text ?? Convert.ToBase64String(request.Content.Payload!);
+            var key = _keys.Next(JournalKey.Of(request.From, request.ChannelType.ToString(), request.ChannelId, content, request.ClientMsgNo,
+                request.RedDot ? "1" : "0", request.Persist ? "1" : "0"));
+            switch (_run!.Check(key, null))
+            {
+                case JournalDecision.SkipSent:
+                    WriteVerbose($"{Label(request)}: sent by an earlier run (journal); skipped.");
+                    return false;
+                case JournalDecision.SkipUnknown:
+                    WriteItemError(new ImException(ImErrorKind.ServerError,
+                            $"Not sent to {request.ChannelId}: an earlier run with this journal may have sent it (its outcome is unknown). Check the conversation on the server; to send it anyway, run without -Journal.")
+                        { Provider = _client!.Provider, OutcomeUnknown = true },
+                        "ImAdmin.SendOutcomeUnknown", request.Source);
+                    return false;
+                default:
+                    _journalled[request] = key;
+                    return true;
+            }
+        }
+
+        private void Start(IReadOnlyList<SendRequest> batch) =>
+            _run!.Start(batch, _run.Journal == null ? null : batch.Select(r => new KeyValuePair<JournalKey, string>(_journalled[r], Label(r))));
+
+        private static string Label(SendRequest request) => $"{request.ChannelType} {request.ChannelId}";
+
+        /// <summary>A finished call: one result or error per row, in the journal and the counts.</summary>
+        private void Finished(Dispatched<IReadOnlyList<SendRequest>, IReadOnlyList<ImSendResult>> call)
+        {
+            var batch = call.Input;
+            if (call.Cancelled) throw new PipelineStoppedException();
             IReadOnlyList<ImSendResult> results;
             ImException? fatal = null;
-            try
+            if (call.Error == null)
             {
-                results = Run(ct => _client!.SendAsync(batch, ct));
+                results = call.Output;
             }
-            catch (ImException ex)
+            else if (call.Error is ImException ex)
             {
                 results = batch.Select(r => new ImSendResult { Succeeded = false, Error = ex.Message, ErrorCode = ex.ServerCode, Exception = ex }).ToList();
                 // Without valid credentials or a reachable server no later row can succeed either.
                 if (ex.Kind == ImErrorKind.Authentication || (ex.Kind == ImErrorKind.ConnectionFailed && !ex.OutcomeUnknown)) fatal = ex;
+            }
+            else
+            {
+                throw call.Error;
             }
 
             for (var i = 0; i < batch.Count; i++)
@@ -135,50 +197,44 @@ namespace ImAdmin.Cmdlets.Messages
                 result.ChannelId = request.ChannelId;
                 result.ChannelType = request.ChannelType;
                 result.ClientMsgNo ??= request.ClientMsgNo;
+                _journalled.TryGetValue(request, out var key);
+                var journalKey = _journalled.Remove(request) ? key : (JournalKey?)null;
                 if (result.Succeeded)
                 {
-                    _sent++;
+                    _run!.Record(journalKey, JournalState.Sent, Label(request));
                 }
                 else
                 {
-                    _failed++;
                     var error = result.Exception ?? new ImException(ImErrorKind.ServerError, $"Sending to {request.ChannelId} failed: {result.Error}")
                     {
                         Provider = _client.Provider,
                         ServerCode = result.ErrorCode,
                         ServerMessage = result.Error,
                     };
-                    WriteItemError(error, "ImAdmin.SendFailed", request.Source);
+                    _run!.Record(journalKey, error.OutcomeUnknown ? JournalState.Unknown : JournalState.Failed, Label(request));
+                    WriteItemError(error, error.OutcomeUnknown ? "ImAdmin.SendOutcomeUnknown" : "ImAdmin.SendFailed", request.Source);
                 }
                 if (PassThru) WriteObject(result);
             }
-            ReportProgress();
 
             if (fatal != null)
             {
                 var unsent = _batcher!.Flush().SelectMany(b => b).ToList();
                 foreach (var request in unsent)
                 {
-                    _failed++;
+                    _run!.Progress.AddNotSent();
                     WriteItemError(new ImException(fatal.Kind, $"Not sent to {request.ChannelId}: the run stopped because {fatal.Message}") { Provider = fatal.Provider },
                         "ImAdmin.SendFailed", request.Source);
                 }
                 ThrowTerminating(new ImException(fatal.Kind,
-                    $"Send-ImMessage stopped after {_rows} row(s): {fatal.Message} Rows not yet read were not sent.", fatal) { Provider = fatal.Provider },
+                    $"Send-ImMessage stopped after {_run!.Progress.Done} row(s): {fatal.Message} Rows not yet read were not sent.", fatal) { Provider = fatal.Provider },
                     "ImAdmin.SendStopped");
             }
         }
 
-        private void ReportProgress()
-        {
-            if (_sinceProgress.Elapsed < ProgressInterval) return;
-            _sinceProgress.Restart();
-            WriteProgress(new ProgressRecord(1, "Send-ImMessage", $"{_sent} sent, {_failed} failed"));
-        }
-
         private void Fail(ImInputException error, object? target)
         {
-            _failed++;
+            _run!.Progress.AddFailed();
             WriteItemError(error, "ImAdmin.InvalidArgument", target);
         }
 
