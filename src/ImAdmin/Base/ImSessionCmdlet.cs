@@ -29,6 +29,24 @@ namespace ImAdmin.Base
         }
 
         /// <summary>
+        /// The session's client as the capability interface <typeparamref name="T"/>: the one way a cmdlet reaches a
+        /// provider. A provider without it is one terminating error: "X is not available on P servers; use Z".
+        /// </summary>
+        protected T RequireCapability<T>() where T : class
+        {
+            var session = ResolveSession();
+            try
+            {
+                return session.RequireCapability<T>();
+            }
+            catch (ImCapabilityException ex)
+            {
+                ThrowTerminating(ex, "ImAdmin.NotSupported", session);
+                throw; // not reached
+            }
+        }
+
+        /// <summary>
         /// The session's client as <typeparamref name="TClient"/> (a client class, or a capability interface that several
         /// clients implement); a provider without the capability is one clear
         /// terminating error naming the provider and the capability (never a raw 404).

@@ -4,7 +4,9 @@ using System.Management.Automation;
 using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Providers;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Providers.Tencent;
 using ImAdmin.Engine.Providers.WuKongIM;
 using ImAdmin.Engine.Sessions;
@@ -80,7 +82,7 @@ namespace ImAdmin.Cmdlets.Messages
             {
                 if (ParameterSetName == IdSet)
                 {
-                    var reader = RequireClient<IMessageByIdReader>(Capability);
+                    var reader = RequireCapability<IMessageByIdReader>();
                     WriteLookups(Run(ct => reader.GetMessagesByIdAsync(ChannelId, ChannelType, UserId, MessageId!, ct)));
                     return;
                 }
@@ -145,13 +147,13 @@ namespace ImAdmin.Cmdlets.Messages
         }
 
         /// <summary>Found messages are written; each missing one is an ObjectNotFound error whose TargetObject is the id asked for.</summary>
-        private void WriteLookups<TKey>(IReadOnlyList<MessageLookup<TKey>> lookups)
+        private void WriteLookups(IReadOnlyList<ItemResult<ImMessage>> lookups)
         {
             var found = new List<ImMessage>();
             foreach (var lookup in lookups)
             {
-                if (lookup.Message != null) found.Add(lookup.Message);
-                else WriteItemError(lookup.Error!, "ImAdmin.MessageNotFound", lookup.Key);
+                if (lookup.Succeeded) found.Add(lookup.Value!);
+                else WriteItemError(lookup.Error!, "ImAdmin.MessageNotFound", lookup.Input);
             }
             foreach (var message in _window!.Take(found)) WriteObject(message);
         }
