@@ -67,13 +67,4 @@ Describe 'Presence on WildfireChat' {
         Get-KickBody | Should -Be "{`"first`":`"$user`"}"
         (Get-ImOnlineStatus -UserId $user).ClientId | Should -BeNullOrEmpty
     }
-
-    It 'a System device flag is refused for that row only, with the row as TargetObject' {
-        $rows = "UserId,DeviceFlag`nsys$(Get-Random),System" | ConvertFrom-Csv
-        $rows | Disconnect-ImDevice -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
-        $failed.Count | Should -Be 1
-        $failed[0].TargetObject.UserId | Should -Be $rows[0].UserId
-        $failed[0].Exception.Message | Should -Match 'DeviceFlag'
-        @(Get-KickBody).Count | Should -Be 0
-    }
 }
