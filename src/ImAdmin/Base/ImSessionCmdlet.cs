@@ -46,6 +46,9 @@ namespace ImAdmin.Base
             }
         }
 
+        /// <summary>The capability when the session's provider has it, else null (for extras such as reading a result back).</summary>
+        protected T? OptionalCapability<T>() where T : class => ResolveSession().Client as T;
+
         /// <summary>
         /// The session's client as <typeparamref name="TClient"/> (a client class, or a capability interface that several
         /// clients implement); a provider without the capability is one clear

@@ -19,7 +19,7 @@ namespace ImAdmin.Cmdlets.Conversations
             try
             {
                 Run(ct => client.ClearConversationUnreadAsync(UserId, ChannelId, ChannelType, ct));
-                WriteConversation(client);
+                WriteConversation();
             }
             catch (ImException ex)
             {

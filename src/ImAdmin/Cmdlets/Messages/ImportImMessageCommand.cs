@@ -97,7 +97,7 @@ namespace ImAdmin.Cmdlets.Messages
                 WriteItemError(ex, "ImAdmin.InvalidArgument", request.Source);
                 return;
             }
-            if (!ShouldProcess($"{ChannelType} {ChannelId}", $"Import {SendImMessageCommand.Describe(content)} from {From ?? WildfireClient.DefaultSender} sent {sent:u}")) return;
+            if (!ShouldProcess($"{ChannelType} {ChannelId}", $"Import {SendImMessageCommand.Describe(content)} from {From ?? Senders.Admin} sent {sent:u}")) return;
             _pending.Add(new MessageImport(request, sent, Receiver));
             if (_pending.Count >= WildfireClient.ImportBatchSize) Flush();
         }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.Wildfire;
 
@@ -20,7 +21,7 @@ namespace ImAdmin.Cmdlets.Messages
         [Parameter(ParameterSetName = MulticastSet)]
         [Parameter(ParameterSetName = BroadcastSet)]
         [ValidateNotNullOrEmpty]
-        public string Operator { get; set; } = WildfireClient.DefaultSender;
+        public string Operator { get; set; } = Senders.Admin;
 
         protected override long[]? MessageIds => MessageId;
 

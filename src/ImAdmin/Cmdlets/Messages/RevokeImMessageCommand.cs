@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.Tencent;
@@ -28,7 +29,7 @@ namespace ImAdmin.Cmdlets.Messages
         /// <summary>The user recorded as having recalled the messages (WildfireChat). Default: admin.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string Operator { get; set; } = WildfireClient.DefaultSender;
+        public string Operator { get; set; } = Senders.Admin;
 
         /// <summary>Tencent Cloud IM MsgKeys of C2C messages (binds from Send-ImMessage -PassThru and Get-ImMessage output).</summary>
         [Parameter(ParameterSetName = MessageSet, ValueFromPipelineByPropertyName = true)]

@@ -28,7 +28,7 @@ namespace ImAdmin.Cmdlets.Messages
         /// <summary>The user recorded as having changed the message. Default: admin.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string Operator { get; set; } = WildfireClient.DefaultSender;
+        public string Operator { get; set; } = Senders.Admin;
 
         /// <summary>Change the server's copy only; clients that already have the message are not told.</summary>
         [Parameter]
