@@ -79,10 +79,10 @@ namespace ImAdmin.Engine.Sessions
             }
         }
 
-        /// <summary>The provider client as <typeparamref name="TClient"/>, or a clear error naming the provider and the missing capability.</summary>
         /// <summary>The session's client as the capability interface <typeparamref name="T"/>, or one clear NotSupported error.</summary>
         public T RequireCapability<T>() where T : class => Providers.Capabilities.Capability.Require<T>(Client);
 
+        /// <summary>The provider client as <typeparamref name="TClient"/>, or a clear error naming the provider and the missing capability.</summary>
         internal TClient Require<TClient>(string capability) where TClient : class =>
             Client as TClient ?? throw new ImCapabilityException(Provider, capability);
 

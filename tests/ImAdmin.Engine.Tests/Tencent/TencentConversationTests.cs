@@ -81,7 +81,7 @@ public class TencentConversationTests(SandboxFixture sandbox) : IClassFixture<Sa
         Assert.Equal(12, outcome.Values().Count);
         Assert.Equal(3, outcome.Values().Single(c => c.PeerUserId == peers[11]).UnreadCount);
         var failure = Assert.Single(outcome.Failures());
-        Assert.Equal((ghost, 70107), ((string)failure.Input, failure.Error.ServerCode));
+        Assert.Equal((ghost, 70107), ((string)failure.Input, failure.Error!.ServerCode));
     }
 
     [Fact]

@@ -53,8 +53,8 @@ public class TencentPresenceTests(SandboxFixture sandbox) : IClassFixture<Sandbo
         Assert.Equal(600, outcome.Values().Count);
         var failure = Assert.Single(outcome.Failures());
         Assert.Equal(unknown, (string)failure.Input);
-        Assert.Equal(70107, failure.Error.ServerCode);
-        Assert.Contains(unknown, failure.Error.Message);
+        Assert.Equal(70107, failure.Error!.ServerCode);
+        Assert.Contains(unknown, failure.Error!.Message);
     }
 
     [Fact]

@@ -6,7 +6,6 @@ using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Providers;
-using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Providers.Tencent;
 using ImAdmin.Engine.Providers.WuKongIM;
 using ImAdmin.Engine.Sessions;
