@@ -68,20 +68,22 @@ namespace ImAdmin.Cmdlets.Messages
         protected override void ProcessRecord()
         {
             if (_window!.IsFull) return;
+            var session = ResolveSession();
             try
             {
+                // A missing capability surfaces inside the try: it stops the cmdlet as a GetMessageFailed error.
                 switch (ParameterSetName)
                 {
                     case IdSet:
-                        var byId = RequireCapability<IMessageByIdReader>();
+                        var byId = session.RequireCapability<IMessageByIdReader>();
                         WriteLookups(Run(ct => byId.GetMessagesByIdAsync(ChannelId, ChannelType, UserId, MessageId!, ct)));
                         break;
                     case ClientMsgNoSet:
-                        var byClientMsgNo = RequireCapability<IMessageByClientMsgNoReader>();
+                        var byClientMsgNo = session.RequireCapability<IMessageByClientMsgNoReader>();
                         WriteLookups(Run(ct => byClientMsgNo.GetMessagesByClientMsgNoAsync(ChannelId, ChannelType, UserId, ClientMsgNo!, ct)));
                         break;
                     default:
-                        var history = RequireCapability<IMessageHistoryReader>();
+                        var history = session.RequireCapability<IMessageHistoryReader>();
                         var query = new MessageHistoryQuery(ChannelId, ChannelType)
                         {
                             UserId = UserId,

@@ -73,7 +73,7 @@ namespace ImAdmin.Cmdlets.Messages
                 }
                 catch (ImException ex)
                 {
-                    WriteItemFailure(ex, ex is ImInputException ? "ImAdmin.InvalidArgument" : errorId, InputObject);
+                    WriteItemFailure(ex, ex is ImInputException ? "ImAdmin.InvalidArgument" : ex is ImCapabilityException ? "ImAdmin.NotSupported" : errorId, InputObject);
                     continue;
                 }
                 if (!ShouldProcess($"{identity} on '{_server}'", action)) continue;
