@@ -48,24 +48,5 @@ namespace ImAdmin.Base
 
         /// <summary>The capability when the session's provider has it, else null (for extras such as reading a result back).</summary>
         protected T? OptionalCapability<T>() where T : class => ResolveSession().Client as T;
-
-        /// <summary>
-        /// The session's client as <typeparamref name="TClient"/> (a client class, or a capability interface that several
-        /// clients implement); a provider without the capability is one clear
-        /// terminating error naming the provider and the capability (never a raw 404).
-        /// </summary>
-        protected TClient RequireClient<TClient>(string capability) where TClient : class
-        {
-            var session = ResolveSession();
-            try
-            {
-                return session.Require<TClient>(capability);
-            }
-            catch (ImCapabilityException ex)
-            {
-                ThrowTerminating(ex, "ImAdmin.NotSupported", session);
-                throw; // not reached
-            }
-        }
     }
 }

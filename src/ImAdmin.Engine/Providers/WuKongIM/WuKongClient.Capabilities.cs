@@ -11,7 +11,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
     /// <summary>The cross-provider capabilities, over the WuKongIM operations of the other partial files.</summary>
     public sealed partial class WuKongClient : IOnlineStatusReader, IDeviceLogout, IConversationReadMarker, ISystemUserAdmin, IUserRouteReader, IUserTokenWriter,
         IServerStatusReader, IMigrationStatusReader, IConversationUnreadWriter, IConversationLister, IMessageSequenceReader, IMessageSearch,
-        IMessageEventSender, IConnectionAdmin
+        IMessageEventSender, IConnectionAdmin, IChannelAdmin
     {
         async Task<IReadOnlyList<ItemResult<ImOnlineStatus>>> IOnlineStatusReader.GetOnlineStatusesAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) =>
             (await GetOnlineStatusAsync(userIds, cancellationToken).ConfigureAwait(false)).Select(s => ItemResult<ImOnlineStatus>.Success(s.UserId, s)).ToList();
