@@ -6,7 +6,7 @@ using ImAdmin.Engine.Models;
 namespace ImAdmin.Engine.Providers.Capabilities
 {
     /// <summary>A provider that sends one message to every user (Send-ImBroadcast).</summary>
-    [ImCapability("Send-ImBroadcast (one message to every user)")]
+    [ImCapability("Send-ImBroadcast (one message to every user)", Area = "Broadcast")]
     public interface IBroadcaster
     {
         Task<ImBroadcastResult> BroadcastAsync(string? from, MessageContent content, bool redDot, bool persist, CancellationToken cancellationToken);

@@ -7,7 +7,7 @@ using ImAdmin.Engine.Providers.WuKongIM;
 namespace ImAdmin.Engine.Providers.Capabilities
 {
     /// <summary>A provider that lists a user's conversations (Sync-ImConversation) and reads one back (-PassThru of the conversation cmdlets).</summary>
-    [ImCapability("Sync-ImConversation (listing a user's conversations)")]
+    [ImCapability("Sync-ImConversation (listing a user's conversations)", Area = "Conversations")]
     public interface IConversationLister
     {
         IAsyncEnumerable<ImConversation> SyncConversationsAsync(WuKongConversationQuery query, CancellationToken cancellationToken);

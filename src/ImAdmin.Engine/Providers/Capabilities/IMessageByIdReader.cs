@@ -6,7 +6,7 @@ using ImAdmin.Engine.Models;
 namespace ImAdmin.Engine.Providers.Capabilities
 {
     /// <summary>A provider that reads messages of a channel by server message id (Get-ImMessage -MessageId).</summary>
-    [ImCapability("Get-ImMessage -MessageId (reading messages by id)", Instead = "On Tencent Cloud IM read the conversation's history: Get-ImMessage -UserId <user> -ChannelId <peer> -ChannelType Person.")]
+    [ImCapability("Get-ImMessage -MessageId (reading messages by id)", Instead = "On Tencent Cloud IM read the conversation's history: Get-ImMessage -UserId <user> -ChannelId <peer> -ChannelType Person.", Area = "Reading messages by id")]
     public interface IMessageByIdReader
     {
         /// <summary>One lookup per id, in order: the message, or a NotFound error when the channel has no such message.</summary>

@@ -6,7 +6,7 @@ using ImAdmin.Engine.Providers.WuKongIM;
 namespace ImAdmin.Engine.Providers.Capabilities
 {
     /// <summary>A provider that appends events to a streamed message (Send-ImEvent).</summary>
-    [ImCapability("Send-ImEvent (message events)")]
+    [ImCapability("Send-ImEvent (message events)", Area = "Messages")]
     public interface IMessageEventSender
     {
         Task<ImEventResult> SendEventAsync(WuKongEventRequest request, CancellationToken cancellationToken);

@@ -7,7 +7,7 @@ using ImAdmin.Engine.Models;
 namespace ImAdmin.Engine.Providers.Capabilities
 {
     /// <summary>A provider that imports message history with the original send times (Import-ImMessage).</summary>
-    [ImCapability("Import-ImMessage (importing message history)", Instead = "Send-ImMessage sends new messages.")]
+    [ImCapability("Import-ImMessage (importing message history)", Instead = "Send-ImMessage sends new messages.", Area = "Importing history")]
     public interface IMessageImporter
     {
         /// <summary>Rows per call; 1 means each row is imported on its own, at once.</summary>

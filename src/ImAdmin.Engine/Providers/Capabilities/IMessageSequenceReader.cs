@@ -5,7 +5,7 @@ using ImAdmin.Engine.Models;
 namespace ImAdmin.Engine.Providers.Capabilities
 {
     /// <summary>A provider that tells a channel's newest message sequence (Get-ImMessageSequence).</summary>
-    [ImCapability("Get-ImMessageSequence (a channel's newest message sequence)")]
+    [ImCapability("Get-ImMessageSequence (a channel's newest message sequence)", Area = "Messages")]
     public interface IMessageSequenceReader
     {
         Task<ImMessageSequence> GetMessageSequenceAsync(string channelId, ChannelType channelType, string? userId, CancellationToken cancellationToken);

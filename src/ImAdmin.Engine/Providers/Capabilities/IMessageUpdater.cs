@@ -6,7 +6,7 @@ using ImAdmin.Engine.Models;
 namespace ImAdmin.Engine.Providers.Capabilities
 {
     /// <summary>A provider that replaces a sent message's content (Update-ImMessage).</summary>
-    [ImCapability("Update-ImMessage (replacing a message's content)")]
+    [ImCapability("Update-ImMessage (replacing a message's content)", Area = "Editing messages, receipts")]
     public interface IMessageUpdater : IMessageAddressing
     {
         /// <summary>Replaces the content; <paramref name="distribute"/> tells the clients that already have the message, not only the server's copy.</summary>

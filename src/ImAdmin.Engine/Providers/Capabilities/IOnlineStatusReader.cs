@@ -6,7 +6,7 @@ using ImAdmin.Engine.Models;
 namespace ImAdmin.Engine.Providers.Capabilities
 {
     /// <summary>A provider that tells whether users are online (Get-ImOnlineStatus). The client chunks to its server's limit.</summary>
-    [ImCapability("Get-ImOnlineStatus (whether users are online)")]
+    [ImCapability("Get-ImOnlineStatus (whether users are online)", Area = "Presence")]
     public interface IOnlineStatusReader
     {
         /// <summary>

@@ -6,7 +6,7 @@ using ImAdmin.Engine.Models;
 namespace ImAdmin.Engine.Providers.Capabilities
 {
     /// <summary>A provider that tells clients which addresses to connect to (Get-ImUserRoute).</summary>
-    [ImCapability("Get-ImUserRoute (the addresses clients connect to)")]
+    [ImCapability("Get-ImUserRoute (the addresses clients connect to)", Area = "Users and devices")]
     public interface IUserRouteReader
     {
         /// <summary>The node's addresses (no user ids), or one route per user.</summary>

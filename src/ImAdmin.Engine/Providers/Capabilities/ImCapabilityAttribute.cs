@@ -16,5 +16,8 @@ namespace ImAdmin.Engine.Providers.Capabilities
 
         /// <summary>What to do instead on a provider without it (another cmdlet, the server's console), or null.</summary>
         public string? Instead { get; set; }
+
+        /// <summary>The README capability table's row (its Area cell) whose provider columns must match the clients that implement it.</summary>
+        public string Area { get; set; } = string.Empty;
     }
 }
