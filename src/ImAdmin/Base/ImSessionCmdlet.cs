@@ -37,7 +37,7 @@ namespace ImAdmin.Base
             var session = ResolveSession();
             try
             {
-                return session.RequireCapability<T>();
+                return session.RequireCapability<T>(MyInvocation.MyCommand.Name);
             }
             catch (ImCapabilityException ex)
             {

@@ -14,11 +14,14 @@ namespace ImAdmin.Engine.Providers.Capabilities
         /// <paramref name="client"/> as <typeparamref name="T"/>, or an <see cref="ImCapabilityException"/> naming the
         /// provider, the operation and what to use instead.
         /// </summary>
-        public static T Require<T>(ImClient client) where T : class
+        /// <param name="client">The session's client.</param>
+        /// <param name="caller">The cmdlet asking, named in the error when the operation does not name a cmdlet itself.</param>
+        public static T Require<T>(ImClient client, string? caller = null) where T : class
         {
             if (client is T capability) return capability;
             var about = Describe(typeof(T));
-            throw new ImCapabilityException(client.Provider, about.Operation, about.Instead);
+            var operation = caller == null || about.Operation.Contains("-Im") ? about.Operation : $"{caller} ({about.Operation})";
+            throw new ImCapabilityException(client.Provider, operation, about.Instead);
         }
 
         /// <summary>The operation and alternative declared on a capability interface.</summary>

@@ -10,7 +10,7 @@ namespace ImAdmin.Engine.Providers.Capabilities
     /// A provider with channels whose settings and member lists (subscribers, blacklist, whitelist) an administrator
     /// manages (Get-/New-/Set-/Remove-ImChannel and the *-ImChannelSubscriber/-Blacklist/-Whitelist cmdlets).
     /// </summary>
-    [ImCapability("the ImChannel cmdlets (channels and their member lists)", Area = "Channels")]
+    [ImCapability("channels and their member lists", Area = "Channels")]
     public interface IChannelAdmin
     {
         Task<ImChannel?> FindChannelAsync(string channelId, ChannelType channelType, CancellationToken cancellationToken);

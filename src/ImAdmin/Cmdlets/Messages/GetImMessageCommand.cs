@@ -71,7 +71,7 @@ namespace ImAdmin.Cmdlets.Messages
             var session = ResolveSession();
             try
             {
-                // A missing capability surfaces inside the try: it stops the cmdlet as a GetMessageFailed error.
+                // A provider without lookups fails inside the try (a GetMessageFailed error); one without history stops as NotSupported.
                 switch (ParameterSetName)
                 {
                     case IdSet:
@@ -83,7 +83,7 @@ namespace ImAdmin.Cmdlets.Messages
                         WriteLookups(Run(ct => byClientMsgNo.GetMessagesByClientMsgNoAsync(ChannelId, ChannelType, UserId, ClientMsgNo!, ct)));
                         break;
                     default:
-                        var history = session.RequireCapability<IMessageHistoryReader>();
+                        var history = RequireCapability<IMessageHistoryReader>();
                         var query = new MessageHistoryQuery(ChannelId, ChannelType)
                         {
                             UserId = UserId,
