@@ -183,9 +183,11 @@ static async Task PrepareRecipients(SandboxHost host, ImSession session, ImProvi
         foreach (var id in recipients) host.Wildfire.Directory.PutUser(new System.Text.Json.Nodes.JsonObject { ["userId"] = id, ["name"] = id });
 }
 
-// The repository root (where ImAdmin.sln is), found from the bench's own location.
+// The repository root (where ImAdmin.sln is), found from the bench's own location; IMADMIN_BENCH_ROOT points elsewhere
+// (a copy of the repository's out/ImAdmin, so the module can be rebuilt while a long run goes on).
 static string RepoRoot()
 {
+    if (Environment.GetEnvironmentVariable("IMADMIN_BENCH_ROOT") is { Length: > 0 } root) return root;
     for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
         if (File.Exists(Path.Combine(dir.FullName, "ImAdmin.sln"))) return dir.FullName;
     throw new InvalidOperationException("Run the bench from inside the ImAdmin repository.");

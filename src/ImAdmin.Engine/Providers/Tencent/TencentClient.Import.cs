@@ -27,6 +27,8 @@ namespace ImAdmin.Engine.Providers.Tencent
 
         int IMessageImporter.ImportBatchSize => 1;
 
+        bool IMessageImporter.ImportRepeatsAreDeduped => true;
+
         string IMessageImporter.DefaultImportSender => "the admin identifier";
 
         void IMessageImporter.CheckImportOptions(int? syncFromOldSystem)
