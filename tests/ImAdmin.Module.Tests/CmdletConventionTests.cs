@@ -132,13 +132,25 @@ public sealed class CmdletConventionTests : IClassFixture<ModuleFixture>
         }
     }
 
+    /// <summary>Every type named in an [OutputType] of a cmdlet.</summary>
+    private IEnumerable<Type> OutputTypes() => _module.Cmdlets.SelectMany(c => c.OutputTypes)
+        .SelectMany(a => a.ConstructorArguments.SelectMany(arg => arg.Value is IEnumerable<CustomAttributeTypedArgument> many ? many : new[] { arg }))
+        .Select(arg => arg.Value as Type).Where(t => t != null).Distinct()!;
+
+    [Fact]
+    public void Every_public_output_type_of_the_module_has_a_format_view()
+    {
+        var views = string.Concat(Directory.GetFiles(Path.Combine(_module.ModuleFolder, "Formats"), "*.ps1xml").Select(File.ReadAllText));
+        var missing = OutputTypes().Where(t => t.FullName!.StartsWith("ImAdmin.", StringComparison.Ordinal))
+            .Where(t => !t.IsAbstract && !views.Contains("<TypeName>" + t.FullName + "</TypeName>"))
+            .Select(t => t.FullName).ToList();
+        Assert.True(missing.Count == 0, "No format view for " + string.Join(", ", missing));
+    }
+
     [Fact]
     public void Output_types_carry_no_secret_property()
     {
-        var types = _module.Cmdlets.SelectMany(c => c.OutputTypes)
-            .SelectMany(a => a.ConstructorArguments.SelectMany(arg => arg.Value is IEnumerable<CustomAttributeTypedArgument> many ? many : new[] { arg }))
-            .Select(arg => arg.Value as Type).Where(t => t != null).Distinct();
-        foreach (var type in types)
+        foreach (var type in OutputTypes())
         foreach (var property in type!.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             var lower = property.Name.ToLowerInvariant();
