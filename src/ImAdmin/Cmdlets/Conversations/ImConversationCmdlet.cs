@@ -2,6 +2,7 @@ using System.Management.Automation;
 using ImAdmin.Base;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Completion;
 
 namespace ImAdmin.Cmdlets.Conversations
 {
@@ -20,6 +21,7 @@ namespace ImAdmin.Cmdlets.Conversations
         /// <summary>The channel; for a person channel, the other user.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("To", "To_Account", "Target", "channel_id")]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string ChannelId { get; set; } = string.Empty;
 

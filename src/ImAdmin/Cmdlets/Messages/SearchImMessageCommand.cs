@@ -5,6 +5,7 @@ using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Completion;
 
 namespace ImAdmin.Cmdlets.Messages
 {
@@ -31,6 +32,7 @@ namespace ImAdmin.Cmdlets.Messages
         /// <summary>Only this channel; for a person channel, the other user.</summary>
         [Parameter]
         [Alias("To", "To_Account", "Target", "channel_id")]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string? ChannelId { get; set; }
 

@@ -8,6 +8,7 @@ using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers;
+using ImAdmin.Completion;
 
 namespace ImAdmin.Cmdlets.Messages
 {
@@ -36,6 +37,7 @@ namespace ImAdmin.Cmdlets.Messages
         /// <summary>Recipients: user ids for person channels, channel or group ids otherwise.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("To", "To_Account", "Target", "Uid", "UserId", "channel_id")]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
         public string[]? ChannelId { get; set; }
 
         /// <summary>The kind of channel; Person (one-to-one) by default.</summary>
