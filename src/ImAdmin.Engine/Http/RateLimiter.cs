@@ -25,6 +25,8 @@ namespace ImAdmin.Engine.Http
         {
         }
 
+        /// <param name="perSecond">Sustained rate per key.</param>
+        /// <param name="burst">Tokens available at once (defaults to one second's worth).</param>
         /// <param name="clock">Time elapsed since an arbitrary start (tests pass a clock they move by hand).</param>
         /// <param name="delay">Waits for the given time (tests advance their clock instead).</param>
         internal RateLimiter(double perSecond, double? burst, Func<TimeSpan> clock, Func<TimeSpan, CancellationToken, Task> delay)
