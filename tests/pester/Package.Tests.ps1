@@ -35,7 +35,9 @@ Describe 'The packaged module' {
     It 'publishes to a local file repository, installs by name into a fresh profile, imports by name and has help' -Skip:$IsWindows {
         $fresh = Join-Path ([IO.Path]::GetTempPath()) ('imadmin-install-' + [guid]::NewGuid().ToString('N'))
         $repository = Join-Path $fresh 'repository'
-        $null = New-Item -ItemType Directory $repository, (Join-Path $fresh 'home')
+        # .NET finds no LocalApplicationData unless the folder exists; PSResourceGet then writes its store to the
+        # current directory.
+        $null = New-Item -ItemType Directory $repository, (Join-Path $fresh 'home/.local/share')
         $saved = $env:HOME, $env:XDG_DATA_HOME, $env:PSModulePath
         try {
             # A new HOME is a fresh user profile: its repository list and CurrentUser module folder start empty.
@@ -45,6 +47,7 @@ Describe 'The packaged module' {
                 -RepositoryFolder $repository -ModuleFolder $moduleFolder
             $LASTEXITCODE | Should -Be 0 -Because ($installed -join "`n")
             Get-ChildItem $repository -Filter "ImAdmin.$version.nupkg" | Should -Not -BeNullOrEmpty
+            Join-Path $fresh 'home/.local/share/PSResourceGet/PSResourceRepository.xml' | Should -Exist
             $probe = 'Import-Module ImAdmin; (Get-Module ImAdmin).ModuleBase; (Get-Help Send-ImMessage -Examples | Out-String -Width 200)'
             $output = Invoke-PowerShell -NoProfile -NonInteractive -Command $probe
             $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
