@@ -35,6 +35,8 @@ namespace ImAdmin.Engine.Http
         {
         }
 
+        /// <param name="perSecond">Sustained rate per key.</param>
+        /// <param name="burst">Tokens available at once (defaults to one second's worth).</param>
         /// <param name="clock">Monotonic time since an arbitrary origin.</param>
         /// <param name="delay">How a waiting caller sleeps (tests advance their clock instead).</param>
         public RateLimiter(double perSecond, double? burst, Func<TimeSpan> clock, Func<TimeSpan, CancellationToken, Task> delay)

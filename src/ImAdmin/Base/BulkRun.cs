@@ -146,21 +146,23 @@ namespace ImAdmin.Base
         }
 
         /// <summary>
-        /// Ends the run: closes the progress bar, warns when any row failed or has an unknown outcome, and writes the
-        /// summary object when asked (otherwise it goes to the verbose stream).
+        /// Ends the run: closes the progress bar, warns when any row failed or has an unknown outcome (with
+        /// <paramref name="failures"/>, the cmdlet's own account of the failures by reason, when it has one), and writes
+        /// the summary object when asked (otherwise it goes to the verbose stream).
         /// </summary>
-        public void Summarize(bool writeSummary)
+        public void Summarize(bool writeSummary, string? failures = null)
         {
             _record.RecordType = ProgressRecordType.Completed;
             _cmdlet.WriteProgress(_record);
             var summary = Progress.Summary(Journal?.Path);
             var rows = Progress.Done + Progress.NotSent;
-            if (summary.Failed > 0 || summary.Unknown > 0)
+            if (failures != null)
+                _cmdlet.WriteWarning(failures);
+            else if (summary.Failed > 0 || summary.Unknown > 0)
                 _cmdlet.WriteWarning($"{summary.Failed} of {rows} row(s) failed and {summary.Unknown} have an unknown outcome ({summary}). " +
                                      "Each has an error record whose TargetObject is its input row" +
                                      (summary.Unknown > 0 ? "; check unknown rows on the server before sending them again." : "."));
-            else
-                _cmdlet.WriteVerbose(summary.ToString());
+            if (failures == null || writeSummary) _cmdlet.WriteVerbose(summary.ToString());
             if (writeSummary) _cmdlet.WriteObject(summary);
         }
 

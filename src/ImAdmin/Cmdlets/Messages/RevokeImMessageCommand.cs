@@ -3,6 +3,7 @@ using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.Capabilities;
+using ImAdmin.Completion;
 
 namespace ImAdmin.Cmdlets.Messages
 {
@@ -43,6 +44,7 @@ namespace ImAdmin.Cmdlets.Messages
         /// <summary>The recipient of the Tencent Cloud IM messages.</summary>
         [Parameter(ParameterSetName = MessageSet, ValueFromPipelineByPropertyName = true)]
         [Alias("To", "To_Account", "Target", "Uid", "UserId", "channel_id")]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
         [AllowNull]
         public string? ChannelId { get; set; }
 

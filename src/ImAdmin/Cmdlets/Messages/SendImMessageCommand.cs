@@ -8,6 +8,7 @@ using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers;
+using ImAdmin.Completion;
 
 namespace ImAdmin.Cmdlets.Messages
 {
@@ -25,6 +26,7 @@ namespace ImAdmin.Cmdlets.Messages
         private BulkRun<IReadOnlyList<SendRequest>, IReadOnlyList<ImSendResult>>? _run;
         private readonly JournalKeyCounter _keys = new JournalKeyCounter();
         private readonly Dictionary<SendRequest, JournalKey> _journalled = new Dictionary<SendRequest, JournalKey>();
+        private readonly BulkReport _report = new BulkReport("Send-ImMessage");
 
         /// <summary>The sender's user id. Omitted: the provider's system or admin sender.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -35,6 +37,7 @@ namespace ImAdmin.Cmdlets.Messages
         /// <summary>Recipients: user ids for person channels, channel or group ids otherwise.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("To", "To_Account", "Target", "Uid", "UserId", "channel_id")]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
         public string[]? ChannelId { get; set; }
 
         /// <summary>The kind of channel; Person (one-to-one) by default.</summary>
@@ -82,6 +85,8 @@ namespace ImAdmin.Cmdlets.Messages
             _batcher = new MessageBatcher(_client.GetBatchLimit);
             _run = BulkRun.Create(this, _client.Provider, ThrottleLimitOrNull(), Journal,
                 (IReadOnlyList<SendRequest> batch, System.Threading.CancellationToken ct) => _client.SendAsync(batch, ct), Finished);
+            // -ChannelId a, b, c (not pipeline rows): the total is known, so progress can show percent and time left.
+            if (!MyInvocation.ExpectingInput && ChannelId != null) { _report.Total = ChannelId.Length; _run.Progress.Total = ChannelId.Length; }
         }
 
         private int? ThrottleLimitOrNull() => MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) ? ThrottleLimit : (int?)null;
@@ -91,6 +96,7 @@ namespace ImAdmin.Cmdlets.Messages
             var recipients = ChannelId ?? (InputObject?.BaseObject is string single ? new[] { single } : null);
             if (recipients == null || recipients.Length == 0)
             {
+                _report.Row();
                 Fail(new ImInputException(nameof(ChannelId),
                     "No recipient: pass -ChannelId, or pipe rows with a ChannelId, To, UserId or Uid column (or plain user ids)."), InputObject);
                 return;
@@ -98,6 +104,7 @@ namespace ImAdmin.Cmdlets.Messages
 
             foreach (var recipient in recipients)
             {
+                _report.Row();
                 var target = RowOr(recipient);
                 if (string.IsNullOrWhiteSpace(recipient))
                 {
@@ -124,7 +131,7 @@ namespace ImAdmin.Cmdlets.Messages
         {
             foreach (var batch in _batcher!.Flush()) Start(batch);
             _run!.Finish();
-            _run.Summarize(Summary);
+            _run.Summarize(Summary, _report.Summary("message(s) were not sent"));
         }
 
         protected override void StopProcessing()
@@ -202,6 +209,7 @@ namespace ImAdmin.Cmdlets.Messages
                 if (result.Succeeded)
                 {
                     _run!.Record(journalKey, JournalState.Sent, Label(request));
+                    _report.Success();
                 }
                 else
                 {
@@ -212,7 +220,7 @@ namespace ImAdmin.Cmdlets.Messages
                         ServerMessage = result.Error,
                     };
                     _run!.Record(journalKey, error.OutcomeUnknown ? JournalState.Unknown : JournalState.Failed, Label(request));
-                    WriteItemError(error, error.OutcomeUnknown ? "ImAdmin.SendOutcomeUnknown" : "ImAdmin.SendFailed", request.Source);
+                    WriteItemError(_report.Failure(request.ChannelId, error), error.OutcomeUnknown ? "ImAdmin.SendOutcomeUnknown" : "ImAdmin.SendFailed", request.Source);
                 }
                 if (PassThru) WriteObject(result);
             }
@@ -223,11 +231,12 @@ namespace ImAdmin.Cmdlets.Messages
                 foreach (var request in unsent)
                 {
                     _run!.Progress.AddNotSent();
-                    WriteItemError(new ImException(fatal.Kind, $"Not sent to {request.ChannelId}: the run stopped because {fatal.Message}") { Provider = fatal.Provider },
+                    WriteItemError(_report.Failure(request.ChannelId,
+                            new ImException(fatal.Kind, $"Not sent to {request.ChannelId}: the run stopped because {fatal.Message}") { Provider = fatal.Provider }),
                         "ImAdmin.SendFailed", request.Source);
                 }
                 ThrowTerminating(new ImException(fatal.Kind,
-                    $"Send-ImMessage stopped after {_run!.Progress.Done} row(s): {fatal.Message} Rows not yet read were not sent.", fatal) { Provider = fatal.Provider },
+                    $"Send-ImMessage stopped after {_report.Rows} row(s): {fatal.Message} Rows not yet read were not sent.", fatal) { Provider = fatal.Provider },
                     "ImAdmin.SendStopped");
             }
         }
@@ -235,7 +244,7 @@ namespace ImAdmin.Cmdlets.Messages
         private void Fail(ImInputException error, object? target)
         {
             _run!.Progress.AddFailed();
-            WriteItemError(error, "ImAdmin.InvalidArgument", target);
+            WriteItemError(_report.Failure($"Row {_report.Rows}", error), "ImAdmin.InvalidArgument", target);
         }
 
         internal static string Describe(MessageContent content) =>
