@@ -75,16 +75,27 @@ namespace ImAdmin.Base
         public int InFlight => _dispatcher.InFlight.Count;
 
         /// <summary>
-        /// What to do with a row given the journal (always send without one). Rows recorded as sent are counted as
-        /// skipped here; rows held back as unknown are for the caller to report.
+        /// Whether a row goes ahead, from the journal (always without one). A row recorded as sent is counted as skipped
+        /// (verbose message); a row held back as unknown is counted and reported with <paramref name="unknown"/>
+        /// (<paramref name="errorId"/>, TargetObject <paramref name="row"/>). An unknown row is sent again only within
+        /// <paramref name="providerDedupeWindow"/>, the time the server would recognise the repeat (null: never).
         /// </summary>
-        public JournalDecision Check(JournalKey key, TimeSpan? providerDedupeWindow)
+        public bool Admit(JournalKey key, TimeSpan? providerDedupeWindow, string label, Func<ImException> unknown, string errorId, object? row)
         {
-            if (Journal == null) return JournalDecision.Send;
-            var decision = Journal.Decide(key, providerDedupeWindow);
-            if (decision == JournalDecision.SkipSent) Progress.AddSkipped();
-            if (decision == JournalDecision.SkipUnknown) Progress.AddUnknown();
-            return decision;
+            if (Journal == null) return true;
+            switch (Journal.Decide(key, providerDedupeWindow))
+            {
+                case JournalDecision.SkipSent:
+                    Progress.AddSkipped();
+                    _cmdlet.WriteVerbose($"{label}: done by an earlier run (journal); skipped.");
+                    return false;
+                case JournalDecision.SkipUnknown:
+                    Progress.AddUnknown();
+                    _cmdlet.WriteError(ErrorRecords.From(unknown(), errorId, row));
+                    return false;
+                default:
+                    return true;
+            }
         }
 
         /// <summary>

@@ -21,7 +21,7 @@ namespace ImAdmin.Cmdlets.Messages
     [Cmdlet(VerbsData.Import, "ImMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     // Calls run in the background (up to -ThrottleLimit) while rows keep binding: results come back as calls finish.
     [OutputType(typeof(ImSendResult), typeof(ImBulkSummary))]
-    public sealed class ImportImMessageCommand : ImMessageContentCmdlet
+    public sealed class ImportImMessageCommand : ImBulkMessageCmdlet
     {
         /// <summary>Rows waiting for a full batch (one group: every row of an import can share a call).</summary>
         private RowBatcher<bool, MessageImport>? _pending;
@@ -69,27 +69,13 @@ namespace ImAdmin.Cmdlets.Messages
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary>Server calls in flight at once (default per provider: 8, Tencent Cloud IM 16).</summary>
-        [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; }
-
-        /// <summary>A file recording each row's outcome: a re-run with the same file skips rows already imported and reports rows whose outcome is unknown (imports them again only where the server dedupes).</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? Journal { get; set; }
-
-        /// <summary>Write one summary object at the end (sent, failed, skipped, unknown).</summary>
-        [Parameter]
-        public SwitchParameter Summary { get; set; }
 
         protected override void BeginProcessing()
         {
             _client = RequireCapability<IMessageImporter>();
             _pending = new RowBatcher<bool, MessageImport>(_client.ImportBatchSize);
             var client = _client;
-            _run = BulkRun.Create(this, ResolveSession().Provider,
-                MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) ? ThrottleLimit : (int?)null, Journal,
+            _run = StartRun(ResolveSession().Provider,
                 (IReadOnlyList<MessageImport> batch, System.Threading.CancellationToken ct) => client.ImportAsync(batch, SyncFromOldSystem, ct), Finished);
             try
             {
@@ -130,13 +116,6 @@ namespace ImAdmin.Cmdlets.Messages
             _run.Summarize(Summary);
         }
 
-        protected override void StopProcessing()
-        {
-            base.StopProcessing();
-            _run?.Stop();
-        }
-
-        protected override void ReleaseResources() => _run?.Dispose();
 
         /// <summary>
         /// Looks the row up in the journal: false when it must not be imported (imported by an earlier run: skipped;
@@ -148,21 +127,13 @@ namespace ImAdmin.Cmdlets.Messages
             var key = _keys.Next(JournalKey.Of("import", m.From, m.ChannelType.ToString(), m.ChannelId, m.Content.Text ?? Convert.ToBase64String(m.Content.Payload!),
                 row.Timestamp.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), row.Receivers == null ? null : string.Join(",", row.Receivers)));
             // A server that keeps one copy of a repeated row makes an unknown row safe to import again, whenever.
-            switch (_run!.Check(key, _client!.ImportRepeatsAreDeduped ? TimeSpan.MaxValue : (TimeSpan?)null))
-            {
-                case JournalDecision.SkipSent:
-                    WriteVerbose($"{Label(row)}: imported by an earlier run (journal); skipped.");
-                    return false;
-                case JournalDecision.SkipUnknown:
-                    WriteItemError(new ImException(ImErrorKind.ServerError,
-                            $"Not imported: an earlier run with this journal may have imported the message to {m.ChannelId} sent {row.Timestamp:u} (its outcome is unknown), and this server would store it twice. Check the conversation; to import it anyway, run without -Journal.")
-                        { OutcomeUnknown = true },
-                        "ImAdmin.ImportOutcomeUnknown", m.Source);
-                    return false;
-                default:
-                    _journalled[row] = key;
-                    return true;
-            }
+            if (!_run!.Admit(key, _client!.ImportRepeatsAreDeduped ? TimeSpan.MaxValue : (TimeSpan?)null, Label(row), () => new ImException(ImErrorKind.ServerError,
+                        $"Not imported: an earlier run with this journal may have imported the message to {m.ChannelId} sent {row.Timestamp:u} (its outcome is unknown), and this server would store it twice. Check the conversation; to import it anyway, run without -Journal.")
+                    { OutcomeUnknown = true },
+                    "ImAdmin.ImportOutcomeUnknown", m.Source))
+                return false;
+            _journalled[row] = key;
+            return true;
         }
 
         private void Start(IReadOnlyList<MessageImport> batch) =>

@@ -19,7 +19,7 @@ namespace ImAdmin.Cmdlets.Messages
     // calls finish; each result and each error record names its row.
     [Cmdlet(VerbsCommunications.Send, "ImMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = TextSet)]
     [OutputType(typeof(ImSendResult), typeof(ImBulkSummary))]
-    public sealed class SendImMessageCommand : ImMessageContentCmdlet
+    public sealed class SendImMessageCommand : ImBulkMessageCmdlet
     {
         private ImClient? _client;
         private MessageBatcher? _batcher;
@@ -65,31 +65,15 @@ namespace ImAdmin.Cmdlets.Messages
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary>Server calls in flight at once (default per provider: 8, Tencent Cloud IM 16).</summary>
-        [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; }
-
-        /// <summary>A file recording each row's outcome: a re-run with the same file skips rows already sent and reports rows whose outcome is unknown instead of sending them again.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? Journal { get; set; }
-
-        /// <summary>Write one summary object at the end (sent, failed, skipped, unknown).</summary>
-        [Parameter]
-        public SwitchParameter Summary { get; set; }
 
         protected override void BeginProcessing()
         {
             _client = ResolveSession().Client;
             _batcher = new MessageBatcher(_client.GetBatchLimit);
-            _run = BulkRun.Create(this, _client.Provider, ThrottleLimitOrNull(), Journal,
-                (IReadOnlyList<SendRequest> batch, System.Threading.CancellationToken ct) => _client.SendAsync(batch, ct), Finished);
+            _run = StartRun(_client.Provider, (IReadOnlyList<SendRequest> batch, System.Threading.CancellationToken ct) => _client.SendAsync(batch, ct), Finished);
             // -ChannelId a, b, c (not pipeline rows): the total is known, so progress can show percent and time left.
             if (!MyInvocation.ExpectingInput && ChannelId != null) { _report.Total = ChannelId.Length; _run.Progress.Total = ChannelId.Length; }
         }
-
-        private int? ThrottleLimitOrNull() => MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) ? ThrottleLimit : (int?)null;
 
         protected override void ProcessRecord()
         {
@@ -134,13 +118,6 @@ namespace ImAdmin.Cmdlets.Messages
             _run.Summarize(Summary, _report.Summary("message(s) were not sent"));
         }
 
-        protected override void StopProcessing()
-        {
-            base.StopProcessing();
-            _run?.Stop();
-        }
-
-        protected override void ReleaseResources() => _run?.Dispose();
 
         /// <summary>
         /// Looks the row up in the journal: false when it must not be sent (sent by an earlier run: skipped; outcome
@@ -151,21 +128,13 @@ namespace ImAdmin.Cmdlets.Messages
             var content = request.Content.Text ?? Convert.ToBase64String(request.Content.Payload!);
             var key = _keys.Next(JournalKey.Of(request.From, request.ChannelType.ToString(), request.ChannelId, content, request.ClientMsgNo,
                 request.RedDot ? "1" : "0", request.Persist ? "1" : "0"));
-            switch (_run!.Check(key, null))
-            {
-                case JournalDecision.SkipSent:
-                    WriteVerbose($"{Label(request)}: sent by an earlier run (journal); skipped.");
-                    return false;
-                case JournalDecision.SkipUnknown:
-                    WriteItemError(new ImException(ImErrorKind.ServerError,
-                            $"Not sent to {request.ChannelId}: an earlier run with this journal may have sent it (its outcome is unknown). Check the conversation on the server; to send it anyway, run without -Journal.")
-                        { Provider = _client!.Provider, OutcomeUnknown = true },
-                        "ImAdmin.SendOutcomeUnknown", request.Source);
-                    return false;
-                default:
-                    _journalled[request] = key;
-                    return true;
-            }
+            if (!_run!.Admit(key, null, Label(request), () => new ImException(ImErrorKind.ServerError,
+                        $"Not sent to {request.ChannelId}: an earlier run with this journal may have sent it (its outcome is unknown). Check the conversation on the server; to send it anyway, run without -Journal.")
+                    { Provider = _client!.Provider, OutcomeUnknown = true },
+                    "ImAdmin.SendOutcomeUnknown", request.Source))
+                return false;
+            _journalled[request] = key;
+            return true;
         }
 
         private void Start(IReadOnlyList<SendRequest> batch) =>
