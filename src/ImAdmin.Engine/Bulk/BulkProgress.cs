@@ -18,6 +18,7 @@ namespace ImAdmin.Engine.Bulk
         private readonly Func<TimeSpan> _clock;
         private readonly TimeSpan _start;
         private TimeSpan _lastReport;
+        private int _doneAtLastReport;
 
         public BulkProgress(string command, Func<TimeSpan>? clock = null)
         {
@@ -61,22 +62,24 @@ namespace ImAdmin.Engine.Bulk
         public void AddUnknown(int rows = 1) => Unknown += rows;
         public void AddNotSent(int rows = 1) => NotSent += rows;
 
-        /// <summary>True when an update is due (and starts the next interval).</summary>
+        /// <summary>True when an update is due: rows were done since the last one, which is at least an interval old.</summary>
         public bool Due()
         {
             var now = _clock();
-            if (now - _lastReport < Interval) return false;
+            if (now - _lastReport < Interval || Done == _doneAtLastReport) return false;
             _lastReport = now;
+            _doneAtLastReport = Done;
             return true;
         }
 
-        /// <summary>The progress line: rows done by outcome and the rate.</summary>
+        /// <summary>The progress line: rows done (of how many, when known) by outcome, and the rate.</summary>
         public string Status()
         {
-            var text = string.Format(CultureInfo.InvariantCulture, "{0:N0} rows: {1:N0} sent, {2:N0} failed", Done, Sent, Failed);
-            if (Skipped > 0) text += string.Format(CultureInfo.InvariantCulture, ", {0:N0} skipped (journal)", Skipped);
+            var text = string.Format(CultureInfo.InvariantCulture, "{0:N0}{1} done ({2:N0} ok, {3:N0} failed", Done,
+                Total.HasValue ? string.Format(CultureInfo.InvariantCulture, " of {0:N0}", Total.Value) : string.Empty, Sent, Failed);
+            if (Skipped > 0) text += string.Format(CultureInfo.InvariantCulture, ", {0:N0} skipped", Skipped);
             if (Unknown > 0) text += string.Format(CultureInfo.InvariantCulture, ", {0:N0} unknown", Unknown);
-            return text + string.Format(CultureInfo.InvariantCulture, "; {0:N0} rows/s", RowsPerSecond);
+            return text + string.Format(CultureInfo.InvariantCulture, "), {0:N0}/s", RowsPerSecond);
         }
 
         public ImBulkSummary Summary(string? journal) => new ImBulkSummary

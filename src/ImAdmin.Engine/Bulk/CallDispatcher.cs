@@ -47,6 +47,8 @@ namespace ImAdmin.Engine.Bulk
         /// did (collect finished calls, then ask again). The call runs on the thread pool with the caller's execution
         /// context, so ambient logging flows into it.
         /// </summary>
+        /// <param name="input">The input of the call.</param>
+        /// <param name="wait">How long to wait for a free slot.</param>
         /// <param name="starting">Runs once the slot is taken, just before the call starts (a journal writes the row as begun here, so a row waiting for a slot is never recorded as possibly sent).</param>
         public bool TryStart(TInput input, TimeSpan wait, Action<TInput>? starting = null)
         {

@@ -48,7 +48,7 @@ namespace ImAdmin.Base
         private readonly ImCmdlet _cmdlet;
         private readonly CallDispatcher<TCall, TResult> _dispatcher;
         private readonly Action<Dispatched<TCall, TResult>> _onFinished;
-        private readonly ProgressRecord _record;
+        private readonly int _activityId;
 
         /// <param name="cmdlet">The cmdlet whose pipeline the results, errors, log and progress go to.</param>
         /// <param name="throttleLimit">Calls in flight at most.</param>
@@ -62,7 +62,7 @@ namespace ImAdmin.Base
             _onFinished = onFinished;
             var name = cmdlet.MyInvocation.MyCommand.Name;
             Progress = new BulkProgress(name);
-            _record = new ProgressRecord(Math.Abs(name.GetHashCode() % 1000) + 1, name, "Starting");
+            _activityId = Math.Abs(name.GetHashCode() % 1000) + 1;
             Journal = journalPath == null ? null : RunJournal.Open(journalPath);
             _dispatcher = new CallDispatcher<TCall, TResult>(throttleLimit, call, cmdlet.Cancellation);
         }
@@ -163,8 +163,7 @@ namespace ImAdmin.Base
         /// </summary>
         public void Summarize(bool writeSummary, string? failures = null)
         {
-            _record.RecordType = ProgressRecordType.Completed;
-            _cmdlet.WriteProgress(_record);
+            _cmdlet.WriteProgress(new ProgressRecord(_activityId, Progress.Command, "Done") { RecordType = ProgressRecordType.Completed });
             var summary = Progress.Summary(Journal?.Path);
             var rows = Progress.Done + Progress.NotSent;
             if (failures != null)
@@ -199,10 +198,11 @@ namespace ImAdmin.Base
 
         private void WriteProgress()
         {
-            _record.StatusDescription = Progress.Status();
-            if (Progress.Percent is int percent) _record.PercentComplete = percent;
-            if (Progress.Remaining is TimeSpan left) _record.SecondsRemaining = (int)Math.Ceiling(left.TotalSeconds);
-            _cmdlet.WriteProgress(_record);
+            // A new record each time: hosts may keep the ones already written.
+            var record = new ProgressRecord(_activityId, Progress.Command, Progress.Status());
+            if (Progress.Percent is int percent) record.PercentComplete = percent;
+            if (Progress.Remaining is TimeSpan left) record.SecondsRemaining = (int)Math.Ceiling(left.TotalSeconds);
+            _cmdlet.WriteProgress(record);
         }
 
         public void Dispose()

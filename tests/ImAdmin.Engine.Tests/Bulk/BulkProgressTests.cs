@@ -18,6 +18,11 @@ public class BulkProgressTests
             if (progress.Due()) due++;
         }
         Assert.InRange(due, 39, 40);
+        // Nothing done since the last update: nothing to show.
+        _now += TimeSpan.FromSeconds(1);
+        progress.Due();
+        _now += TimeSpan.FromSeconds(1);
+        Assert.False(progress.Due());
     }
 
     [Fact]
@@ -35,7 +40,7 @@ public class BulkProgressTests
         Assert.Equal(100, progress.RowsPerSecond);
         Assert.Equal(TimeSpan.FromSeconds(5), progress.Remaining);
         Assert.Equal(50, progress.Percent);
-        Assert.Equal("500 rows: 300 sent, 50 failed, 100 skipped (journal), 50 unknown; 100 rows/s", progress.Status());
+        Assert.Equal("500 of 1,000 done (300 ok, 50 failed, 100 skipped, 50 unknown), 100/s", progress.Status());
 
         progress.AddNotSent(7);
         var summary = progress.Summary("run.journal");
