@@ -64,6 +64,9 @@ namespace ImAdmin.Engine.Sessions
         /// <summary>Whether this is the default session of the runspace that lists it.</summary>
         public bool IsDefault { get; set; }
 
+        /// <summary>Channel ids this session recently returned (for -ChannelId completion).</summary>
+        internal RecentIds RecentChannelIds { get; } = new RecentIds();
+
         public bool IsDisconnected => Volatile.Read(ref _disposed) != 0;
 
         /// <summary>A copy of the session's retry policy.</summary>

@@ -3,6 +3,7 @@ using ImAdmin.Base;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
 using ImAdmin.Engine.Providers.Capabilities;
+using ImAdmin.Completion;
 
 namespace ImAdmin.Cmdlets.Conversations
 {
@@ -21,6 +22,7 @@ namespace ImAdmin.Cmdlets.Conversations
         /// <summary>The channel; for a person channel, the other user.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("To", "To_Account", "Target", "channel_id")]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string ChannelId { get; set; } = string.Empty;
 

@@ -4,6 +4,7 @@ using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.Capabilities;
+using ImAdmin.Completion;
 
 namespace ImAdmin.Cmdlets.Messages
 {
@@ -40,6 +41,7 @@ namespace ImAdmin.Cmdlets.Messages
         /// <summary>The recipient of the Tencent Cloud IM messages.</summary>
         [Parameter(ParameterSetName = MessageSet, ValueFromPipelineByPropertyName = true)]
         [Alias("To", "To_Account", "Target", "Uid", "UserId", "channel_id")]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
         [AllowNull]
         public string? ChannelId { get; set; }
 

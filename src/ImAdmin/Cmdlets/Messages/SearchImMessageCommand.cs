@@ -6,6 +6,7 @@ using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
 using ImAdmin.Engine.Providers.Capabilities;
+using ImAdmin.Completion;
 
 namespace ImAdmin.Cmdlets.Messages
 {
@@ -32,6 +33,7 @@ namespace ImAdmin.Cmdlets.Messages
         /// <summary>Only this channel; for a person channel, the other user.</summary>
         [Parameter]
         [Alias("To", "To_Account", "Target", "channel_id")]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string? ChannelId { get; set; }
 
