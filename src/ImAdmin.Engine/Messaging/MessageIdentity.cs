@@ -26,18 +26,11 @@ namespace ImAdmin.Engine.Messaging
 
         public string? MessageKey { get; set; }
 
-        /// <summary>The message's place in its channel, when known.</summary>
-        public long? MessageSequence { get; set; }
-
-        public string? ClientMsgNo { get; set; }
-
         /// <summary>The original sender (Tencent Cloud IM recalls need it; null = the session's admin account).</summary>
         public string? From { get; set; }
 
         /// <summary>The recipient or channel.</summary>
         public string? ChannelId { get; set; }
-
-        public Models.ChannelType? ChannelType { get; set; }
 
         public MessageScope Scope { get; set; }
 

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using System;
 using System.Management.Automation;
 using System.Threading;
@@ -12,7 +11,7 @@ using ImAdmin.Engine.Providers.Capabilities;
 namespace ImAdmin.Cmdlets.Messages
 {
     /// <summary>
-    /// Acting on sent messages given as -Identity (Revoke-ImMessage, Remove-ImMessage): a single message by default,
+    /// Acting on sent WildfireChat messages by id (Revoke-ImMessage, Remove-ImMessage): a single message by default,
     /// -Multicast for some of its receivers, or -Broadcast. One ShouldProcess and one result or error per id.
     /// </summary>
     public abstract class ImSentMessageCmdlet : ImRowCmdlet
@@ -40,13 +39,14 @@ namespace ImAdmin.Cmdlets.Messages
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary>The messages to act on (-Identity).</summary>
-        protected abstract ImMessagePipeBind[] Messages { get; }
+        /// <summary>The server message ids to act on.</summary>
+        protected abstract long[]? MessageIds { get; }
 
-        /// <summary>An explicit original sender (Tencent Cloud IM), over the one the message carries.</summary>
+        /// <summary>MsgKeys to act on (Tencent Cloud IM), with <see cref="FromUser"/> and <see cref="Recipient"/>.</summary>
+        protected virtual string[]? MessageKeys => null;
+
         protected virtual string? FromUser => null;
 
-        /// <summary>An explicit recipient (Tencent Cloud IM), over the one the message carries.</summary>
         protected virtual string? Recipient => null;
 
         /// <summary>The session's name, for ShouldProcess targets.</summary>
@@ -90,12 +90,22 @@ namespace ImAdmin.Cmdlets.Messages
             }
         }
 
-        /// <summary>One identity per message given, in the parameter set's scope.</summary>
+        /// <summary>One identity per id or key given (ids and keys pair up by position), or one empty identity when none is.</summary>
         private IEnumerable<MessageIdentity> Identities()
         {
+            var ids = MessageIds ?? new long[0];
+            var keys = MessageKeys ?? new string[0];
             var scope = ParameterSetName switch { MulticastSet => MessageScope.Multicast, BroadcastSet => MessageScope.Broadcast, _ => MessageScope.Message };
-            var receivers = scope == MessageScope.Multicast ? Receiver : new string[0];
-            return Messages.Select(m => m.ToIdentity(scope, receivers, FromUser, Recipient));
+            for (var i = 0; i < Math.Max(1, Math.Max(ids.Length, keys.Length)); i++)
+                yield return new MessageIdentity
+                {
+                    MessageId = i < ids.Length ? ids[i] : (long?)null,
+                    MessageKey = i < keys.Length ? keys[i] : null,
+                    From = FromUser,
+                    ChannelId = Recipient,
+                    Scope = scope,
+                    Receivers = scope == MessageScope.Multicast ? Receiver : new string[0],
+                };
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImAdmin.Base;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.Capabilities;
@@ -13,10 +12,10 @@ namespace ImAdmin.Cmdlets.Messages
     [OutputType(typeof(ImRemovedMessage))]
     public sealed class RemoveImMessageCommand : ImSentMessageCmdlet
     {
-        /// <summary>The messages to delete: message ids, Send-ImMessage -PassThru, Send-ImBroadcast -PassThru or Get-ImMessage output, or CSV rows with a MessageId column.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-        [Alias("MessageId")]
-        public ImMessagePipeBind[] Identity { get; set; } = new ImMessagePipeBind[0];
+        /// <summary>The server message ids to delete (binds from Send-ImMessage -PassThru, Send-ImBroadcast -PassThru and Get-ImMessage output).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, long.MaxValue)]
+        public long[] MessageId { get; set; } = new long[0];
 
         /// <summary>The user recorded as having deleted a multicast or broadcast. Default: admin.</summary>
         [Parameter(ParameterSetName = MulticastSet)]
@@ -24,7 +23,7 @@ namespace ImAdmin.Cmdlets.Messages
         [ValidateNotNullOrEmpty]
         public string Operator { get; set; } = Senders.Admin;
 
-        protected override ImMessagePipeBind[] Messages => Identity;
+        protected override long[]? MessageIds => MessageId;
 
         protected override void ProcessRecord() =>
             ForEachMessage<IMessageRemover, ImRemovedMessage>("Delete for everyone", "ImAdmin.RemoveMessageFailed",

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImAdmin.Base;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
@@ -12,25 +11,29 @@ namespace ImAdmin.Cmdlets.Messages
     /// <para type="synopsis">Recalls (revokes) sent messages for everyone: WildfireChat messages, multicasts or broadcasts by id, Tencent Cloud IM C2C messages by MsgKey.</para>
     /// </summary>
     /// <remarks>
-    /// The provider, not the parameter set, decides which part of -Identity is used: a send result or message carries
-    /// both MessageId and MessageKey (one of them empty).
+    /// The provider, not the parameter set, decides which identity is used: a send result or message carries both
+    /// MessageId and MessageKey (one of them empty), and PowerShell would refuse the empty one in a set of its own.
     /// </remarks>
     [Cmdlet(VerbsSecurity.Revoke, "ImMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = MessageSet)]
     [OutputType(typeof(ImRevokeResult))]
     public sealed class RevokeImMessageCommand : ImSentMessageCmdlet
     {
-        /// <summary>
-        /// The messages to recall: WildfireChat message ids, Tencent Cloud IM MsgKeys, Send-ImMessage -PassThru,
-        /// Send-ImBroadcast -PassThru or Get-ImMessage output, or CSV rows with a MessageId or MessageKey column.
-        /// </summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-        [Alias("MessageId", "MessageKey")]
-        public ImMessagePipeBind[] Identity { get; set; } = new ImMessagePipeBind[0];
+        /// <summary>WildfireChat message ids (binds from Send-ImMessage -PassThru, Send-ImBroadcast -PassThru and Get-ImMessage output).</summary>
+        [Parameter(ParameterSetName = MessageSet, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = MulticastSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = BroadcastSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [AllowNull]
+        public long[]? MessageId { get; set; }
 
         /// <summary>The user recorded as having recalled the messages (WildfireChat). Default: admin.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string Operator { get; set; } = Senders.Admin;
+
+        /// <summary>Tencent Cloud IM MsgKeys of C2C messages (binds from Send-ImMessage -PassThru and Get-ImMessage output).</summary>
+        [Parameter(ParameterSetName = MessageSet, ValueFromPipelineByPropertyName = true)]
+        [AllowNull]
+        public string[]? MessageKey { get; set; }
 
         /// <summary>The original sender of the Tencent Cloud IM messages. Omitted: the session's admin account (-Identifier).</summary>
         [Parameter(ParameterSetName = MessageSet, ValueFromPipelineByPropertyName = true)]
@@ -45,7 +48,9 @@ namespace ImAdmin.Cmdlets.Messages
         [AllowNull]
         public string? ChannelId { get; set; }
 
-        protected override ImMessagePipeBind[] Messages => Identity;
+        protected override long[]? MessageIds => MessageId;
+
+        protected override string[]? MessageKeys => MessageKey;
 
         protected override string? FromUser => From;
 

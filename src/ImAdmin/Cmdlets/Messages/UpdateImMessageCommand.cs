@@ -18,10 +18,10 @@ namespace ImAdmin.Cmdlets.Messages
         private IMessageUpdater? _client;
         private string _server = string.Empty;
 
-        /// <summary>The message to change: a message id, Send-ImMessage -PassThru or Get-ImMessage output, or a CSV row with a MessageId column.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-        [Alias("MessageId")]
-        public ImMessagePipeBind Identity { get; set; } = null!;
+        /// <summary>The server message id (binds from Send-ImMessage -PassThru and Get-ImMessage output).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, long.MaxValue)]
+        public long MessageId { get; set; }
 
 
 
@@ -46,19 +46,19 @@ namespace ImAdmin.Cmdlets.Messages
 
         protected override void ProcessRecord()
         {
-            var message = Identity.ToIdentity(MessageScope.Message, new string[0]);
+            var message = new MessageIdentity { MessageId = MessageId };
             try
             {
                 _client!.KeyOf(message, MyInvocation.MyCommand.Name);
             }
             catch (ImException ex)
             {
-                WriteItemFailure(ex, ex is ImInputException ? "ImAdmin.InvalidArgument" : "ImAdmin.UpdateMessageFailed", RowOr(Identity.Input));
+                WriteItemFailure(ex, ex is ImInputException ? "ImAdmin.InvalidArgument" : "ImAdmin.UpdateMessageFailed", RowOr(MessageId));
                 return;
             }
             var content = Content;
             var action = $"Replace the content with {SendImMessageCommand.Describe(content)}" + (NoDistribute ? " (server copy only)" : string.Empty);
-            if (!ShouldProcess($"{message} on '{_server}'", action)) return;
+            if (!ShouldProcess($"message {MessageId} on '{_server}'", action)) return;
             try
             {
                 var result = Run(ct => _client!.UpdateAsync(message, content, !NoDistribute, Operator, ct));
@@ -66,7 +66,7 @@ namespace ImAdmin.Cmdlets.Messages
             }
             catch (ImException ex)
             {
-                WriteItemFailure(ex, ex is ImInputException ? "ImAdmin.InvalidArgument" : "ImAdmin.UpdateMessageFailed", RowOr(Identity.Input));
+                WriteItemFailure(ex, ex is ImInputException ? "ImAdmin.InvalidArgument" : "ImAdmin.UpdateMessageFailed", RowOr(MessageId));
             }
         }
     }
