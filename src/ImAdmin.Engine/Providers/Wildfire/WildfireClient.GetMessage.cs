@@ -30,7 +30,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
             {
                 try
                 {
-                    var result = WildfireResponse.Read(await Http.PostJsonAsync("/admin/message/get_one", new { messageUid = id }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
+                    var result = await CallAsync("/admin/message/get_one", new { messageUid = id }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
                     lookups.Add(Belongs(result, type, channelId, userId)
                         ? new MessageLookup<long>(id, ToMessage(result, channelType), null)
                         : new MessageLookup<long>(id, null, new ImException(ImErrorKind.NotFound, $"Message id {id} is not in {channelType} conversation '{channelId}'.") { Provider = Provider }));

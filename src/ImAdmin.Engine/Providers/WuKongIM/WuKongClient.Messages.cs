@@ -45,8 +45,9 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         }
 
         /// <summary>
-        /// Always carries a client_msg_no (the caller's or a fresh one) so a retry after a lost answer is recognised as
-        /// the same message; the answer is enveloped in {status,data} (the SDK reads it at the top level and gets zeros).
+        /// Always carries a client_msg_no (the caller's or a fresh one) so a send whose answer was lost can be looked up.
+        /// The server does not deduplicate on it, so the send is never repeated once it may have been processed; such an
+        /// outcome is settled by lookup (WuKongClient.Settle.cs). The answer is enveloped in {status,data}.
         /// </summary>
         private async Task<ImSendResult> SendOneAsync(SendRequest request, CancellationToken ct)
         {
@@ -59,7 +60,15 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                 ClientMsgNo = request.ClientMsgNo ?? Guid.NewGuid().ToString("N"),
                 Payload = WuKongPayload.Encode(request.Content),
             };
-            var answer = await PostJsonAsync(SendPath, body, ct).ConfigureAwait(false);
+            JsonElement answer;
+            try
+            {
+                answer = await PostJsonAsync(SendPath, body, ct, RetrySafety.NotProcessedOnly).ConfigureAwait(false);
+            }
+            catch (ImException ex) when (ex.OutcomeUnknown)
+            {
+                return await SettleAsync(request, body, ex, ct).ConfigureAwait(false);
+            }
             var data = WuKongResponse.Data<WuKongSendData>(answer);
             return ResultFor(request, succeeded: true, data?.MessageId, data?.ClientMsgNo ?? body.ClientMsgNo);
         }

@@ -43,7 +43,8 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             }
             if (result.Status != 200)
                 throw Fail(result, result.Status >= 500 ? ImErrorKind.ServerError : ImErrorKind.Unknown, status,
-                    $"WuKongIM answered {result.Request} with HTTP {result.Status}: {msg ?? Trim(result.Body)}", msg);
+                    $"WuKongIM answered {result.Request} with HTTP {result.Status}: {msg ?? Trim(result.Body)}." +
+                    (result.MayHaveActed ? UnknownOutcome.Explanation : string.Empty), msg);
 
             if (status.HasValue && status.Value != 200)
             {
@@ -90,6 +91,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                 ServerCode = code,
                 ServerMessage = serverMessage,
                 Request = result.Request,
+                OutcomeUnknown = result.MayHaveActed,
             };
 
         private static string Trim(string body) => body.Length <= 200 ? body : body.Substring(0, 200) + "…";

@@ -26,6 +26,7 @@ namespace ImAdmin.Cmdlets.Messages
         private int _rows;
         private int _sent;
         private int _failed;
+        private int _unknown;
 
         /// <summary>The sender's user id. Omitted: the provider's system or admin sender.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -108,7 +109,10 @@ namespace ImAdmin.Cmdlets.Messages
             foreach (var batch in _batcher!.Flush()) Send(batch);
             WriteProgress(new ProgressRecord(1, "Send-ImMessage", "Done") { RecordType = ProgressRecordType.Completed });
             if (_failed > 0)
-                WriteWarning($"{_failed} of {_rows} message(s) were not sent; each has an error record whose TargetObject is its input row.");
+                WriteWarning($"{_failed} of {_rows} message(s) were not sent; each has an error record (ImAdmin.SendFailed or ImAdmin.InvalidArgument) whose TargetObject is its input row.");
+            if (_unknown > 0)
+                WriteWarning($"{_unknown} of {_rows} message(s) have an unknown outcome: the server may have stored them although their answer was lost. " +
+                             "Their error records (ImAdmin.SendOutcomeUnknown) hold the rows; check them before sending any again (about_ImAdmin, \"Unknown outcomes\").");
         }
 
         private void Send(IReadOnlyList<SendRequest> batch)
@@ -121,7 +125,7 @@ namespace ImAdmin.Cmdlets.Messages
             }
             catch (ImException ex)
             {
-                results = batch.Select(r => new ImSendResult { Succeeded = false, Error = ex.Message, ErrorCode = ex.ServerCode, Exception = ex }).ToList();
+                results = batch.Select(r => new ImSendResult { Succeeded = false, OutcomeUnknown = ex.OutcomeUnknown, Error = ex.Message, ErrorCode = ex.ServerCode, Exception = ex }).ToList();
                 // Without valid credentials or a reachable server no later row can succeed either.
                 if (ex.Kind == ImErrorKind.Authentication || (ex.Kind == ImErrorKind.ConnectionFailed && !ex.OutcomeUnknown)) fatal = ex;
             }
@@ -141,14 +145,17 @@ namespace ImAdmin.Cmdlets.Messages
                 }
                 else
                 {
-                    _failed++;
                     var error = result.Exception ?? new ImException(ImErrorKind.ServerError, $"Sending to {request.ChannelId} failed: {result.Error}")
                     {
                         Provider = _client.Provider,
                         ServerCode = result.ErrorCode,
                         ServerMessage = result.Error,
                     };
-                    WriteItemError(error, "ImAdmin.SendFailed", request.Source);
+                    result.OutcomeUnknown |= error.OutcomeUnknown;
+                    if (result.OutcomeUnknown) _unknown++;
+                    else _failed++;
+                    // A separate id, so a script keeps rows that may be stored apart from rows known not to be.
+                    WriteItemError(error, result.OutcomeUnknown ? "ImAdmin.SendOutcomeUnknown" : "ImAdmin.SendFailed", request.Source);
                 }
                 if (PassThru) WriteObject(result);
             }
@@ -173,7 +180,7 @@ namespace ImAdmin.Cmdlets.Messages
         {
             if (_sinceProgress.Elapsed < ProgressInterval) return;
             _sinceProgress.Restart();
-            WriteProgress(new ProgressRecord(1, "Send-ImMessage", $"{_sent} sent, {_failed} failed"));
+            WriteProgress(new ProgressRecord(1, "Send-ImMessage", $"{_sent} sent, {_failed} failed, {_unknown} unknown"));
         }
 
         private void Fail(ImInputException error, object? target)
