@@ -67,7 +67,9 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             unknown.ErrorCode = lost.ServerCode;
             unknown.Exception = new ImException(lost.Kind,
                 $"Sending to '{request.ChannelId}': {lost.Message} ImAdmin did not send it again, and {why}. " +
-                $"Check with Get-ImMessage -ClientMsgNo {body.ClientMsgNo} before sending this row again.", lost)
+                $"Check with Get-ImMessage -ChannelId '{request.ChannelId}' -ChannelType {request.ChannelType}" +
+                (request.ChannelType == ChannelType.Person && !string.IsNullOrEmpty(body.FromUid) ? $" -UserId '{body.FromUid}'" : string.Empty) +
+                $" -ClientMsgNo {body.ClientMsgNo} before sending this row again.", lost)
             {
                 Provider = ImProvider.WuKongIM,
                 HttpStatus = lost.HttpStatus,
