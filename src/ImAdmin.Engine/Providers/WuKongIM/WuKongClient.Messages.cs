@@ -24,6 +24,8 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         private const string SendPath = "/message/send";
         private const string SendBatchPath = "/message/sendbatch";
 
+        private static readonly char[] PathCharacters = { '/', '?' };
+
         /// <summary>
         /// Only person messages with a sender and no caller-chosen client_msg_no can share a call: sendbatch is
         /// person-only, needs from_uid, and makes its own client_msg_no per recipient.
@@ -68,6 +70,13 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             catch (ImException ex) when (ex.OutcomeUnknown)
             {
                 return await SettleAsync(request, body, ex, ct).ConfigureAwait(false);
+            }
+            catch (ImException ex) when (ex.HttpStatus == 404 && request.ChannelId.IndexOfAny(PathCharacters) >= 0)
+            {
+                // /message/send exists (other rows get through); what failed is this row's id.
+                throw WuKongResponse.Restate(ex, ImErrorKind.NotFound,
+                    $"WuKongIM answered HTTP 404 to the send to channel '{request.ChannelId}', so it was not sent. The id contains '/' or '?', " +
+                    "which a proxy or router in front of the server can read as part of the path. Use an id without them.", "ChannelId");
             }
             var data = WuKongResponse.Data<WuKongSendData>(answer);
             return ResultFor(request, succeeded: true, data?.MessageId, data?.ClientMsgNo ?? body.ClientMsgNo);

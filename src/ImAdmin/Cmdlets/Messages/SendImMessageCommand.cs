@@ -73,6 +73,13 @@ namespace ImAdmin.Cmdlets.Messages
         protected override void ProcessRecord()
         {
             var recipients = ChannelId ?? (InputObject?.BaseObject is string single ? new[] { single } : null);
+            var badRow = InvalidEnumColumn<ChannelType>(nameof(ChannelType), "channel_type") ?? CheckRowText();
+            if (badRow != null)
+            {
+                _rows += Math.Max(1, recipients?.Length ?? 0);
+                Fail(badRow, InputObject);
+                return;
+            }
             if (recipients == null || recipients.Length == 0)
             {
                 _rows++;
@@ -88,6 +95,11 @@ namespace ImAdmin.Cmdlets.Messages
                 if (string.IsNullOrWhiteSpace(recipient))
                 {
                     Fail(new ImInputException(nameof(ChannelId), "A row has an empty recipient (ChannelId/To/UserId column)."), target);
+                    continue;
+                }
+                if (InputCheck.LoneSurrogate(recipient, nameof(ChannelId)) is { } badRecipient)
+                {
+                    Fail(badRecipient, target);
                     continue;
                 }
                 var content = Content;
@@ -127,7 +139,7 @@ namespace ImAdmin.Cmdlets.Messages
             {
                 results = batch.Select(r => new ImSendResult { Succeeded = false, OutcomeUnknown = ex.OutcomeUnknown, Error = ex.Message, ErrorCode = ex.ServerCode, Exception = ex }).ToList();
                 // Without valid credentials or a reachable server no later row can succeed either.
-                if (ex.Kind == ImErrorKind.Authentication || (ex.Kind == ImErrorKind.ConnectionFailed && !ex.OutcomeUnknown)) fatal = ex;
+                if (ex.EndsRun) fatal = ex;
             }
 
             for (var i = 0; i < batch.Count; i++)
@@ -175,6 +187,14 @@ namespace ImAdmin.Cmdlets.Messages
                     "ImAdmin.SendStopped");
             }
         }
+
+        /// <summary>Blank or badly encoded ids and text of the current row, before anything is sent.</summary>
+        private ImInputException? CheckRowText() =>
+            InputCheck.Blank(From, nameof(From), "a sender's user id") ??
+            InputCheck.Blank(ClientMsgNo, nameof(ClientMsgNo), "a client message number") ??
+            InputCheck.LoneSurrogate(From, nameof(From)) ??
+            InputCheck.LoneSurrogate(ClientMsgNo, nameof(ClientMsgNo)) ??
+            InputCheck.LoneSurrogate(Text, nameof(Text));
 
         private void ReportProgress()
         {
