@@ -46,7 +46,7 @@ namespace ImAdmin.Cmdlets.Messages
 
 
 
-        /// <summary>Your own dedupe key for this message; a re-run with the same key is not delivered twice where the server dedupes. Rows with a key are sent one by one.</summary>
+        /// <summary>Your own key for this message, sent one by one: Tencent derives its dedupe key from it; on WuKongIM it settles a send whose answer was lost.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("client_msg_no")]
         [ValidateNotNullOrEmpty]
