@@ -6,7 +6,6 @@ using ImAdmin.Engine.Diagnostics;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
-using ImAdmin.Engine.Sessions;
 
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
@@ -65,19 +64,11 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             unknown.OutcomeUnknown = true;
             unknown.Error = lost.Message;
             unknown.ErrorCode = lost.ServerCode;
-            unknown.Exception = new ImException(lost.Kind,
+            unknown.Exception = WuKongResponse.Restate(lost, lost.Kind,
                 $"Sending to '{request.ChannelId}': {lost.Message} ImAdmin did not send it again, and {why}. " +
                 $"Check with Get-ImMessage -ChannelId '{request.ChannelId}' -ChannelType {request.ChannelType}" +
                 (request.ChannelType == ChannelType.Person && !string.IsNullOrEmpty(body.FromUid) ? $" -UserId '{body.FromUid}'" : string.Empty) +
-                $" -ClientMsgNo {body.ClientMsgNo} before sending this row again.", lost)
-            {
-                Provider = ImProvider.WuKongIM,
-                HttpStatus = lost.HttpStatus,
-                ServerCode = lost.ServerCode,
-                ServerMessage = lost.ServerMessage,
-                Request = lost.Request,
-                OutcomeUnknown = true,
-            };
+                $" -ClientMsgNo {body.ClientMsgNo} before sending this row again.");
             return unknown;
         }
     }

@@ -69,8 +69,8 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             body.ValueKind == JsonValueKind.Object && body.TryGetProperty("data", out var data) ? data.Deserialize<T>(ImJson.Options) : null;
 
         /// <summary>
-        /// A server failure told more clearly: another kind and message, keeping the server's code, message and the
-        /// request (and the original as the inner exception).
+        /// A server failure told more clearly: another kind and message, keeping the server's code, message, the
+        /// request and whether the outcome is unknown (and the original as the inner exception).
         /// </summary>
         public static ImException Restate(ImException ex, ImErrorKind kind, string message, string? parameterName = null) =>
             new ImException(kind, message, ex)
@@ -81,6 +81,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                 ServerMessage = ex.ServerMessage,
                 Request = ex.Request,
                 ParameterName = parameterName,
+                OutcomeUnknown = ex.OutcomeUnknown,
             };
 
         private static ImException Fail(HttpResult result, ImErrorKind kind, int? code, string message, string? serverMessage = null) =>
