@@ -60,19 +60,20 @@ namespace ImAdmin.Engine.Providers.Tencent
                     results[i] = FailedBy(batch[i], ex);
                 }
             }
-            foreach (var chunk in Chunk(valid.ToArray(), MaxBatchRecipients))
+            var chunks = Chunk(valid.ToArray(), MaxBatchRecipients).ToList();
+            // A call's failure is the whole batch's, unless rows were refused above or other chunks remain: then it is
+            // told per row, so those rows keep their own error and later chunks are still sent.
+            var perRow = valid.Count < batch.Count || chunks.Count > 1;
+            foreach (var chunk in chunks)
             {
                 var rows = chunk.Select(i => batch[i]).ToArray();
                 ImSendResult[] sent;
                 try
                 {
-                    sent = rows.Length == 1
-                        ? new[] { await SendOneAsync(rows[0], elements, cancellationToken).ConfigureAwait(false) }
-                        : (await SendBatchAsync(rows, elements, cancellationToken).ConfigureAwait(false)).ToArray();
+                    sent = (await SendBatchAsync(rows, elements, cancellationToken).ConfigureAwait(false)).ToArray();
                 }
-                catch (ImException ex) when (!ex.EndsRun)
+                catch (ImException ex) when (perRow && !ex.EndsRun)
                 {
-                    // Per row, so the rows refused above keep their own error and later chunks are still sent.
                     sent = rows.Select(r => FailedBy(r, ex)).ToArray();
                 }
                 for (var k = 0; k < chunk.Length; k++) results[chunk[k]] = sent[k];
