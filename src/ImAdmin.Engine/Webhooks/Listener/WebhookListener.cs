@@ -162,9 +162,10 @@ namespace ImAdmin.Engine.Webhooks.Listener
                 receipt.Body = Encoding.UTF8.GetString(request.Body);
                 answer = Accept(receipt, query);
             }
-            Queue(receipt);
             var response = Answer(answer);
             if (allowPost) response.Headers.Add(new KeyValuePair<string, string>("Allow", "POST"));
+            // Answered first, handed on after: a consumer that stops at this event must not cut its answer off.
+            response.Answered = () => Queue(receipt);
             return response;
         }
 

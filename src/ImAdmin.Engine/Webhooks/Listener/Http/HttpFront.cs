@@ -86,10 +86,15 @@ namespace ImAdmin.Engine.Webhooks.Listener.Http
                         if (request == null) return;
                         var response = _handle(request);
                         var keepAlive = request.KeepAlive && !request.TooLarge;
-                        using (var writing = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token))
+                        try
                         {
+                            using var writing = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
                             writing.CancelAfter(ReadTimeout);
                             await WriteAsync(stream, response, keepAlive, writing.Token).ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            response.Answered?.Invoke();
                         }
                         if (!keepAlive) return;
                     }

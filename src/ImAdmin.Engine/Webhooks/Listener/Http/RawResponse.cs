@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace ImAdmin.Engine.Webhooks.Listener.Http
@@ -16,5 +17,8 @@ namespace ImAdmin.Engine.Webhooks.Listener.Http
         public string ContentType { get; }
         public byte[] Body { get; }
         public List<KeyValuePair<string, string>> Headers { get; } = new List<KeyValuePair<string, string>>();
+
+        /// <summary>Run once the answer was written (or the sender hung up first): the request is only handed on then.</summary>
+        public Action? Answered { get; set; }
     }
 }
