@@ -79,6 +79,9 @@ namespace ImAdmin.Engine.Sessions
             }
         }
 
+        /// <summary>The session's client as the capability interface <typeparamref name="T"/>, or one clear NotSupported error.</summary>
+        public T RequireCapability<T>(string? caller = null) where T : class => Providers.Capabilities.Capability.Require<T>(Client, caller);
+
         /// <summary>The provider client as <typeparamref name="TClient"/>, or a clear error naming the provider and the missing capability.</summary>
         internal TClient Require<TClient>(string capability) where TClient : class =>
             Client as TClient ?? throw new ImCapabilityException(Provider, capability);

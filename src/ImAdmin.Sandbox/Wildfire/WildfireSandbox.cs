@@ -37,6 +37,8 @@ public sealed partial class WildfireSandbox(SandboxOptions options)
         MapMessageRoutes();
         MapMessageAdminRoutes();
         MapReceiptRoutes();
+        MapPresenceRoutes();
+        MapPresenceControl(app);
         // Not MapPost: ASP.NET would answer a wrong method with 405, the server with an empty 500.
         app.MapFallback("{**path}", HandleAsync);
     }

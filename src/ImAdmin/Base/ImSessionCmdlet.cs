@@ -29,16 +29,15 @@ namespace ImAdmin.Base
         }
 
         /// <summary>
-        /// The session's client as <typeparamref name="TClient"/> (a client class, or a capability interface that several
-        /// clients implement); a provider without the capability is one clear
-        /// terminating error naming the provider and the capability (never a raw 404).
+        /// The session's client as the capability interface <typeparamref name="T"/>: the one way a cmdlet reaches a
+        /// provider. A provider without it is one terminating error: "X is not available on P servers; use Z".
         /// </summary>
-        protected TClient RequireClient<TClient>(string capability) where TClient : class
+        protected T RequireCapability<T>() where T : class
         {
             var session = ResolveSession();
             try
             {
-                return session.Require<TClient>(capability);
+                return session.RequireCapability<T>(MyInvocation.MyCommand.Name);
             }
             catch (ImCapabilityException ex)
             {
@@ -46,5 +45,8 @@ namespace ImAdmin.Base
                 throw; // not reached
             }
         }
+
+        /// <summary>The capability when the session's provider has it, else null (for extras such as reading a result back).</summary>
+        protected T? OptionalCapability<T>() where T : class => ResolveSession().Client as T;
     }
 }

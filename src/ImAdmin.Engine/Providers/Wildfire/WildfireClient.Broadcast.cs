@@ -6,10 +6,11 @@ using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Json;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Engine.Providers.Wildfire
 {
-    public sealed partial class WildfireClient
+    public sealed partial class WildfireClient : IBroadcaster
     {
         /// <summary>
         /// POST /admin/message/broadcast: one message to every user, each of whom sees a private conversation with the

@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
-using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Channels
 {
@@ -23,11 +23,10 @@ namespace ImAdmin.Cmdlets.Channels
         [Alias("channel_type")]
         public ChannelType ChannelType { get; set; }
 
-        /// <summary>The WuKongIM client of the session (set before the first row).</summary>
-        protected WuKongClient Client { get; private set; } = null!;
+        /// <summary>The session's channel capability (set before the first row).</summary>
+        protected IChannelAdmin Client { get; private set; } = null!;
 
-        protected override void BeginProcessing() =>
-            Client = RequireClient<WuKongClient>($"{MyInvocation.MyCommand.Name} (WuKongIM channels and their member lists)");
+        protected override void BeginProcessing() => Client = RequireCapability<IChannelAdmin>();
 
         /// <summary>A plain string piped in (a line of Get-Content): it stands for the cmdlet's identity parameter.</summary>
         protected string? PipedText => InputObject?.BaseObject as string;

@@ -5,6 +5,7 @@ using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Messages
 {
@@ -68,7 +69,7 @@ namespace ImAdmin.Cmdlets.Messages
         protected override void ProcessRecord()
         {
             if (_window!.IsFull) return;
-            var client = RequireClient<WuKongClient>("Search-ImMessage (message search)");
+            var client = RequireCapability<IMessageSearch>();
             var query = new WuKongSearchQuery(UserId)
             {
                 Keyword = Keyword,

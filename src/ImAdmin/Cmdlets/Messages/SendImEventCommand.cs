@@ -3,6 +3,7 @@ using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Messages
 {
@@ -55,7 +56,7 @@ namespace ImAdmin.Cmdlets.Messages
 
         protected override void ProcessRecord()
         {
-            var client = RequireClient<WuKongClient>("Send-ImEvent (message events)");
+            var client = RequireCapability<IMessageEventSender>();
             if (!ShouldProcess($"message '{ClientMsgNo}' in {ChannelType} channel '{ChannelId}'", $"Send event '{EventType}'")) return;
             var request = new WuKongEventRequest(ClientMsgNo, ChannelId, ChannelType, EventType) { From = From, EventId = EventId, Data = Data };
             try

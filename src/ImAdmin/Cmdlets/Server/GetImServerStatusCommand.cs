@@ -3,6 +3,7 @@ using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Server
 {
@@ -28,7 +29,7 @@ namespace ImAdmin.Cmdlets.Server
 
         protected override void EndProcessing()
         {
-            var client = RequireClient<WuKongClient>("Get-ImServerStatus (/varz)");
+            var client = RequireCapability<IServerStatusReader>();
             var withConnections = IncludeConnections || MyInvocation.BoundParameters.ContainsKey(nameof(ConnectionLimit));
             try
             {

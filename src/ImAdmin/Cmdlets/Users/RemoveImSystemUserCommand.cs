@@ -9,11 +9,10 @@ namespace ImAdmin.Cmdlets.Users
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "ImSystemUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(ImSystemUser))]
-    public sealed class RemoveImSystemUserCommand : SystemUserChangeCommand
+    public sealed class RemoveImSystemUserCommand : SystemUserChangeCmdlet
     {
         protected override string Action => "Remove system-user status";
 
-        protected override string Capability => "Remove-ImSystemUser (/user/systemuids_remove)";
 
         protected override string ErrorId => "ImAdmin.RemoveSystemUserFailed";
 

@@ -1,0 +1,14 @@
+using System.Threading;
+using System.Threading.Tasks;
+using ImAdmin.Engine.Messaging;
+using ImAdmin.Engine.Models;
+
+namespace ImAdmin.Engine.Providers.Capabilities
+{
+    /// <summary>A provider that sends one message to every user (Send-ImBroadcast).</summary>
+    [ImCapability("Send-ImBroadcast (one message to every user)", Area = "Broadcast")]
+    public interface IBroadcaster
+    {
+        Task<ImBroadcastResult> BroadcastAsync(string? from, MessageContent content, bool redDot, bool persist, CancellationToken cancellationToken);
+    }
+}
