@@ -85,8 +85,7 @@ namespace ImAdmin.Base
         /// </summary>
         protected void WriteItemFailure(Exception exception, string errorId, object? target)
         {
-            if (exception is ImException { Kind: ImErrorKind.Authentication or ImErrorKind.NotSupported } ||
-                exception is ImException { Kind: ImErrorKind.ConnectionFailed, OutcomeUnknown: false })
+            if (exception is ImException { Kind: ImErrorKind.NotSupported } or ImException { EndsRun: true })
                 ThrowTerminating(exception, errorId, target);
             WriteItemError(exception, errorId, target);
         }
