@@ -5,7 +5,6 @@ using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.Tencent;
-using ImAdmin.Engine.Security;
 using ImAdmin.Engine.Sessions;
 using ImAdmin.Engine.Webhooks;
 using ImAdmin.Sandbox;
@@ -23,6 +22,7 @@ var all = new Dictionary<string, Func<SandboxHost, Task<Measurement>>>
     ["send-wildfire"] = host => Send(host, ImProvider.Wildfire, 10_000),
     ["send-tencent"] = host => Send(host, ImProvider.TencentCloud, 1_000),
 };
+if (args.FirstOrDefault() == "faults") return await FaultRun.RunAsync(args.Skip(1).ToArray());
 var chosen = args.Length == 0 || args.Contains("all") ? all.Keys.ToList() : args.ToList();
 await using var host = await SandboxHost.StartAsync(new SandboxOptions { Seed = true, WildfireRateLimit = int.MaxValue });
 Console.WriteLine(Measurement.Header);
@@ -91,19 +91,10 @@ static Task<Measurement> Send(SandboxHost host, ImProvider provider, int rows) =
     Measurement.RunAsync($"Send {provider}: person rows, one text, batched", rows, async () =>
     {
         var recipients = Enumerable.Range(0, rows).Select(i => "bench" + i).ToList();
-        var request = provider switch
-        {
-            ImProvider.WuKongIM => new ConnectionRequest { Provider = provider, Uri = host.WuKongServer.BaseUri, Token = ImSecret.FromPlainText(host.Options.WuKongToken!) },
-            ImProvider.Wildfire => new ConnectionRequest { Provider = provider, Uri = host.WildfireServer.BaseUri, Secret = ImSecret.FromPlainText(host.Options.WildfireSecret) },
-            _ => new ConnectionRequest
-            {
-                Provider = provider, Uri = host.TencentServer.BaseUri, SdkAppId = host.Options.TencentSdkAppId,
-                SecretKey = ImSecret.FromPlainText(host.Options.TencentSecretKey), Identifier = host.Options.TencentAdmins[0],
-            },
-        };
+        var request = BenchServers.Request(host, provider);
         using var session = await ImSession.ConnectAsync(request, _ => null, validate: true, CancellationToken.None);
-        await PrepareRecipients(host, session, provider, recipients);
-        var journal = provider switch { ImProvider.WuKongIM => host.WuKongServer.Journal, ImProvider.Wildfire => host.WildfireServer.Journal, _ => host.TencentServer.Journal };
+        await BenchServers.PrepareRecipients(host, session, provider, recipients);
+        var journal = BenchServers.Server(host, provider).Journal;
         var before = journal.Entries.Count;
         var batcher = new MessageBatcher(session.Client.GetBatchLimit);
         var content = MessageContent.FromText("Maintenance tonight 22:00-23:00 UTC");
@@ -117,12 +108,3 @@ static Task<Measurement> Send(SandboxHost host, ImProvider provider, int rows) =
         await SendAll(batcher.Flush());
         return $"{journal.Entries.Count - before} server calls, {failed} failed";
     });
-
-// Tencent and Wildfire only deliver to accounts that exist: create them first (not measured as sending).
-static async Task PrepareRecipients(SandboxHost host, ImSession session, ImProvider provider, List<string> recipients)
-{
-    if (provider == ImProvider.TencentCloud)
-        await session.Require<TencentClient>("bench").ImportAccountsAsync(recipients.Append("admin"), CancellationToken.None);
-    if (provider == ImProvider.Wildfire)
-        foreach (var id in recipients) host.Wildfire.Directory.PutUser(new System.Text.Json.Nodes.JsonObject { ["userId"] = id, ["name"] = id });
-}

@@ -16,6 +16,12 @@ public sealed record SandboxOptions
     /// <summary>Whether the wk.plugin.search plugin is installed (a default WuKongIM install has none).</summary>
     public bool WuKongSearchPlugin { get; init; }
 
+    /// <summary>
+    /// How long an accepted WuKongIM send takes to become readable (the server answers before the channel stores
+    /// the message). Zero: readable at once.
+    /// </summary>
+    public TimeSpan WuKongStoreDelay { get; init; }
+
     public long TencentSdkAppId { get; init; } = 1400000000;
 
     /// <summary>Tencent secret key (the sample key of Tencent's own tests).</summary>

@@ -170,12 +170,14 @@ Describe 'Send-ImBroadcast' {
         $failed[0].TargetObject | Should -Be $bytes
     }
 
-    It 'reports a server without the route as needing the professional edition' {
+    It 'reports one HTTP 500 on a route the server has as a failure with an unknown outcome, not as a missing edition' {
         Add-SandboxFault -BaseUri $sandbox.wildfire -Fault @{ path = '/admin/message/broadcast'; status = 500 }
         Send-ImBroadcast -Text 'edition check' -ErrorAction SilentlyContinue -ErrorVariable failed
         $failed.Count | Should -Be 1
-        $failed[0].CategoryInfo.Category | Should -Be 'NotImplemented'
-        $failed[0].Exception.Message | Should -Match 'professional edition'
+        $failed[0].CategoryInfo.Category | Should -Be 'InvalidResult'
+        $failed[0].Exception.Message | Should -Not -Match 'professional edition'
+        $failed[0].Exception.Message | Should -Match 'The outcome is unknown'
+        $failed[0].Exception.OutcomeUnknown | Should -BeTrue
         $failed[0].TargetObject | Should -Be 'edition check'
     }
 

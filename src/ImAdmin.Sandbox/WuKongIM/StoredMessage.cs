@@ -37,13 +37,10 @@ public sealed record StoredMessage
     public uint Expire { get; init; }
 }
 
-/// <summary>One channel's messages (seq = index + 1), its client_msg_no dedupe index and, for person channels, the pair.</summary>
+/// <summary>One channel's messages (seq = index + 1) and, for person channels, the pair.</summary>
 public sealed class ChannelLog
 {
     public List<StoredMessage> Messages { get; } = [];
-
-    /// <summary>The first message per (sender, client_msg_no): a repeated send returns it instead of storing again.</summary>
-    public Dictionary<(string From, string ClientMsgNo), StoredMessage> Sent { get; } = new();
 
     public (string A, string B)? Pair { get; init; }
 

@@ -9,7 +9,7 @@ public sealed partial class WuKongSandbox(SandboxOptions options)
     /// <summary>The release the sandbox emulates unless <see cref="SandboxOptions.WuKongVersion"/> says otherwise.</summary>
     public const string Version = "v2.2.5-20260422";
 
-    public WuKongState State { get; } = new();
+    public WuKongState State { get; } = new() { StoreDelay = options.WuKongStoreDelay };
 
     public void Map(WebApplication app)
     {

@@ -45,10 +45,50 @@ namespace ImAdmin.Engine.Providers.Tencent
             if (first.ChannelType == ChannelType.Group) return new[] { await SendToGroupAsync(first, elements, cancellationToken).ConfigureAwait(false) };
             if (batch.Count == 1) return new[] { await SendOneAsync(first, elements, cancellationToken).ConfigureAwait(false) };
 
-            var results = new List<ImSendResult>(batch.Count);
-            foreach (var chunk in Chunk(batch, MaxBatchRecipients))
-                results.AddRange(await SendBatchAsync(chunk, elements, cancellationToken).ConfigureAwait(false));
+            // A recipient the server would refuse (e.g. an id over 32 bytes) fails its own row, not the whole call.
+            var results = new ImSendResult[batch.Count];
+            var valid = new List<int>(batch.Count);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                try
+                {
+                    ValidAccount(batch[i].ChannelId, "ChannelId");
+                    valid.Add(i);
+                }
+                catch (ImInputException ex)
+                {
+                    results[i] = FailedBy(batch[i], ex);
+                }
+            }
+            var chunks = Chunk(valid.ToArray(), MaxBatchRecipients).ToList();
+            // A call's failure is the whole batch's, unless rows were refused above or other chunks remain: then it is
+            // told per row, so those rows keep their own error and later chunks are still sent.
+            var perRow = valid.Count < batch.Count || chunks.Count > 1;
+            foreach (var chunk in chunks)
+            {
+                var rows = chunk.Select(i => batch[i]).ToArray();
+                ImSendResult[] sent;
+                try
+                {
+                    sent = (await SendBatchAsync(rows, elements, cancellationToken).ConfigureAwait(false)).ToArray();
+                }
+                catch (ImException ex) when (perRow && !ex.EndsRun)
+                {
+                    sent = rows.Select(r => FailedBy(r, ex)).ToArray();
+                }
+                for (var k = 0; k < chunk.Length; k++) results[chunk[k]] = sent[k];
+            }
             return results;
+        }
+
+        private static ImSendResult FailedBy(SendRequest request, ImException error)
+        {
+            var result = Result(request, succeeded: false);
+            result.Error = error.Message;
+            result.ErrorCode = error.ServerCode;
+            result.OutcomeUnknown = error.OutcomeUnknown;
+            result.Exception = error;
+            return result;
         }
 
         private async Task<ImSendResult> SendOneAsync(SendRequest request, MsgElement[] elements, CancellationToken cancellationToken)

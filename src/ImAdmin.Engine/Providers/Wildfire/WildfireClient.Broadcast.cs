@@ -22,7 +22,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
         {
             var sender = string.IsNullOrEmpty(from) ? DefaultSender : from!;
             var body = new BroadcastBody(sender, WildfirePayload.Build(content, redDot, persist));
-            var result = WildfireResponse.Read(await Http.PostJsonAsync("/admin/message/broadcast", body, RetrySafety.NotProcessedOnly, cancellationToken).ConfigureAwait(false));
+            var result = await CallAsync("/admin/message/broadcast", body, RetrySafety.NotProcessedOnly, cancellationToken).ConfigureAwait(false);
             return new ImBroadcastResult
             {
                 Provider = Provider,

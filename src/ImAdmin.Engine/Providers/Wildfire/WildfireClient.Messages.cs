@@ -57,7 +57,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
             if (batch.Any(r => r.ChannelType != ChannelType.Person))
                 throw new ArgumentException("Only Person rows can share a multicast call.", nameof(batch));
             var body = new MulticastBody(sender, batch.Select(r => r.ChannelId).ToList(), payload);
-            var result = WildfireResponse.Read(await Http.PostJsonAsync("/admin/message/multicast", body, RetrySafety.NotProcessedOnly, cancellationToken).ConfigureAwait(false));
+            var result = await CallAsync("/admin/message/multicast", body, RetrySafety.NotProcessedOnly, cancellationToken).ConfigureAwait(false);
             return batch.Select(r => Sent(r, sender, result)).ToList();
         }
 
@@ -66,7 +66,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
             var body = new SendBody(sender, new WildfireConversation(WildfireConversation.TypeOf(request.ChannelType), request.ChannelId), payload);
             try
             {
-                var result = WildfireResponse.Read(await Http.PostJsonAsync("/admin/message/send", body, RetrySafety.NotProcessedOnly, cancellationToken).ConfigureAwait(false));
+                var result = await CallAsync("/admin/message/send", body, RetrySafety.NotProcessedOnly, cancellationToken).ConfigureAwait(false);
                 return Sent(request, sender, result);
             }
             catch (ImException ex) when (IsAboutTheRow(ex))

@@ -67,6 +67,8 @@ namespace ImAdmin.Engine.Webhooks.WuKongIM
                     $"{notObjects} of the {items.Count} entries of this {name} body are not message objects (the body is {WebhookJson.Describe(root)})."));
             foreach (var item in items.Where(i => i.ValueKind == JsonValueKind.Object))
             {
+                if (!WebhookShape.Require(ImProvider.WuKongIM, name, item, result, item.Has("message_idstr") ? "message_idstr" : "message_id"))
+                    continue;
                 try
                 {
                     result.Events.Add(WuKongMessageReader.Read(item, name));

@@ -41,7 +41,7 @@ namespace ImAdmin.Cmdlets.Messages
 
 
 
-        /// <summary>Your own dedupe key for this message; a re-run with the same key is not delivered twice where the server dedupes. Rows with a key are sent one by one.</summary>
+        /// <summary>Your own key for this message, sent one by one: Tencent derives its dedupe key from it; on WuKongIM it settles a send whose answer was lost.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("client_msg_no")]
         [ValidateNotNullOrEmpty]
@@ -70,6 +70,13 @@ namespace ImAdmin.Cmdlets.Messages
         protected override void ProcessRecord()
         {
             var recipients = ChannelId ?? (InputObject?.BaseObject is string single ? new[] { single } : null);
+            var badRow = InvalidEnumColumn<ChannelType>(nameof(ChannelType), "channel_type") ?? CheckRowText();
+            if (badRow != null)
+            {
+                for (var i = 0; i < Math.Max(1, recipients?.Length ?? 0); i++) _report.Row();
+                Fail(badRow, InputObject);
+                return;
+            }
             if (recipients == null || recipients.Length == 0)
             {
                 _report.Row();
@@ -85,6 +92,11 @@ namespace ImAdmin.Cmdlets.Messages
                 if (string.IsNullOrWhiteSpace(recipient))
                 {
                     Fail(new ImInputException(nameof(ChannelId), "A row has an empty recipient (ChannelId/To/UserId column)."), target);
+                    continue;
+                }
+                if (InputCheck.LoneSurrogate(recipient, nameof(ChannelId)) is { } badRecipient)
+                {
+                    Fail(badRecipient, target);
                     continue;
                 }
                 var content = Content;
@@ -106,6 +118,7 @@ namespace ImAdmin.Cmdlets.Messages
             foreach (var batch in _batcher!.Flush()) Send(batch);
             WriteProgress(_report.Completed());
             if (_report.Summary("message(s) were not sent") is { } summary) WriteWarning(summary);
+            if (_report.UnknownSummary() is { } unknown) WriteWarning(unknown);
         }
 
         private void Send(IReadOnlyList<SendRequest> batch)
@@ -118,9 +131,9 @@ namespace ImAdmin.Cmdlets.Messages
             }
             catch (ImException ex)
             {
-                results = batch.Select(r => new ImSendResult { Succeeded = false, Error = ex.Message, ErrorCode = ex.ServerCode, Exception = ex }).ToList();
+                results = batch.Select(r => new ImSendResult { Succeeded = false, OutcomeUnknown = ex.OutcomeUnknown, Error = ex.Message, ErrorCode = ex.ServerCode, Exception = ex }).ToList();
                 // Without valid credentials or a reachable server no later row can succeed either.
-                if (ex.Kind == ImErrorKind.Authentication || (ex.Kind == ImErrorKind.ConnectionFailed && !ex.OutcomeUnknown)) fatal = ex;
+                if (ex.EndsRun) fatal = ex;
             }
 
             for (var i = 0; i < batch.Count; i++)
@@ -144,7 +157,10 @@ namespace ImAdmin.Cmdlets.Messages
                         ServerCode = result.ErrorCode,
                         ServerMessage = result.Error,
                     };
-                    WriteItemError(_report.Failure(request.ChannelId, error), "ImAdmin.SendFailed", request.Source);
+                    result.OutcomeUnknown |= error.OutcomeUnknown;
+                    // A separate id, so a script keeps rows that may be stored apart from rows known not to be.
+                    WriteItemError(_report.Failure(request.ChannelId, error),
+                        result.OutcomeUnknown ? "ImAdmin.SendOutcomeUnknown" : "ImAdmin.SendFailed", request.Source);
                 }
                 if (PassThru) WriteObject(result);
             }
@@ -164,6 +180,14 @@ namespace ImAdmin.Cmdlets.Messages
                     "ImAdmin.SendStopped");
             }
         }
+
+        /// <summary>Blank or badly encoded ids and text of the current row, before anything is sent.</summary>
+        private ImInputException? CheckRowText() =>
+            InputCheck.Blank(From, nameof(From), "a sender's user id") ??
+            InputCheck.Blank(ClientMsgNo, nameof(ClientMsgNo), "a client message number") ??
+            InputCheck.LoneSurrogate(From, nameof(From)) ??
+            InputCheck.LoneSurrogate(ClientMsgNo, nameof(ClientMsgNo)) ??
+            InputCheck.LoneSurrogate(Text, nameof(Text));
 
         private void ReportProgress()
         {
