@@ -6,7 +6,7 @@ namespace ImAdmin.Engine.Channels
 {
     /// <summary>
     /// Checks channel input before anything is sent, so a bad row fails alone with a message naming the parameter
-    /// instead of a server error in Chinese (contract §3.1 and §6).
+    /// instead of a server error in Chinese (see docs/server-behaviour/wukongim.md, 'Requests', 'Channels').
     /// </summary>
     public static class ChannelInput
     {

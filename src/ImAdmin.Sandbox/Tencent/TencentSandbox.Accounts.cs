@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace ImAdmin.Sandbox.Tencent;
 
-/// <summary>im_open_login_svc: account_import, multiaccount_import and account_check (contract §5).</summary>
+/// <summary>im_open_login_svc: account_import, multiaccount_import and account_check (see docs/server-behaviour/tencent.md, 'Accounts, presence and groups').</summary>
 public sealed partial class TencentSandbox
 {
     /// <summary>multiaccount_import and account_check take at most 100 accounts.</summary>

@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace ImAdmin.Sandbox.Tencent;
 
 /// <summary>
-/// Presence and C2C conversation state: openim/query_online_status, im_open_login_svc/kick (contract §5),
-/// openim/admin_set_msg_read (§4.6) and openim/get_c2c_unread_msg_num (§4.7).
+/// Presence and C2C conversation state: openim/query_online_status, im_open_login_svc/kick (see docs/server-behaviour/tencent.md, 'Accounts, presence and groups'),
+/// openim/admin_set_msg_read and openim/get_c2c_unread_msg_num (see docs/server-behaviour/tencent.md, 'Conversation state').
 /// </summary>
 public sealed partial class TencentSandbox
 {

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace ImAdmin.Sandbox.Tencent;
 
 /// <summary>
-/// group_open_http_svc/create_group and send_group_msg (contract §5). Group APIs answer with the group code family:
+/// group_open_http_svc/create_group and send_group_msg (see docs/server-behaviour/tencent.md, 'Accounts, presence and groups'). Group APIs answer with the group code family:
 /// 10004 for a bad parameter; 10010 for a GroupId that does not exist and 10021 for a GroupId already taken (Tencent's
 /// codes, not in the contract's table).
 /// </summary>

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace ImAdmin.Sandbox.Tencent;
 
 /// <summary>
-/// openim/admin_getroammsg (contract §4.4): a C2C conversation's stored messages in [MinTime, MaxTime], newest first,
+/// openim/admin_getroammsg (see docs/server-behaviour/tencent.md, 'History'): a C2C conversation's stored messages in [MinTime, MaxTime], newest first,
 /// at most MaxCnt and about 13 KB of message data per answer (Complete 0 when more remain); a continuation sends
 /// MaxTime = LastMsgTime and LastMsgKey and resumes after that message.
 /// </summary>

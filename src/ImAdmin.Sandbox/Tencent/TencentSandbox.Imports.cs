@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace ImAdmin.Sandbox.Tencent;
 
 /// <summary>
-/// openim/importmsg (contract §4.3): one historical C2C message with its original time. SyncFromOldSystem is required
+/// openim/importmsg (see docs/server-behaviour/tencent.md, 'Importing'): one historical C2C message with its original time. SyncFromOldSystem is required
 /// (90030): 1 counts toward unread, 2 is marked read. MsgTimeStamp is required (90006). No callbacks; repeats of a
 /// key are kept out for good and still answered OK.
 /// </summary>

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace ImAdmin.Sandbox.Tencent;
 
-/// <summary>openim/sendmsg and openim/batchsendmsg (contract §4.1, §4.2).</summary>
+/// <summary>openim/sendmsg and openim/batchsendmsg (see docs/server-behaviour/tencent.md, 'Sending').</summary>
 public sealed partial class TencentSandbox
 {
     private const int MaxBatchRecipients = 500;

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace ImAdmin.Sandbox.Tencent;
 
 /// <summary>
-/// openim/admin_msgwithdraw (contract §4.5): recalls a C2C message by sender, recipient and MsgKey, with no time
+/// openim/admin_msgwithdraw (see docs/server-behaviour/tencent.md, 'Recall'): recalls a C2C message by sender, recipient and MsgKey, with no time
 /// limit. 20022 when there is no such message, 20023 when it was recalled before, 90054 for a malformed MsgKey.
 /// </summary>
 public sealed partial class TencentSandbox

@@ -8,7 +8,7 @@ public sealed record TencentGroupMessage(string GroupId, string From, uint MsgSe
 /// <summary>Groups (create_group) and their messages (send_group_msg) with the 5-minute Random dedupe.</summary>
 public sealed partial class TencentState
 {
-    /// <summary>send_group_msg drops a message whose Random repeats within 5 minutes (contract §3.4).</summary>
+    /// <summary>send_group_msg drops a message whose Random repeats within 5 minutes (see docs/server-behaviour/tencent.md, 'Duplicate suppression').</summary>
     public static readonly TimeSpan GroupDedupeWindow = TimeSpan.FromMinutes(5);
 
     private readonly Dictionary<string, TencentGroup> _groups = new(StringComparer.Ordinal);

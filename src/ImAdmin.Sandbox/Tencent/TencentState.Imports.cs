@@ -5,7 +5,7 @@ public sealed partial class TencentState
 {
     private readonly HashSet<string> _importKeys = new(StringComparer.Ordinal);
 
-    /// <summary>Stores an imported message unless its (From, To, MsgRandom, MsgTimeStamp, MsgSeq) key came before (contract §4.3).</summary>
+    /// <summary>Stores an imported message unless its (From, To, MsgRandom, MsgTimeStamp, MsgSeq) key came before (see docs/server-behaviour/tencent.md, 'Importing').</summary>
     public bool StoreImported(TencentStoredMessage message)
     {
         lock (_gate)

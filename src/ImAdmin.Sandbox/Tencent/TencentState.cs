@@ -7,7 +7,7 @@ public sealed record TencentStoredMessage(
     string Api, string From, string To, uint MsgSeq, uint MsgRandom, long MsgTime, JsonElement MsgBody, int? MsgLifeTime, string[] SendMsgControl,
     bool MarkedRead = false)
 {
-    /// <summary>The observed MsgKey format <c>{MsgSeq}_{MsgRandom}_{MsgTime}</c> (contract §4.1).</summary>
+    /// <summary>The observed MsgKey format <c>{MsgSeq}_{MsgRandom}_{MsgTime}</c> (see docs/server-behaviour/tencent.md, 'Sending').</summary>
     public string MsgKey => $"{MsgSeq}_{MsgRandom}_{MsgTime}";
 
     /// <summary>The text of the first TIMTextElem, if any.</summary>
@@ -20,7 +20,7 @@ public sealed record TencentStoredMessage(
 /// <summary>The in-memory Tencent app: imported accounts, stored messages and the sendmsg dedupe window. Thread-safe.</summary>
 public sealed partial class TencentState
 {
-    /// <summary>sendmsg drops a repeat of (sender, MsgSeq, MsgRandom, content) for 120 s (contract §3.4).</summary>
+    /// <summary>sendmsg drops a repeat of (sender, MsgSeq, MsgRandom, content) for 120 s (see docs/server-behaviour/tencent.md, 'Duplicate suppression').</summary>
     public static readonly TimeSpan DedupeWindow = TimeSpan.FromSeconds(120);
 
     private readonly object _gate = new();

@@ -28,7 +28,7 @@ public static class WildfireCodes
 
 /// <summary>
 /// One <c>RestResult</c>: <c>{code,msg,result}</c>. Gson drops nulls, so a reply without data has no <c>result</c>;
-/// preAction failures carry a nested copy of <c>{code,msg}</c> as their result (contract §2.4).
+/// preAction failures carry a nested copy of <c>{code,msg}</c> as their result (see docs/server-behaviour/wildfire.md, 'Signing').
 /// </summary>
 public sealed record WildfireReply(int Code, JsonNode? Result)
 {

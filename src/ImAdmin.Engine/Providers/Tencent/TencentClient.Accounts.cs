@@ -33,7 +33,7 @@ namespace ImAdmin.Engine.Providers.Tencent
             return failed;
         }
 
-        /// <summary>A UserID as Tencent accepts it: not empty, at most 32 bytes of UTF-8 (contract §4).</summary>
+        /// <summary>A UserID as Tencent accepts it: not empty, at most 32 bytes of UTF-8 (see docs/server-behaviour/tencent.md, 'Accounts, presence and groups').</summary>
         internal static string ValidAccount(string? userId, string parameterName)
         {
             if (string.IsNullOrWhiteSpace(userId))

@@ -13,7 +13,7 @@ using ImAdmin.Engine.Sessions;
 
 namespace ImAdmin.Engine.Providers.Tencent
 {
-    /// <summary>C2C conversation state: openim/admin_set_msg_read and openim/get_c2c_unread_msg_num (contract §4.6, §4.7).</summary>
+    /// <summary>C2C conversation state: openim/admin_set_msg_read and openim/get_c2c_unread_msg_num (see docs/server-behaviour/tencent.md, 'Conversation state').</summary>
     public sealed partial class TencentClient : IConversationReadMarker, IUnreadCountReader
     {
         /// <summary>get_c2c_unread_msg_num takes at most 10 peers per call.</summary>

@@ -13,7 +13,7 @@ namespace ImAdmin.Engine.Providers.Tencent
 {
     /// <summary>
     /// Group sends: group_open_http_svc/send_group_msg, one call per group. The server drops a message whose Random
-    /// repeats within 5 minutes (contract §3.4), so the Random is chosen once per row and every retry reuses it.
+    /// repeats within 5 minutes (see docs/server-behaviour/tencent.md, 'Duplicate suppression'), so the Random is chosen once per row and every retry reuses it.
     /// </summary>
     public sealed partial class TencentClient
     {

@@ -17,7 +17,7 @@ using ImAdmin.Engine.Sessions;
 namespace ImAdmin.Engine.Providers.Tencent
 {
     /// <summary>
-    /// A C2C conversation's roaming history through openim/admin_getroammsg (contract §4.4), newest first, one page per
+    /// A C2C conversation's roaming history through openim/admin_getroammsg (see docs/server-behaviour/tencent.md, 'History'), newest first, one page per
     /// call, lazily. A page ends at MaxCnt messages or about 13 KB (Complete 0); the next call keeps MinTime and sends
     /// MaxTime = LastMsgTime and LastMsgKey, until Complete is 1.
     /// </summary>

@@ -13,7 +13,7 @@ using ImAdmin.Engine.Providers.Capabilities;
 namespace ImAdmin.Engine.Providers.Tencent
 {
     /// <summary>
-    /// openim/importmsg (contract §4.3): one historical C2C message per call. The server keeps the first import of a
+    /// openim/importmsg (see docs/server-behaviour/tencent.md, 'Importing'): one historical C2C message per call. The server keeps the first import of a
     /// (From, To, MsgRandom, MsgTimeStamp, MsgSeq) key for good, so MsgSeq and MsgRandom derive from the row itself:
     /// a retry or a re-run of the same CSV imports nothing twice.
     /// </summary>

@@ -10,12 +10,12 @@ using ImAdmin.Engine.Sessions;
 namespace ImAdmin.Engine.Providers.Tencent
 {
     /// <summary>
-    /// Tencent Cloud IM REST API client (contract: shared/reference/tencent-im-api.md). Split into partial files by
+    /// Tencent Cloud IM REST API client (server behaviour: docs/server-behaviour/tencent.md). Split into partial files by
     /// area; this one holds the pipeline, the call helper and the operations every provider has.
     /// </summary>
     public sealed partial class TencentClient : ImClient
     {
-        /// <summary>Tencent's default limit: 200 calls per second per API per SDKAppID (contract §3.3).</summary>
+        /// <summary>Tencent's default limit: 200 calls per second per API per SDKAppID (see docs/server-behaviour/tencent.md, 'Frequency limits').</summary>
         private const double CallsPerSecond = 200;
 
         /// <summary>batchsendmsg may reach 12,000 recipients per minute; each recipient counts as one message.</summary>

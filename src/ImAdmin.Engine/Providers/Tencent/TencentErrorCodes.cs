@@ -4,7 +4,7 @@ using ImAdmin.Engine.Http;
 
 namespace ImAdmin.Engine.Providers.Tencent
 {
-    /// <summary>What ImAdmin knows about one Tencent ErrorCode (contract §3.2, §3.4).</summary>
+    /// <summary>What ImAdmin knows about one Tencent ErrorCode (see docs/server-behaviour/tencent.md, 'Error codes').</summary>
     internal sealed class TencentErrorCode
     {
         public TencentErrorCode(ImErrorKind kind, string text, ResponseClass retry = ResponseClass.Final, string? hint = null)

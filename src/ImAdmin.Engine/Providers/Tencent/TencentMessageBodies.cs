@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace ImAdmin.Engine.Providers.Tencent
 {
-    /// <summary>Fields that openim/sendmsg and openim/batchsendmsg share (contract §4.1, §4.2).</summary>
+    /// <summary>Fields that openim/sendmsg and openim/batchsendmsg share (see docs/server-behaviour/tencent.md, 'Sending').</summary>
     internal abstract class C2CMessageBody
     {
         /// <summary>The sender; omitted (null) to send as the admin identifier.</summary>

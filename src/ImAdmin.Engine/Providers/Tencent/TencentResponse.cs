@@ -10,7 +10,7 @@ using ImAdmin.Engine.Sessions;
 namespace ImAdmin.Engine.Providers.Tencent
 {
     /// <summary>
-    /// The Tencent envelope (contract §3.1): HTTP 200 for every API-level outcome, and <c>ActionStatus</c> /
+    /// The Tencent envelope (see docs/server-behaviour/tencent.md, 'Envelope'): HTTP 200 for every API-level outcome, and <c>ActionStatus</c> /
     /// <c>ErrorCode</c> / <c>ErrorInfo</c> in the body. Success is ErrorCode 0; anything else becomes an
     /// <see cref="ImException"/> that keeps the server's code and text.
     /// </summary>

@@ -14,7 +14,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
     {
         /// <summary>
         /// POST /admin/message/broadcast: one message to every user, each of whom sees a private conversation with the
-        /// sender. The docs call it professional-only, yet the community server has a handler (contract §4.3); a server
+        /// sender. The docs call it professional-only, yet the community server has a handler (see docs/server-behaviour/wildfire.md, 'Message operations'); a server
         /// without one answers an empty 500, reported as not supported. Never repeated after an answer that may mean
         /// "done": a broadcast has no dedupe key, and a second one would reach every user twice.
         /// </summary>

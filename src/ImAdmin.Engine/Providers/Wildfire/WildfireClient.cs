@@ -15,7 +15,7 @@ using ImAdmin.Engine.Sessions;
 namespace ImAdmin.Engine.Providers.Wildfire
 {
     /// <summary>
-    /// WildfireChat im-server admin API client (contract: shared/reference/wildfire-api.md). Split into partial files
+    /// WildfireChat im-server admin API client (server behaviour: docs/server-behaviour/wildfire.md). Split into partial files
     /// by area; this one holds the pipeline and the connection check.
     /// </summary>
     public sealed partial class WildfireClient : ImClient, IConversationDeleter, IMessageByIdReader

@@ -2,7 +2,7 @@ using ImAdmin.Engine.Errors;
 
 namespace ImAdmin.Engine.Providers.Wildfire
 {
-    /// <summary>What each <c>cn.wildfirechat.common.ErrorCode</c> means for an admin (contract §3.2), and its kind.</summary>
+    /// <summary>What each <c>cn.wildfirechat.common.ErrorCode</c> means for an admin (see docs/server-behaviour/wildfire.md, 'Envelope and errors'), and its kind.</summary>
     internal static class WildfireErrorCodes
     {
         public static (ImErrorKind Kind, string Explanation) Describe(int code) => code switch

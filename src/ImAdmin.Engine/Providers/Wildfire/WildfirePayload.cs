@@ -8,7 +8,7 @@ using ImAdmin.Engine.Messaging;
 namespace ImAdmin.Engine.Providers.Wildfire
 {
     /// <summary>
-    /// Builds the MessagePayload of a send (contract §4.1). Text becomes <c>{type:1, searchableContent, persistFlag}</c>:
+    /// Builds the MessagePayload of a send (see docs/server-behaviour/wildfire.md, 'Message payload'). Text becomes <c>{type:1, searchableContent, persistFlag}</c>:
     /// Wildfire clients show a text message's <c>searchableContent</c>, not <c>content</c>. A raw -Payload is the
     /// MessagePayload JSON object itself (UTF-8), so any content type can be sent as the server API takes it; bytes
     /// that are not such an object are refused rather than wrapped in an invented custom type that no client renders.

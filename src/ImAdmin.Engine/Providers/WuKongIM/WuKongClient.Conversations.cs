@@ -11,7 +11,7 @@ using ImAdmin.Engine.Models;
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
     /// <summary>
-    /// Conversations (§7). The server's quirks are handled here: sync needs msg_count &gt; 0, clearUnread ignores
+    /// Conversations (see docs/server-behaviour/wukongim.md, 'Conversations'). The server's quirks are handled here: sync needs msg_count &gt; 0, clearUnread ignores
     /// message_seq, setUnread can only lower the count (and wraps on an empty channel), delete is a soft delete.
     /// </summary>
     public sealed partial class WuKongClient

@@ -12,7 +12,7 @@ using ImAdmin.Engine.Sessions;
 
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
-    /// <summary>Sending (§5.1, §5.2): one message per /message/send, or one person message per uid per /message/sendbatch.</summary>
+    /// <summary>Sending (see docs/server-behaviour/wukongim.md, 'Sending'): one message per /message/send, or one person message per uid per /message/sendbatch.</summary>
     public sealed partial class WuKongClient
     {
         /// <summary>

@@ -7,13 +7,13 @@ using ImAdmin.Engine.Sessions;
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
     /// <summary>
-    /// WuKongIM's four envelope styles (contract §3.2): failures are HTTP 400 <c>{msg,status}</c>, an empty 401 for a
+    /// WuKongIM's four envelope styles (see docs/server-behaviour/wukongim.md, 'Answer envelopes'): failures are HTTP 400 <c>{msg,status}</c>, an empty 401 for a
     /// bad token, a text/plain 404 for an unknown route, and also HTTP 200 with a body <c>status</c> other than 200
     /// (not found, banned, disbanded). This turns every failure into an <see cref="ImException"/> with the server's code.
     /// </summary>
     internal static class WuKongResponse
     {
-        /// <summary>Reason codes that /user/token reports inside a 200 (contract §3.4).</summary>
+        /// <summary>Reason codes that /user/token reports inside a 200 (see docs/server-behaviour/wukongim.md, 'Reason codes and header flags').</summary>
         private const int ReasonBan = 19;
         private const int ReasonDisband = 24;
 

@@ -207,7 +207,7 @@ namespace ImAdmin.Engine.Webhooks.Listener
             return answer;
         }
 
-        /// <summary>msg.notify is re-sent whole after any failure (wukongim-api.md §9.4); other events are never repeated.</summary>
+        /// <summary>msg.notify is re-sent whole after any failure (see docs/server-behaviour/wukongim.md, 'Webhooks'); other events are never repeated.</summary>
         private bool IsFirstDelivery(IImWebhookEvent ev) =>
             ev is not WuKongMessageEvent { Event: WuKongWebhookParser.Notify, MessageId: not 0 } message || _seen.Add(message.MessageId);
 

@@ -9,7 +9,7 @@ using ImAdmin.Engine.Sessions;
 namespace ImAdmin.Engine.Webhooks.Tencent
 {
     /// <summary>
-    /// Tencent Cloud IM callbacks (tencent-im-api.md §6): the command comes from -Event, the query's CallbackCommand or
+    /// Tencent Cloud IM callbacks (see docs/server-behaviour/tencent.md, 'Callbacks'): the command comes from -Event, the query's CallbackCommand or
     /// the body's CallbackCommand, in that order; each known command has its own type (seed 002 plus
     /// Group.CallbackOnMemberStateChange and Alert.RequestOverLimit).
     /// </summary>

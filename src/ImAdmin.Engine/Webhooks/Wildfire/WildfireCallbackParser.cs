@@ -8,7 +8,7 @@ using ImAdmin.Engine.Sessions;
 namespace ImAdmin.Engine.Webhooks.Wildfire
 {
     /// <summary>
-    /// WildfireChat server callbacks (wildfire-api.md §6). They carry no event name, so the name is -Event or the
+    /// WildfireChat server callbacks (see docs/server-behaviour/wildfire.md, 'Callbacks'). They carry no event name, so the name is -Event or the
     /// body's shape; the field names are the server code's (operatorId, memberIds[]), not the docs'.
     /// </summary>
     internal static class WildfireCallbackParser
