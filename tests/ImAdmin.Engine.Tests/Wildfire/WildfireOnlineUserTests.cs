@@ -17,8 +17,8 @@ public class WildfireOnlineUserTests(SandboxFixture sandbox) : IClassFixture<San
         using var session = await SandboxFixture.ConnectAsync(WildfireTestServer.RequestFor(sandbox, host));
         var client = WildfireTestServer.Client(session);
 
-        var plain = await client.GetServerStatusAsync(null, CancellationToken.None);
-        var listed = await client.GetServerStatusAsync(1100, CancellationToken.None);
+        var plain = await client.GetServerStatusAsync(null, null, CancellationToken.None);
+        var listed = await client.GetServerStatusAsync(1, 1100, CancellationToken.None);
 
         Assert.Equal((1200, 1UL, 0), (plain.Connections, plain.NodeId, plain.TopConnections.Count));
         Assert.Equal(1100, listed.TopConnections.Count);
@@ -26,5 +26,6 @@ public class WildfireOnlineUserTests(SandboxFixture sandbox) : IClassFixture<San
         Assert.Equal(("u0", "c00000", DeviceFlag.App), (listed.TopConnections[0].UserId, listed.TopConnections[0].DeviceId, listed.TopConnections[0].DeviceFlag));
         Assert.Equal(DeviceFlag.Web, listed.TopConnections[1].DeviceFlag);
         Assert.Equal(3, host.WildfireServer.Journal.Count("/admin/user/online_list"));
+        Assert.Equal("NodeId", (await Assert.ThrowsAsync<ImAdmin.Engine.Errors.ImInputException>(() => client.GetServerStatusAsync(2, null, CancellationToken.None))).ParameterName);
     }
 }
