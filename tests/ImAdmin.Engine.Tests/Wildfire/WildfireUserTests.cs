@@ -207,4 +207,22 @@ public class WildfireUserTests(SandboxFixture sandbox) : IClassFixture<SandboxFi
         Assert.Equal("One", Assert.Single(outcome.Items).DisplayName);
         Assert.Equal("u2", Assert.Single(outcome.Failures).Key);
     }
+
+    [Fact]
+    public async Task Many_users_get_their_statuses_from_one_blocked_list_call()
+    {
+        var (session, client) = await ConnectAsync();
+        using var _ = session;
+        var ids = Enumerable.Range(0, 12).Select(i => SandboxFixture.NewId("many")).ToList();
+        foreach (var id in ids) await client.SaveUserAsync(id, null, null, CancellationToken.None);
+        await client.SetUserAsync(ids[5], null, null, UserStatus.Banned, CancellationToken.None);
+        sandbox.Host.WildfireServer.Journal.Clear();
+
+        var outcome = await client.GetUsersAsync(ids, CancellationToken.None);
+
+        Assert.Equal(UserStatus.Banned, outcome.Items.Single(u => u.UserId == ids[5]).Status);
+        Assert.All(outcome.Items.Where(u => u.UserId != ids[5]), u => Assert.Equal(UserStatus.Normal, u.Status));
+        Assert.Equal(1, sandbox.Host.WildfireServer.Journal.Count("/admin/user/get_blocked_list"));
+        Assert.Equal(0, sandbox.Host.WildfireServer.Journal.Count("/admin/user/check_block_status"));
+    }
 }

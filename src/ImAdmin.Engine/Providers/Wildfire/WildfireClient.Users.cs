@@ -24,6 +24,12 @@ namespace ImAdmin.Engine.Providers.Wildfire
         public const int UserBatchSize = 100;
 
         /// <summary>
+        /// Up to this many users, each status is read with check_block_status; above it one get_blocked_list call (every
+        /// non-zero status) is cheaper than a call per user.
+        /// </summary>
+        public const int StatusCallsPerUserUpTo = 10;
+
+        /// <summary>
         /// Creates the user, or changes the display name and avatar of an existing one (New-ImUser is re-runnable).
         /// A new user's login name is its id, so two people with the same display name never clash.
         /// </summary>
@@ -68,7 +74,8 @@ namespace ImAdmin.Engine.Providers.Wildfire
         }
 
         /// <summary>
-        /// Users by id with their block status (check_block_status). batch_get_infos (100 ids a call) skips unknown
+        /// Users by id with their block status (check_block_status per user, or one get_blocked_list for more than
+        /// <see cref="StatusCallsPerUserUpTo"/> users). batch_get_infos (100 ids a call) skips unknown
         /// ids silently and returns destroyed users as if they lived, so a row that looks destroyed is asked again with
         /// get_info; a server without batch_get_infos (older community builds) is asked one id at a time.
         /// </summary>
@@ -80,6 +87,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
                 var ids = chunk.ToList();
                 foreach (var user in await BatchUsersAsync(ids, cancellationToken).ConfigureAwait(false)) found[user.UserId] = user;
             }
+            var blocked = found.Count > StatusCallsPerUserUpTo ? await GetBlockedAsync(cancellationToken).ConfigureAwait(false) : null;
             var items = new List<ImUser>();
             var failures = new List<ItemFailure>();
             foreach (var id in userIds.Distinct(StringComparer.Ordinal))
@@ -89,7 +97,8 @@ namespace ImAdmin.Engine.Providers.Wildfire
                     failures.Add(new ItemFailure(id, UserNotFound(id)));
                     continue;
                 }
-                user.Status = await GetUserStatusAsync(id, cancellationToken).ConfigureAwait(false);
+                user.Status = blocked == null ? await GetUserStatusAsync(id, cancellationToken).ConfigureAwait(false)
+                    : blocked.TryGetValue(id, out var status) ? status : UserStatus.Normal;
                 items.Add(user);
             }
             return new BatchOutcome<ImUser>(items, failures);
