@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Providers.Wildfire;
 using ImAdmin.Engine.Sessions;
 using ImAdmin.Engine.Tests.Infrastructure;
@@ -22,6 +23,21 @@ public class WildfireUserTests(SandboxFixture sandbox) : IClassFixture<SandboxFi
         return (session, WildfireTestServer.Client(session));
     }
 
+    private static async Task<ImUser> SaveAsync(WildfireClient client, string userId, string? displayName, string? avatarUri) =>
+        Single(await client.CreateUsersAsync(new[] { new UserInput(userId, displayName, avatarUri) }, CancellationToken.None));
+
+    private static async Task SetAsync(WildfireClient client, string userId, string? displayName, string? avatarUri, UserStatus? status)
+    {
+        if (displayName != null || avatarUri != null) Single(await client.SetUsersAsync(new[] { new UserInput(userId, displayName, avatarUri) }, CancellationToken.None));
+        if (status != null) await client.SetUserStatusAsync(userId, status.Value, CancellationToken.None);
+    }
+
+    private static async Task RemoveAsync(WildfireClient client, string userId) =>
+        Single(await client.RemoveUsersAsync(new[] { userId }, CancellationToken.None));
+
+    /// <summary>The one item of a one-item outcome, or its failure thrown.</summary>
+    private static T Single<T>(BatchOutcome<T> outcome) => outcome.Failures.Count > 0 ? throw outcome.Failures[0].Error : Assert.Single(outcome.Items);
+
     private JsonElement Row(string userId) =>
         JsonDocument.Parse(Server.Directory.Users.FindMany(new[] { userId }).Single().ToJsonString()).RootElement;
 
@@ -32,7 +48,7 @@ public class WildfireUserTests(SandboxFixture sandbox) : IClassFixture<SandboxFi
         using var _ = session;
         var id = SandboxFixture.NewId("nu");
 
-        var user = await client.SaveUserAsync(id, "Ann Lee", "https://img/a.png", CancellationToken.None);
+        var user = await SaveAsync(client, id, "Ann Lee", "https://img/a.png");
 
         Assert.Equal((id, "Ann Lee", "https://img/a.png", true, ImProvider.Wildfire), (user.UserId, user.DisplayName, user.AvatarUri, user.Exists, user.Provider));
         Assert.Equal(id, Row(id).GetProperty("name").GetString());
@@ -48,7 +64,7 @@ public class WildfireUserTests(SandboxFixture sandbox) : IClassFixture<SandboxFi
         var users = Server.Directory.UserIds.Count;
         sandbox.Host.WildfireServer.Journal.Clear();
 
-        var user = await client.SaveUserAsync(id, "New", null, CancellationToken.None);
+        var user = await SaveAsync(client, id, "New", null);
 
         Assert.Equal(("New", "p1"), (user.DisplayName, user.AvatarUri));
         Assert.Equal(users, Server.Directory.UserIds.Count);
@@ -66,7 +82,7 @@ public class WildfireUserTests(SandboxFixture sandbox) : IClassFixture<SandboxFi
         var id = SandboxFixture.NewId("clash");
         await WildfireTestServer.PostAsync(session, "/admin/user/create", new { userId = SandboxFixture.NewId("other"), name = id });
 
-        var ex = await Assert.ThrowsAsync<ImException>(() => client.SaveUserAsync(id, "X", null, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<ImException>(() => SaveAsync(client, id, "X", null));
 
         Assert.Equal(4, ex.ServerCode);
         Assert.Equal("用户名不能重复，必须唯一！！！", ex.ServerMessage);
@@ -78,9 +94,9 @@ public class WildfireUserTests(SandboxFixture sandbox) : IClassFixture<SandboxFi
         var (session, client) = await ConnectAsync();
         using var _ = session;
         var id = SandboxFixture.NewId("st");
-        await client.SaveUserAsync(id, "Sam", null, CancellationToken.None);
+        await SaveAsync(client, id, "Sam", null);
 
-        await client.SetUserAsync(id, null, "https://img/s.png", UserStatus.Banned, CancellationToken.None);
+        await SetAsync(client, id, null, "https://img/s.png", UserStatus.Banned);
         var outcome = await client.GetUsersAsync(new[] { id }, CancellationToken.None);
 
         var user = Assert.Single(outcome.Items);
@@ -98,7 +114,7 @@ public class WildfireUserTests(SandboxFixture sandbox) : IClassFixture<SandboxFi
         using var _ = session;
         var id = SandboxFixture.NewId("ghost");
 
-        var ex = await Assert.ThrowsAsync<ImException>(() => client.SetUserAsync(id, null, null, UserStatus.Muted, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<ImException>(() => SetAsync(client, id, null, null, UserStatus.Muted));
 
         Assert.Equal(ImErrorKind.NotFound, ex.Kind);
         Assert.Equal(0, Server.Directory.Users.BlockStatus(id));
@@ -110,7 +126,7 @@ public class WildfireUserTests(SandboxFixture sandbox) : IClassFixture<SandboxFi
         var (session, client) = await ConnectAsync();
         using var _ = session;
 
-        var ex = await Assert.ThrowsAsync<ImException>(() => client.SetUserAsync(SandboxFixture.NewId("nope"), "X", null, null, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<ImException>(() => SetAsync(client, SandboxFixture.NewId("nope"), "X", null, null));
 
         Assert.Equal((ImErrorKind.NotFound, 253), (ex.Kind, ex.ServerCode));
     }
@@ -121,9 +137,9 @@ public class WildfireUserTests(SandboxFixture sandbox) : IClassFixture<SandboxFi
         var (session, client) = await ConnectAsync();
         using var _ = session;
         var (live, gone, never) = (SandboxFixture.NewId("live"), SandboxFixture.NewId("gone"), SandboxFixture.NewId("never"));
-        await client.SaveUserAsync(live, null, null, CancellationToken.None);
-        await client.SaveUserAsync(gone, "Gone", null, CancellationToken.None);
-        await client.RemoveUserAsync(gone, CancellationToken.None);
+        await SaveAsync(client, live, null, null);
+        await SaveAsync(client, gone, "Gone", null);
+        await RemoveAsync(client, gone);
 
         var outcome = await client.GetUsersAsync(new[] { live, gone, never }, CancellationToken.None);
 
@@ -140,7 +156,7 @@ public class WildfireUserTests(SandboxFixture sandbox) : IClassFixture<SandboxFi
         using var _ = session;
         var id = SandboxFixture.NewId("plain");
 
-        var user = await client.SaveUserAsync(id, null, null, CancellationToken.None);
+        var user = await SaveAsync(client, id, null, null);
 
         Assert.Equal(id, user.DisplayName);
     }
@@ -151,10 +167,10 @@ public class WildfireUserTests(SandboxFixture sandbox) : IClassFixture<SandboxFi
         var (session, client) = await ConnectAsync();
         using var _ = session;
         var id = SandboxFixture.NewId("rm");
-        await client.SaveUserAsync(id, "Rm", null, CancellationToken.None);
+        await SaveAsync(client, id, "Rm", null);
 
-        await client.RemoveUserAsync(id, CancellationToken.None);
-        var again = await Assert.ThrowsAsync<ImException>(() => client.RemoveUserAsync(id, CancellationToken.None));
+        await RemoveAsync(client, id);
+        var again = await Assert.ThrowsAsync<ImException>(() => RemoveAsync(client, id));
 
         Assert.False(Server.Directory.Users.Exists(id));
         Assert.Equal(ImErrorKind.NotFound, again.Kind);
@@ -167,8 +183,8 @@ public class WildfireUserTests(SandboxFixture sandbox) : IClassFixture<SandboxFi
         var (session, client) = await ConnectAsync();
         using var _ = session;
         var id = SandboxFixture.NewId("ls");
-        await client.SaveUserAsync(id, null, null, CancellationToken.None);
-        await client.SetUserAsync(id, null, null, UserStatus.Muted, CancellationToken.None);
+        await SaveAsync(client, id, null, null);
+        await SetAsync(client, id, null, null, UserStatus.Muted);
         sandbox.Host.WildfireServer.Journal.Clear();
 
         var users = new List<ImUser>();
@@ -200,7 +216,7 @@ public class WildfireUserTests(SandboxFixture sandbox) : IClassFixture<SandboxFi
         await using var host = await WildfireTestServer.StartAsync(new SandboxOptions { WildfireBatchUserInfo = false });
         using var session = await SandboxFixture.ConnectAsync(WildfireTestServer.RequestFor(sandbox, host));
         var client = WildfireTestServer.Client(session);
-        await client.SaveUserAsync("u1", "One", null, CancellationToken.None);
+        await SaveAsync(client, "u1", "One", null);
 
         var outcome = await client.GetUsersAsync(new[] { "u1", "u2" }, CancellationToken.None);
 
@@ -214,8 +230,8 @@ public class WildfireUserTests(SandboxFixture sandbox) : IClassFixture<SandboxFi
         var (session, client) = await ConnectAsync();
         using var _ = session;
         var ids = Enumerable.Range(0, 12).Select(i => SandboxFixture.NewId("many")).ToList();
-        foreach (var id in ids) await client.SaveUserAsync(id, null, null, CancellationToken.None);
-        await client.SetUserAsync(ids[5], null, null, UserStatus.Banned, CancellationToken.None);
+        foreach (var id in ids) await SaveAsync(client, id, null, null);
+        await SetAsync(client, ids[5], null, null, UserStatus.Banned);
         sandbox.Host.WildfireServer.Journal.Clear();
 
         var outcome = await client.GetUsersAsync(ids, CancellationToken.None);
