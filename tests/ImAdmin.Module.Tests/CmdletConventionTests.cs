@@ -22,7 +22,7 @@ public sealed class CmdletConventionTests : IClassFixture<ModuleFixture>
     private static readonly HashSet<string> Destructive = new(StringComparer.Ordinal)
     {
         "Set-ImChannelBlacklist", "Set-ImChannelWhitelist", "Remove-ImChannel", "Remove-ImConversation", "Remove-ImMessage",
-        "Clear-ImMessage", "Revoke-ImMessage", "Remove-ImChannelSubscriber", "Remove-ImSystemUser",
+        "Clear-ImMessage", "Revoke-ImMessage", "Remove-ImChannelSubscriber", "Remove-ImSystemUser", "Remove-ImUser",
     };
 
     /// <summary>Cmdlets that write nothing to the pipeline.</summary>
