@@ -13,6 +13,12 @@ namespace ImAdmin.Engine.Messaging
             Receivers = receivers;
         }
 
+        /// <summary>Tencent Cloud IM SyncFromOldSystem: a real-time import, counted as unread.</summary>
+        public const int RealtimeImport = 1;
+
+        /// <summary>Tencent Cloud IM SyncFromOldSystem: a historical import, marked read (the default).</summary>
+        public const int HistoricalImport = 2;
+
         public SendRequest Message { get; }
 
         /// <summary>The original send time, kept by the server as the message's time.</summary>

@@ -14,7 +14,7 @@ using ImAdmin.Engine.Sessions;
 namespace ImAdmin.Engine.Providers.Tencent
 {
     /// <summary>C2C conversation state: openim/admin_set_msg_read and openim/get_c2c_unread_msg_num (contract §4.6, §4.7).</summary>
-    public sealed partial class TencentClient : IConversationReadMarker
+    public sealed partial class TencentClient : IConversationReadMarker, IUnreadCountReader
     {
         /// <summary>get_c2c_unread_msg_num takes at most 10 peers per call.</summary>
         public const int MaxUnreadPeers = 10;
@@ -34,28 +34,29 @@ namespace ImAdmin.Engine.Providers.Tencent
         /// get_c2c_unread_msg_num: the user's total C2C unread count when <paramref name="peers"/> is empty, else one count
         /// per peer (10 per call). Peers the server refuses (ErrorList, e.g. 70107) are failures.
         /// </summary>
-        public async Task<BatchOutcome<ImUnreadCount>> GetUnreadCountsAsync(string userId, IReadOnlyCollection<string> peers, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<ItemResult<ImUnreadCount>>> GetUnreadCountsAsync(string userId, IReadOnlyCollection<string> peers, CancellationToken cancellationToken)
         {
             var user = ValidAccount(userId);
             if (peers.Count == 0)
             {
                 var total = await CallAsync(UnreadApi, new UnreadBody { ToAccount = user }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
-                return new BatchOutcome<ImUnreadCount>(new[] { new ImUnreadCount { UserId = user, UnreadCount = total.GetLong("AllC2CUnreadMsgNum") ?? 0 } });
+                return new[] { ItemResult<ImUnreadCount>.Success(user, new ImUnreadCount { UserId = user, UnreadCount = total.GetLong("AllC2CUnreadMsgNum") ?? 0 }) };
             }
 
-            var counts = new List<ImUnreadCount>();
-            var failures = new List<ItemFailure>();
+            var counts = new List<ItemResult<ImUnreadCount>>();
+            var failures = new List<ItemResult<ImUnreadCount>>();
             foreach (var chunk in Chunk(peers.Select(p => ValidAccount(p, "PeerUserId")).Distinct(StringComparer.Ordinal), MaxUnreadPeers))
             {
                 var answer = await CallAsync(UnreadApi, new UnreadBody { ToAccount = user, PeerAccount = chunk }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
                 if (answer.TryGetProperty("C2CUnreadMsgNumList", out var list) && list.ValueKind == JsonValueKind.Array)
                     counts.AddRange(list.EnumerateArray()
                         .Where(c => c.GetString("Peer_Account") != null)
-                        .Select(c => new ImUnreadCount { UserId = user, PeerUserId = c.GetString("Peer_Account"), UnreadCount = c.GetLong("C2CUnreadMsgNum") ?? 0 }));
+                        .Select(c => ItemResult<ImUnreadCount>.Success(c.GetString("Peer_Account")!,
+                            new ImUnreadCount { UserId = user, PeerUserId = c.GetString("Peer_Account"), UnreadCount = c.GetLong("C2CUnreadMsgNum") ?? 0 })));
                 failures.AddRange(TencentResponse.ErrorList(answer, "Peer_Account")
-                    .Select(e => new ItemFailure(e.Key, TencentResponse.ItemFailure(e.Code, $"peer '{e.Key}' of user '{user}'", UnreadApi))));
+                    .Select(e => ItemResult<ImUnreadCount>.Failure(e.Key, TencentResponse.ItemFailure(e.Code, $"peer '{e.Key}' of user '{user}'", UnreadApi))));
             }
-            return new BatchOutcome<ImUnreadCount>(counts, failures);
+            return counts.Concat(failures).ToList();
         }
 
         /// <summary>ImAdmin's Tencent conversation operations are C2C only.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System;
 using System.Text.Json.Serialization;
 using System.Threading;
@@ -7,6 +8,7 @@ using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Json;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Engine.Providers.Tencent
 {
@@ -15,13 +17,38 @@ namespace ImAdmin.Engine.Providers.Tencent
     /// (From, To, MsgRandom, MsgTimeStamp, MsgSeq) key for good, so MsgSeq and MsgRandom derive from the row itself:
     /// a retry or a re-run of the same CSV imports nothing twice.
     /// </summary>
-    public sealed partial class TencentClient
+    public sealed partial class TencentClient : IMessageImporter
     {
         /// <summary>SyncFromOldSystem 1: a real-time import, counted as unread.</summary>
-        public const int RealtimeImport = 1;
+        public const int RealtimeImport = MessageImport.RealtimeImport;
 
         /// <summary>SyncFromOldSystem 2: a historical import, marked read.</summary>
-        public const int HistoricalImport = 2;
+        public const int HistoricalImport = MessageImport.HistoricalImport;
+
+        int IMessageImporter.ImportBatchSize => 1;
+
+        string IMessageImporter.DefaultImportSender => "the admin identifier";
+
+        void IMessageImporter.CheckImportOptions(int? syncFromOldSystem)
+        {
+            if (syncFromOldSystem.HasValue && syncFromOldSystem != RealtimeImport && syncFromOldSystem != HistoricalImport)
+                throw new ImInputException("SyncFromOldSystem", "-SyncFromOldSystem is 1 (real-time import, counted as unread) or 2 (historical import, marked read).");
+        }
+
+        /// <summary>Rows are imported one per call, so a bad row already fails alone: nothing to check ahead.</summary>
+        void IMessageImporter.CheckImportRow(MessageImport row)
+        {
+        }
+
+        string? IMessageImporter.DescribeImport(int syncFromOldSystem) =>
+            syncFromOldSystem == RealtimeImport ? "real-time, counted as unread" : "historical, marked read";
+
+        async Task<IReadOnlyList<ImSendResult>> IMessageImporter.ImportAsync(IReadOnlyList<MessageImport> batch, int syncFromOldSystem, CancellationToken cancellationToken)
+        {
+            var results = new List<ImSendResult>();
+            foreach (var row in batch) results.Add(await ImportAsync(row, syncFromOldSystem, cancellationToken).ConfigureAwait(false));
+            return results;
+        }
 
         private const string ImportApi = "openim/importmsg";
 

@@ -3,12 +3,27 @@ using System.Threading;
 using System.Threading.Tasks;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Http;
+using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Engine.Providers.Tencent
 {
-    public sealed partial class TencentClient
+    public sealed partial class TencentClient : IMessageRevoker
     {
+        /// <summary>Tencent Cloud IM identifies a C2C message by MsgKey with its sender and recipient; it has no multicasts or broadcasts.</summary>
+        public object KeyOf(MessageIdentity identity, string operation)
+        {
+            if (identity.Scope != MessageScope.Message)
+                throw new ImCapabilityException(Provider, $"{operation} -{identity.Scope}", "Tencent Cloud IM has no multicasts or broadcasts to act on.");
+            if (string.IsNullOrEmpty(identity.MessageKey))
+                throw new ImInputException("MessageKey", "Tencent Cloud IM recalls by MsgKey: pass -MessageKey -From -ChannelId, or pipe Send-ImMessage -PassThru results or rows with MessageKey, From and To columns.");
+            return identity.MessageKey!;
+        }
+
+        public Task<ImRevokeResult> RevokeAsync(MessageIdentity identity, string operatorId, CancellationToken cancellationToken) =>
+            WithdrawAsync(identity.From, identity.ChannelId ?? string.Empty, (string)KeyOf(identity, "Revoke-ImMessage"), cancellationToken);
+
         private const string WithdrawApi = "openim/admin_msgwithdraw";
         private const int AlreadyWithdrawn = 20023;
 

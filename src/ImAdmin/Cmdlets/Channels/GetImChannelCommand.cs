@@ -36,7 +36,7 @@ namespace ImAdmin.Cmdlets.Channels
         protected override void EndProcessing()
         {
             if (!_listing) return;
-            var lister = RequireClient<IGroupLister>("Get-ImChannel without -ChannelId (listing every group)");
+            var lister = RequireCapability<IGroupLister>();
             if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(0, 0.0));
             if (PagingParameters.First == 0) return;
             ulong seen = 0;
@@ -71,7 +71,7 @@ namespace ImAdmin.Cmdlets.Channels
         {
             if (ChannelType != ChannelType.Group)
                 ThrowInvalidArgument(nameof(ChannelId), "Give -ChannelId (or pipe channel ids); only groups can be listed without one (-ChannelType Group).");
-            RequireClient<IGroupLister>("Get-ImChannel without -ChannelId (listing every group)");
+            RequireCapability<IGroupLister>();
         }
     }
 }

@@ -14,12 +14,12 @@ namespace ImAdmin.Cmdlets.Conversations
     {
         protected override void ProcessRecord()
         {
-            var client = RequireClient<IConversationReadMarker>("Clear-ImConversationUnread (WuKongIM clearUnread, Tencent admin_set_msg_read)");
+            var client = RequireCapability<IConversationReadMarker>();
             if (!ShouldProcess(Target, "Clear the unread count")) return;
             try
             {
                 Run(ct => client.ClearConversationUnreadAsync(UserId, ChannelId, ChannelType, ct));
-                WriteConversation(client);
+                WriteConversation();
             }
             catch (ImException ex)
             {

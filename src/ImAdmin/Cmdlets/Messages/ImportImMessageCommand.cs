@@ -6,9 +6,9 @@ using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
-using ImAdmin.Engine.Providers.Tencent;
-using ImAdmin.Engine.Providers.Wildfire;
-using ImAdmin.Engine.Sessions;
+using ImAdmin.Engine.Batching;
+using ImAdmin.Engine.Providers.Capabilities;
+using ImAdmin.Completion;
 
 namespace ImAdmin.Cmdlets.Messages
 {
@@ -22,9 +22,9 @@ namespace ImAdmin.Cmdlets.Messages
     public sealed class ImportImMessageCommand : ImMessageContentCmdlet
     {
 
-        private readonly List<MessageImport> _pending = new List<MessageImport>();
-        private WildfireClient? _client;
-        private TencentClient? _tencent;
+        /// <summary>Rows waiting for a full batch (one group: every row of an import can share a call).</summary>
+        private RowBatcher<bool, MessageImport>? _pending;
+        private IMessageImporter? _client;
 
         /// <summary>The original sender. Omitted: admin.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -35,6 +35,7 @@ namespace ImAdmin.Cmdlets.Messages
         /// <summary>The conversation: the other user for Person, otherwise the group, chatroom or channel id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("To", "To_Account", "Target", "Uid", "UserId", "channel_id")]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string ChannelId { get; set; } = string.Empty;
 
@@ -57,8 +58,8 @@ namespace ImAdmin.Cmdlets.Messages
 
         /// <summary>Tencent Cloud IM: 1 = real-time import (counted as unread), 2 = historical import (marked read).</summary>
         [Parameter]
-        [ValidateRange(TencentClient.RealtimeImport, TencentClient.HistoricalImport)]
-        public int SyncFromOldSystem { get; set; } = TencentClient.HistoricalImport;
+        [ValidateRange(MessageImport.RealtimeImport, MessageImport.HistoricalImport)]
+        public int SyncFromOldSystem { get; set; } = MessageImport.HistoricalImport;
 
         /// <summary>Write one result per imported row.</summary>
         [Parameter]
@@ -66,69 +67,48 @@ namespace ImAdmin.Cmdlets.Messages
 
         protected override void BeginProcessing()
         {
-            const string capability = "Import-ImMessage (importing message history)";
-            if (ResolveSession().Provider == ImProvider.TencentCloud)
+            _client = RequireCapability<IMessageImporter>();
+            _pending = new RowBatcher<bool, MessageImport>(_client.ImportBatchSize);
+            try
             {
-                _tencent = RequireClient<TencentClient>(capability);
-                return;
+                _client.CheckImportOptions(MyInvocation.BoundParameters.ContainsKey(nameof(SyncFromOldSystem)) ? SyncFromOldSystem : (int?)null);
             }
-            _client = RequireClient<WildfireClient>(capability);
-            if (MyInvocation.BoundParameters.ContainsKey(nameof(SyncFromOldSystem)))
-                ThrowInvalidArgument(nameof(SyncFromOldSystem), "-SyncFromOldSystem is a Tencent Cloud IM import option; WildfireChat has no such setting. Leave it out.");
+            catch (ImInputException ex)
+            {
+                ThrowTerminating(ex, "ImAdmin.InvalidArgument");
+            }
         }
 
         protected override void ProcessRecord()
         {
             var content = Content;
-            var sent = new DateTimeOffset(Timestamp);
-            var request = new SendRequest(From, ChannelId, ChannelType, content) { Source = RowOr(ChannelId) };
-            if (_tencent != null)
-            {
-                ImportToTencent(new MessageImport(request, sent, Receiver));
-                return;
-            }
+            var row = new MessageImport(new SendRequest(From, ChannelId, ChannelType, content) { Source = RowOr(ChannelId) }, new DateTimeOffset(Timestamp), Receiver);
             try
             {
-                WildfireClient.CheckRow(request);
+                _client!.CheckImportRow(row);
             }
             catch (ImException ex)
             {
                 // A bad row must not fail the other rows of its batch.
-                WriteItemError(ex, "ImAdmin.InvalidArgument", request.Source);
+                WriteItemError(ex, "ImAdmin.InvalidArgument", row.Message.Source);
                 return;
             }
-            if (!ShouldProcess($"{ChannelType} {ChannelId}", $"Import {SendImMessageCommand.Describe(content)} from {From ?? WildfireClient.DefaultSender} sent {sent:u}")) return;
-            _pending.Add(new MessageImport(request, sent, Receiver));
-            if (_pending.Count >= WildfireClient.ImportBatchSize) Flush();
-        }
-
-        protected override void EndProcessing() => Flush();
-
-        /// <summary>Tencent takes one message per call, so each row is imported (or fails) on its own, at once.</summary>
-        private void ImportToTencent(MessageImport row)
-        {
-            var kind = SyncFromOldSystem == TencentClient.RealtimeImport ? "real-time, counted as unread" : "historical, marked read";
+            var note = _client.DescribeImport(SyncFromOldSystem);
             if (!ShouldProcess($"{ChannelType} {ChannelId}",
-                    $"Import {SendImMessageCommand.Describe(row.Message.Content)} from {From ?? "the admin identifier"} sent {row.Timestamp:u} ({kind})")) return;
-            try
-            {
-                var result = Run(ct => _tencent!.ImportAsync(row, SyncFromOldSystem, ct));
-                if (PassThru) WriteObject(result);
-            }
-            catch (ImException ex)
-            {
-                WriteItemFailure(ex, "ImAdmin.ImportMessageFailed", row.Message.Source);
-            }
+                    $"Import {SendImMessageCommand.Describe(content)} from {From ?? _client.DefaultImportSender} sent {row.Timestamp:u}" + (note == null ? string.Empty : $" ({note})"))) return;
+            foreach (var batch in _pending!.Add(true, row, _client.ImportBatchSize)) Import(batch.Items);
         }
 
-        private void Flush()
+        protected override void EndProcessing()
         {
-            if (_pending.Count == 0) return;
-            var batch = _pending.ToList();
-            _pending.Clear();
+            foreach (var batch in _pending!.Flush()) Import(batch.Items);
+        }
+
+        private void Import(IReadOnlyList<MessageImport> batch)
+        {
             try
             {
-                var results = Run(ct => _client!.ImportAsync(batch, ct));
+                var results = Run(ct => _client!.ImportAsync(batch, SyncFromOldSystem, ct));
                 WriteVerbose($"Imported {results.Count} messages.");
                 if (PassThru) foreach (var result in results) WriteObject(result);
             }

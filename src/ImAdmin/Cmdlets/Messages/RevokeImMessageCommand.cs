@@ -1,9 +1,9 @@
 using System.Management.Automation;
+using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
-using ImAdmin.Engine.Providers.Tencent;
-using ImAdmin.Engine.Providers.Wildfire;
-using ImAdmin.Engine.Sessions;
+using ImAdmin.Engine.Providers.Capabilities;
+using ImAdmin.Completion;
 
 namespace ImAdmin.Cmdlets.Messages
 {
@@ -28,7 +28,7 @@ namespace ImAdmin.Cmdlets.Messages
         /// <summary>The user recorded as having recalled the messages (WildfireChat). Default: admin.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string Operator { get; set; } = WildfireClient.DefaultSender;
+        public string Operator { get; set; } = Senders.Admin;
 
         /// <summary>Tencent Cloud IM MsgKeys of C2C messages (binds from Send-ImMessage -PassThru and Get-ImMessage output).</summary>
         [Parameter(ParameterSetName = MessageSet, ValueFromPipelineByPropertyName = true)]
@@ -44,52 +44,21 @@ namespace ImAdmin.Cmdlets.Messages
         /// <summary>The recipient of the Tencent Cloud IM messages.</summary>
         [Parameter(ParameterSetName = MessageSet, ValueFromPipelineByPropertyName = true)]
         [Alias("To", "To_Account", "Target", "Uid", "UserId", "channel_id")]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
         [AllowNull]
         public string? ChannelId { get; set; }
 
         protected override long[]? MessageIds => MessageId;
 
-        protected override string Capability => "Revoke-ImMessage (message recall)";
+        protected override string[]? MessageKeys => MessageKey;
 
-        protected override void ProcessRecord()
-        {
-            if (ParameterSetName == MessageSet && ResolveSession().Provider == ImProvider.TencentCloud)
-            {
-                RevokeByKey();
-                return;
-            }
-            ForEachMessage("Recall for everyone", "ImAdmin.RevokeMessageFailed", (client, id, ct) => ParameterSetName switch
-            {
-                MulticastSet => client.RecallMulticastAsync(id, Receiver, Operator, ct),
-                BroadcastSet => client.RecallBroadcastAsync(id, Operator, ct),
-                _ => client.RecallAsync(id, Operator, ct),
-            }, ReportAlreadyRevoked);
-        }
+        protected override string? FromUser => From;
 
-        /// <summary>Tencent Cloud IM: admin_msgwithdraw per MsgKey; a failed key is the TargetObject of its error.</summary>
-        private void RevokeByKey()
-        {
-            var client = RequireClient<TencentClient>(Capability);
-            if (MessageKey == null || MessageKey.Length == 0)
-            {
-                WriteItemError(new ImInputException(nameof(MessageKey), "Tencent Cloud IM recalls by MsgKey: pass -MessageKey -From -ChannelId, or pipe Send-ImMessage -PassThru results or rows with MessageKey, From and To columns."), "ImAdmin.InvalidArgument", InputObject);
-                return;
-            }
-            foreach (var key in MessageKey)
-            {
-                if (!ShouldProcess($"message {key} from '{(string.IsNullOrEmpty(From) ? "the admin account" : From)}' to '{ChannelId}' on '{Server}'", "Recall for everyone")) continue;
-                try
-                {
-                    var result = Run(ct => client.WithdrawAsync(From, ChannelId ?? string.Empty, key, ct));
-                    ReportAlreadyRevoked(result);
-                    if (PassThru) WriteObject(result);
-                }
-                catch (ImException ex)
-                {
-                    WriteItemFailure(ex, ex is ImInputException ? "ImAdmin.InvalidArgument" : "ImAdmin.RevokeMessageFailed", key);
-                }
-            }
-        }
+        protected override string? Recipient => ChannelId;
+
+        protected override void ProcessRecord() =>
+            ForEachMessage<IMessageRevoker, ImRevokeResult>("Recall for everyone", "ImAdmin.RevokeMessageFailed",
+                (client, message, ct) => client.RevokeAsync(message, Operator, ct), ReportAlreadyRevoked);
 
         private void ReportAlreadyRevoked(ImRevokeResult result)
         {

@@ -10,7 +10,7 @@ namespace ImAdmin.Cmdlets.Users
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ImUser", SupportsPaging = true)]
     [OutputType(typeof(ImUser))]
-    public sealed class GetImUserCommand : UserBatchCommand<IUserDirectory>
+    public sealed class GetImUserCommand : UserBatchCmdlet<IUserDirectory>
     {
         /// <summary>Users per server call when every user is listed (no -UserId).</summary>
         [Parameter]
@@ -19,22 +19,18 @@ namespace ImAdmin.Cmdlets.Users
 
         protected override bool UserIdRequired => false;
 
-        protected override string Capability => "Get-ImUser (user accounts)";
-
         protected override string ErrorId => "ImAdmin.GetUserFailed";
 
         protected override void Send(IReadOnlyList<string> batch)
         {
-            var outcome = Run(ct => Client.GetUsersAsync(batch, ct));
-            foreach (var user in outcome.Items) WriteObject(user);
-            foreach (var failure in outcome.Failures) WriteItemError(failure.Error, ErrorId, RowOf(failure.Key));
+            foreach (var result in Run(ct => Client.GetUsersAsync(batch, ct))) WriteResult(result, ErrorId, RowOf((string)result.Input));
         }
 
         protected override void EndProcessing()
         {
             base.EndProcessing();
             if (UsersGiven || MyInvocation.ExpectingInput) return;
-            var lister = RequireClient<IUserLister>("Get-ImUser without -UserId (listing every user)");
+            var lister = RequireCapability<IUserLister>();
             if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(0, 0.0));
             if (PagingParameters.First == 0) return;
             ulong written = 0;

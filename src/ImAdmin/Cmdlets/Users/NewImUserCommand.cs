@@ -18,6 +18,6 @@ namespace ImAdmin.Cmdlets.Users
             "Create the user (or update an existing one)" + (user.DisplayName == null ? string.Empty : $" named '{user.DisplayName}'") +
             (user.AvatarUri == null ? string.Empty : $" with avatar {user.AvatarUri}");
 
-        protected override BatchOutcome<ImUser> Apply(IReadOnlyList<UserInput> users) => Run(ct => Users.CreateUsersAsync(users, ct));
+        protected override IReadOnlyList<ItemResult<ImUser>> Apply(IReadOnlyList<UserInput> users) => Run(ct => Users.CreateUsersAsync(users, ct));
     }
 }

@@ -10,13 +10,11 @@ namespace ImAdmin.Cmdlets.Users
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "ImUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(ImUser))]
-    public sealed class RemoveImUserCommand : UserBatchCommand<IUserDirectory>
+    public sealed class RemoveImUserCommand : UserBatchCmdlet<IUserDirectory>
     {
         /// <summary>Write an object (Exists False) for each deleted user.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
-
-        protected override string Capability => "Remove-ImUser (deleting user accounts)";
 
         protected override string ErrorId => "ImAdmin.RemoveUserFailed";
 
@@ -24,10 +22,11 @@ namespace ImAdmin.Cmdlets.Users
 
         protected override void Send(IReadOnlyList<string> batch)
         {
-            var outcome = Run(ct => Client.RemoveUsersAsync(batch, ct));
-            if (PassThru)
-                foreach (var id in outcome.Items) WriteObject(new ImUser { UserId = id, Exists = false, Provider = ResolveSession().Provider });
-            foreach (var failure in outcome.Failures) WriteItemError(failure.Error, ErrorId, RowOf(failure.Key));
+            foreach (var result in Run(ct => Client.RemoveUsersAsync(batch, ct)))
+            {
+                if (!result.Succeeded) WriteResult(result, ErrorId, RowOf((string)result.Input));
+                else if (PassThru) WriteObject(new ImUser { UserId = result.Value!, Exists = false, Provider = ResolveSession().Provider });
+            }
         }
     }
 }

@@ -28,7 +28,7 @@ namespace ImAdmin.Cmdlets.Users
             if (DisplayName == null && AvatarUri == null && Status == null && !MyInvocation.ExpectingInput)
                 ThrowInvalidArgument(nameof(DisplayName), "Nothing to change: give -DisplayName, -AvatarUri or -Status.");
             base.BeginProcessing();
-            if (Status != null) _statusWriter = RequireClient<IUserStatusWriter>("Set-ImUser -Status (muting and banning users)");
+            if (Status != null) _statusWriter = RequireCapability<IUserStatusWriter>();
         }
 
         protected override void Check(UserInput user)
@@ -37,7 +37,7 @@ namespace ImAdmin.Cmdlets.Users
                 throw new ImInputException(nameof(DisplayName), $"Nothing to change for '{user.UserId}': give -DisplayName, -AvatarUri or -Status (or the columns).");
             if (Status != null)
             {
-                _statusWriter ??= RequireClient<IUserStatusWriter>("Set-ImUser -Status (muting and banning users)");
+                _statusWriter ??= RequireCapability<IUserStatusWriter>();
                 _statuses[user.UserId] = Status.Value;
             }
             else
@@ -55,14 +55,12 @@ namespace ImAdmin.Cmdlets.Users
             }.Where(s => s != null));
 
         /// <summary>Profile fields first (an unknown user fails there), then the status of the users that are left.</summary>
-        protected override BatchOutcome<ImUser> Apply(IReadOnlyList<UserInput> users)
+        protected override IReadOnlyList<ItemResult<ImUser>> Apply(IReadOnlyList<UserInput> users)
         {
             var withProfile = users.Where(u => u.HasProfile).ToList();
-            var profile = withProfile.Count == 0 ? new BatchOutcome<ImUser>(new ImUser[0]) : Run(ct => Users.SetUsersAsync(withProfile, ct));
-            var failures = profile.Failures.ToList();
-            var failed = new HashSet<string>(failures.Select(f => f.Key));
-            var done = new List<ImUser>(profile.Items);
-            foreach (var user in users.Where(u => !failed.Contains(u.UserId) && _statuses.ContainsKey(u.UserId)))
+            var profile = withProfile.Count == 0 ? new List<ItemResult<ImUser>>() : Run(ct => Users.SetUsersAsync(withProfile, ct)).ToList();
+            var results = profile.ToDictionary(r => (string)r.Input);
+            foreach (var user in users.Where(u => _statuses.ContainsKey(u.UserId) && (!results.TryGetValue(u.UserId, out var r) || r.Succeeded)))
             {
                 var status = _statuses[user.UserId];
                 try
@@ -71,22 +69,19 @@ namespace ImAdmin.Cmdlets.Users
                 }
                 catch (ImException ex) when (ex.Kind == ImErrorKind.NotFound || ex.Kind == ImErrorKind.InvalidArgument)
                 {
-                    failures.Add(new ItemFailure(user.UserId, ex));
-                    done.RemoveAll(u => u.UserId == user.UserId);
+                    results[user.UserId] = ItemResult<ImUser>.Failure(user.UserId, ex);
                     continue;
                 }
-                if (!user.HasProfile) done.Add(new ImUser { UserId = user.UserId, Exists = true });
+                if (!user.HasProfile) results[user.UserId] = ItemResult<ImUser>.Success(user.UserId, new ImUser { UserId = user.UserId, Exists = true });
             }
-            return new BatchOutcome<ImUser>(done, failures);
+            return results.Values.ToList();
         }
 
         /// <summary>-PassThru reads the users back, so the objects show the server's state (status included).</summary>
         protected override void WriteUsers(IReadOnlyList<ImUser> users)
         {
             if (!PassThru || users.Count == 0) return;
-            var outcome = Run(ct => Users.GetUsersAsync(users.Select(u => u.UserId).ToList(), ct));
-            foreach (var user in outcome.Items) WriteObject(user);
-            foreach (var failure in outcome.Failures) WriteItemError(failure.Error, "ImAdmin.GetUserFailed", failure.Key);
+            foreach (var result in Run(ct => Users.GetUsersAsync(users.Select(u => u.UserId).ToList(), ct))) WriteResult(result, "ImAdmin.GetUserFailed", result.Input);
         }
     }
 }

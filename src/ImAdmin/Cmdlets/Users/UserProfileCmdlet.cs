@@ -50,10 +50,10 @@ namespace ImAdmin.Cmdlets.Users
         /// <summary>Checks a row before it is confirmed; an <see cref="ImInputException"/> fails the row alone.</summary>
         protected virtual void Check(UserInput user) { }
 
-        /// <summary>Sends the rows; failures are keyed by user id.</summary>
-        protected abstract BatchOutcome<ImUser> Apply(IReadOnlyList<UserInput> users);
+        /// <summary>Sends the rows; each result's Input is its user id.</summary>
+        protected abstract IReadOnlyList<ItemResult<ImUser>> Apply(IReadOnlyList<UserInput> users);
 
-        protected override void BeginProcessing() => Users = RequireClient<IUserDirectory>($"{MyInvocation.MyCommand.Name} (user accounts)");
+        protected override void BeginProcessing() => Users = RequireCapability<IUserDirectory>();
 
         protected override void ProcessRecord()
         {
@@ -107,18 +107,18 @@ namespace ImAdmin.Cmdlets.Users
             if (_pending.Count == 0) return;
             var batch = _pending.ToList();
             _pending.Clear();
-            BatchOutcome<ImUser> outcome;
+            IReadOnlyList<ItemResult<ImUser>> results;
             try
             {
-                outcome = Apply(batch.Select(p => p.User).ToList());
+                results = Apply(batch.Select(p => p.User).ToList());
             }
             catch (ImException ex)
             {
                 foreach (var item in batch) WriteItemFailure(ex, ErrorId, item.Row);
                 return;
             }
-            WriteUsers(outcome.Items);
-            foreach (var failure in outcome.Failures) WriteItemError(failure.Error, ErrorId, RowOf(batch, failure.Key));
+            WriteUsers(results.Where(r => r.Succeeded).Select(r => r.Value!).ToList());
+            foreach (var failure in results.Where(r => !r.Succeeded)) WriteResult(failure, ErrorId, RowOf(batch, (string)failure.Input));
         }
     }
 }
