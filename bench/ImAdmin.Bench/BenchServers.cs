@@ -39,6 +39,6 @@ internal static class BenchServers
         if (provider == ImProvider.TencentCloud)
             await session.Require<TencentClient>("bench").ImportAccountsAsync(recipients.Append("admin"), CancellationToken.None);
         if (provider == ImProvider.Wildfire)
-            foreach (var id in recipients) host.Wildfire.Directory.PutUser(new System.Text.Json.Nodes.JsonObject { ["userId"] = id, ["name"] = id });
+            foreach (var id in recipients) host.Wildfire.Directory.Users.Upsert(new System.Text.Json.Nodes.JsonObject { ["userId"] = id, ["name"] = id });
     }
 }

@@ -55,13 +55,72 @@ namespace ImAdmin.Cmdlets.Messages
         [Parameter]
         public SwitchParameter NoPersist { get; set; }
 
+        /// <summary>Title of the offline push notification (Tencent Cloud IM OfflinePushInfo Title).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? PushTitle { get; set; }
+
+        /// <summary>Text of the offline push notification (Tencent Desc, WildfireChat pushContent).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? PushText { get; set; }
+
+        /// <summary>Data handed to the push service with the notification, not shown (Tencent Ext, WildfireChat pushData).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? PushData { get; set; }
+
+        /// <summary>Users mentioned (@) in the message (Tencent group GroupAtInfo, WildfireChat mentionedTarget).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Mention { get; set; }
+
+        /// <summary>Mention everyone (@all; WildfireChat mentionedType 2).</summary>
+        [Parameter]
+        public SwitchParameter MentionAll { get; set; }
+
+        /// <summary>How long the message stays visible (Tencent MsgLifeTime, WildfireChat expireDuration in whole seconds, rounded up).</summary>
+        [Parameter]
+        public TimeSpan? Lifetime { get; set; }
+
+        /// <summary>Free text carried to clients with the message, usually JSON (Tencent CloudCustomData, WildfireChat extra).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Extra { get; set; }
+
+        /// <summary>Do not sync the message to the sender's other devices (Tencent SyncOtherMachine 2).</summary>
+        [Parameter]
+        public SwitchParameter NoSyncToSender { get; set; }
+
+        /// <summary>Do not call the server's message callbacks for this message (Tencent ForbidCallbackControl).</summary>
+        [Parameter]
+        public SwitchParameter SkipCallback { get; set; }
+
+        /// <summary>Ask recipients for read receipts (Tencent IsNeedReadReceipt).</summary>
+        [Parameter]
+        public SwitchParameter RequestReadReceipt { get; set; }
+
+        /// <summary>In a group, chatroom or WildfireChat channel: only these members get the message (WildfireChat toUsers).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [Alias("ToUsers")]
+        public string[]? ToUser { get; set; }
+
+        /// <summary>The conversation line (WildfireChat; 0 when not given).</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int? Line { get; set; }
+
         /// <summary>Write one result per recipient (message id, success, error).</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        private MessageOptions _options = MessageOptions.None;
+
         protected override void BeginProcessing()
         {
             _client = ResolveSession().Client;
+            _options = MessageOptionParameters.ReadChecked(this, _client);
             _batcher = new MessageBatcher(_client.GetBatchLimit);
             // -ChannelId a, b, c (not pipeline rows): the total is known, so progress can show percent and time left.
             if (!MyInvocation.ExpectingInput && ChannelId != null) _report.Total = ChannelId.Length;
@@ -107,6 +166,7 @@ namespace ImAdmin.Cmdlets.Messages
                     ClientMsgNo = ClientMsgNo,
                     RedDot = !NoRedDot,
                     Persist = !NoPersist,
+                    Options = _options,
                     Source = target,
                 };
                 foreach (var batch in _batcher!.Add(request)) Send(batch);
