@@ -46,6 +46,12 @@ public sealed record SandboxOptions
     /// </summary>
     public bool WildfireProfessional { get; init; }
 
+    /// <summary>
+    /// Whether the Wildfire server has /admin/user/batch_get_infos (builds newer than the 2024-03 community snapshot);
+    /// off, the route answers an empty HTTP 500 like any route without a handler.
+    /// </summary>
+    public bool WildfireBatchUserInfo { get; init; } = true;
+
     /// <summary>The sandbox clock (UserSig expiry, Wildfire timestamp checks).</summary>
     public Func<DateTimeOffset> Now { get; init; } = () => DateTimeOffset.UtcNow;
 

@@ -33,6 +33,7 @@ public sealed partial class WildfireSandbox(SandboxOptions options)
     {
         MapServerRoutes();
         MapUserRoutes();
+        MapGroupRoutes();
         MapConversationRoutes();
         MapMessageRoutes();
         MapMessageAdminRoutes();
@@ -41,8 +42,13 @@ public sealed partial class WildfireSandbox(SandboxOptions options)
         app.MapFallback("{**path}", HandleAsync);
     }
 
-    /// <summary>Demo users and a group for a newcomer's first look.</summary>
-    public void Seed() => Directory.Seed();
+    /// <summary>Demo users, a group and two connected clients for a newcomer's first look.</summary>
+    public void Seed()
+    {
+        Directory.Seed();
+        ClientSessions.Put(new WildfireClientSession("alice", "alice-iphone", 1));
+        ClientSessions.Put(new WildfireClientSession("bob", "bob-web", 5));
+    }
 
     private void Route(string method, string path, Func<JsonObject?, WildfireReply> handler) => _routes[(method, path)] = handler;
 

@@ -17,10 +17,19 @@ namespace ImAdmin.Engine.Providers.Wildfire
         /// without one answers an empty 500, reported as not supported. Never repeated after an answer that may mean
         /// "done": a broadcast has no dedupe key, and a second one would reach every user twice.
         /// </summary>
-        public async Task<ImBroadcastResult> BroadcastAsync(string? from, MessageContent content, bool redDot, bool persist, CancellationToken cancellationToken)
+        public async Task<ImBroadcastResult> BroadcastAsync(string? from, MessageContent content, bool redDot, bool persist, CancellationToken cancellationToken) =>
+            await BroadcastAsync(from, content, redDot, persist, MessageOptions.None, cancellationToken).ConfigureAwait(false);
+
+        /// <summary>
+        /// A broadcast with push text and data, extra, a lifetime, mentions and a line. broadcast has no toUsers (it
+        /// goes to everyone), and the options no field carries are refused as for Send-ImMessage.
+        /// </summary>
+        public async Task<ImBroadcastResult> BroadcastAsync(string? from, MessageContent content, bool redDot, bool persist, MessageOptions options, CancellationToken cancellationToken)
         {
+            CheckOptions(options);
+            if (options.ToUsers.Count > 0) RefuseOptions(new[] { "ToUser" });
             var sender = string.IsNullOrEmpty(from) ? DefaultSender : from!;
-            var body = new BroadcastBody(sender, WildfirePayload.Build(content, redDot, persist));
+            var body = new BroadcastBody(sender, options.Line ?? 0, WildfirePayload.Build(content, redDot, persist, options));
             var result = WildfireResponse.Read(await Http.PostJsonAsync("/admin/message/broadcast", body, RetrySafety.NotProcessedOnly, cancellationToken).ConfigureAwait(false));
             return new ImBroadcastResult
             {
@@ -33,9 +42,10 @@ namespace ImAdmin.Engine.Providers.Wildfire
 
         private sealed class BroadcastBody
         {
-            public BroadcastBody(string sender, JsonObject payload)
+            public BroadcastBody(string sender, int line, JsonObject payload)
             {
                 Sender = sender;
+                Line = line;
                 Payload = payload;
             }
 
@@ -43,7 +53,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
             public string Sender { get; }
 
             [JsonPropertyName("line")]
-            public int Line => 0;
+            public int Line { get; }
 
             [JsonPropertyName("payload")]
             public JsonObject Payload { get; }

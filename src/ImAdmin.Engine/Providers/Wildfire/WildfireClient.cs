@@ -59,6 +59,10 @@ namespace ImAdmin.Engine.Providers.Wildfire
             return new ImServerInfo { Details = string.Join(", ", health.Concat(new[] { $"{count} users online" })) };
         }
 
+        /// <summary>A signed POST of <paramref name="body"/> to <paramref name="path"/>: the envelope's result, or its failure as an ImException.</summary>
+        private async Task<JsonElement> CallAsync(string path, object body, RetrySafety safety, CancellationToken cancellationToken) =>
+            WildfireResponse.Read(await Http.PostJsonAsync(path, body, safety, cancellationToken).ConfigureAwait(false));
+
         /// <summary>Node and CPU facts from /admin/health; none when the server is older than the route.</summary>
         private async Task<IEnumerable<string>> ReadHealthAsync(CancellationToken cancellationToken)
         {

@@ -1,0 +1,13 @@
+using System.Collections.Generic;
+using System.Threading;
+using ImAdmin.Engine.Models;
+
+namespace ImAdmin.Engine.Providers.Capabilities
+{
+    /// <summary>A provider that can list every group (Get-ImChannel -ChannelType Group with no id).</summary>
+    public interface IGroupLister
+    {
+        /// <summary>Every group, lazily, <paramref name="pageSize"/> per server call.</summary>
+        IAsyncEnumerable<ImChannel> ListGroupsAsync(int pageSize, CancellationToken cancellationToken);
+    }
+}
