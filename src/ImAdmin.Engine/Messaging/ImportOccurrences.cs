@@ -14,6 +14,13 @@ namespace ImAdmin.Engine.Messaging
     public sealed class ImportOccurrences
     {
         private readonly Dictionary<string, int> _seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        private readonly string _defaultSender;
+
+        /// <param name="defaultSender">Who sends a row without a sender (the server's admin), so that row and one naming the admin count as the same.</param>
+        public ImportOccurrences(string defaultSender)
+        {
+            _defaultSender = defaultSender;
+        }
 
         /// <summary>Sets and returns <paramref name="row"/>'s <see cref="MessageImport.Occurrence"/>.</summary>
         public int Number(MessageImport row)
@@ -25,11 +32,11 @@ namespace ImAdmin.Engine.Messaging
             return earlier;
         }
 
-        private static string Fingerprint(MessageImport row)
+        private string Fingerprint(MessageImport row)
         {
             var m = row.Message;
             var content = m.Content.IsText ? "t" + m.Content.Text : "p" + Convert.ToBase64String(m.Content.Payload!);
-            var text = $"{m.From}\n{m.ChannelId}\n{(int)m.ChannelType}\n{row.Timestamp.ToUnixTimeSeconds()}\n{content}";
+            var text = $"{m.From ?? _defaultSender}\n{m.ChannelId}\n{(int)m.ChannelType}\n{row.Timestamp.ToUnixTimeSeconds()}\n{content}";
             using var sha = SHA256.Create();
             return Convert.ToBase64String(sha.ComputeHash(Encoding.UTF8.GetBytes(text)), 0, 16);
         }

@@ -30,7 +30,7 @@ public class TencentConversationTests(SandboxFixture sandbox) : IClassFixture<Sa
         await SendAsync(session, other, me, 1);
 
         var before = await Client(session).GetUnreadCountsAsync(me, [peer, other], CancellationToken.None);
-        await Client(session).ClearConversationUnreadAsync(me, peer, ChannelType.Person, CancellationToken.None);
+        await Client(session).ClearConversationUnreadAsync(me, peer, ChannelType.Person, null, CancellationToken.None);
         var after = await Client(session).GetUnreadCountsAsync(me, [peer, other], CancellationToken.None);
         var total = Assert.Single((await Client(session).GetUnreadCountsAsync(me, [], CancellationToken.None)).Items);
 
@@ -47,7 +47,7 @@ public class TencentConversationTests(SandboxFixture sandbox) : IClassFixture<Sa
         using var session = await ConnectAsync();
         var peer = (await ImportAsync(session, SandboxFixture.NewId("peer")))[0];
 
-        var ex = await Assert.ThrowsAsync<ImException>(() => Client(session).ClearConversationUnreadAsync(SandboxFixture.NewId("ghost"), peer, ChannelType.Person, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<ImException>(() => Client(session).ClearConversationUnreadAsync(SandboxFixture.NewId("ghost"), peer, ChannelType.Person, null, CancellationToken.None));
 
         Assert.Equal(90008, ex.ServerCode);
         Assert.NotNull(ex.ServerMessage);
@@ -59,7 +59,7 @@ public class TencentConversationTests(SandboxFixture sandbox) : IClassFixture<Sa
         using var session = await ConnectAsync();
         var before = Calls(sandbox.Host, ReadApi).Count;
 
-        var ex = await Assert.ThrowsAsync<ImCapabilityException>(() => Client(session).ClearConversationUnreadAsync("alice", "group1", ChannelType.Group, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<ImCapabilityException>(() => Client(session).ClearConversationUnreadAsync("alice", "group1", ChannelType.Group, null, CancellationToken.None));
 
         Assert.Contains("Person", ex.Message);
         Assert.Equal(before, Calls(sandbox.Host, ReadApi).Count);

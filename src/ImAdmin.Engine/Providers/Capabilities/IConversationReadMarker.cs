@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 using ImAdmin.Engine.Models;
@@ -7,6 +8,10 @@ namespace ImAdmin.Engine.Providers.Capabilities
     /// <summary>A provider that can mark a user's conversation read (Clear-ImConversationUnread).</summary>
     public interface IConversationReadMarker
     {
-        Task ClearConversationUnreadAsync(string userId, string channelId, ChannelType channelType, CancellationToken cancellationToken);
+        /// <summary>
+        /// Marks the conversation read up to <paramref name="before"/>, or up to its newest message when null. A provider
+        /// that can only clear everything refuses a time with an <see cref="Errors.ImInputException"/> before sending.
+        /// </summary>
+        Task ClearConversationUnreadAsync(string userId, string channelId, ChannelType channelType, DateTimeOffset? before, CancellationToken cancellationToken);
     }
 }

@@ -27,6 +27,9 @@ namespace ImAdmin.Engine.Providers.Tencent
 
         private const string ImportApi = "openim/importmsg";
 
+        /// <summary>The sender of a row without one: the admin identifier of the session.</summary>
+        public string DefaultSender => Connection.Identifier!;
+
         public async Task<ImSendResult> ImportAsync(MessageImport row, int syncFromOldSystem, CancellationToken cancellationToken)
         {
             var request = row.Message;

@@ -23,6 +23,7 @@ namespace ImAdmin.Cmdlets.Messages
     {
 
         private readonly List<MessageImport> _pending = new List<MessageImport>();
+        private ImportOccurrences? _occurrences;
         private WildfireClient? _client;
         private TencentClient? _tencent;
 
@@ -55,9 +56,9 @@ namespace ImAdmin.Cmdlets.Messages
         [ValidateNotNullOrEmpty]
         public string[]? Receiver { get; set; }
 
-        /// <summary>Tencent Cloud IM: 1 = real-time import (counted as unread), 2 = historical import (marked read).</summary>
+        /// <summary>Tencent Cloud IM: 2 = historical import (marked read, not pushed; the default), 5 = real-time import (counted as unread, pushed).</summary>
         [Parameter]
-        [ValidateRange(TencentClient.RealtimeImport, TencentClient.HistoricalImport)]
+        [ValidateSet("2", "5")]
         public int SyncFromOldSystem { get; set; } = TencentClient.HistoricalImport;
 
         /// <summary>Write one result per imported row.</summary>
@@ -70,6 +71,7 @@ namespace ImAdmin.Cmdlets.Messages
             if (ResolveSession().Provider == ImProvider.TencentCloud)
             {
                 _tencent = RequireClient<TencentClient>(capability);
+                _occurrences = new ImportOccurrences(_tencent.DefaultSender);
                 return;
             }
             _client = RequireClient<WildfireClient>(capability);
@@ -84,7 +86,10 @@ namespace ImAdmin.Cmdlets.Messages
             var request = new SendRequest(From, ChannelId, ChannelType, content) { Source = RowOr(ChannelId) };
             if (_tencent != null)
             {
-                ImportToTencent(new MessageImport(request, sent, Receiver));
+                var row = new MessageImport(request, sent, Receiver);
+                // Identical-looking rows (same sender, recipient, second and text) are told apart by their number among them.
+                _occurrences!.Number(row);
+                ImportToTencent(row);
                 return;
             }
             try
