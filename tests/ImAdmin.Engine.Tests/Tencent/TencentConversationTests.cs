@@ -42,6 +42,24 @@ public class TencentConversationTests(SandboxFixture sandbox) : IClassFixture<Sa
     }
 
     [Fact]
+    public async Task Before_maps_to_MsgReadTime_and_the_conversation_reports_what_is_left_unread()
+    {
+        using var session = await ConnectAsync();
+        var ids = await ImportAsync(session, NewIds("upto", 2));
+        var (me, peer) = (ids[0], ids[1]);
+        var old = DateTimeOffset.UtcNow.AddMinutes(-10);
+        foreach (var minutes in new[] { -20, -15, 5 })
+            sandbox.Host.Tencent.State.Store(new Sandbox.Tencent.TencentStoredMessage("openim/sendmsg", peer, me, (uint)(100 + minutes), 1,
+                DateTimeOffset.UtcNow.AddMinutes(minutes).ToUnixTimeSeconds(), JsonDocument.Parse("""[{"MsgType":"TIMTextElem","MsgContent":{"Text":"m"}}]""").RootElement, null, []));
+
+        await Client(session).ClearConversationUnreadAsync(me, peer, ChannelType.Person, old, CancellationToken.None);
+        var conversation = await Client(session).GetConversationUnreadAsync(me, peer, old, CancellationToken.None);
+
+        Assert.Equal($$"""{"Report_Account":"{{me}}","Peer_Account":"{{peer}}","MsgReadTime":{{old.ToUnixTimeSeconds()}}}""", Calls(sandbox.Host, ReadApi).Last().Body);
+        Assert.Equal((me, peer, 1, (DateTimeOffset?)DateTimeOffset.FromUnixTimeSeconds(old.ToUnixTimeSeconds())), (conversation.UserId, conversation.ChannelId, conversation.Unread, conversation.ReadTime));
+    }
+
+    [Fact]
     public async Task Clearing_an_unknown_users_conversation_keeps_the_servers_code()
     {
         using var session = await ConnectAsync();
