@@ -67,7 +67,7 @@ public class TencentGroupMessageTests(SandboxFixture sandbox) : IClassFixture<Sa
         var before = Calls(sandbox.Host, HistoryApi).Count;
 
         var messages = new List<ImMessage>();
-        await foreach (var m in Client(session).GetGroupHistoryAsync(group, 2, CancellationToken.None)) messages.Add(m);
+        await foreach (var m in Client(session).GetGroupHistoryAsync(group, 2, null, CancellationToken.None)) messages.Add(m);
 
         Assert.Equal(seqs.Reverse(), messages.Select(m => m.MessageSequence));
         Assert.Equal(new[] { false, false, false, true, false }, messages.Select(m => m.Revoked));
@@ -86,7 +86,7 @@ public class TencentGroupMessageTests(SandboxFixture sandbox) : IClassFixture<Sa
         var (group, _) = await GroupWithMessagesAsync(session, 6);
         var before = Calls(sandbox.Host, HistoryApi).Count;
 
-        await foreach (var _ in Client(session).GetGroupHistoryAsync(group, 2, CancellationToken.None)) break;
+        await foreach (var _ in Client(session).GetGroupHistoryAsync(group, 2, null, CancellationToken.None)) break;
 
         Assert.Equal(1, Calls(sandbox.Host, HistoryApi).Count - before);
     }
@@ -98,7 +98,7 @@ public class TencentGroupMessageTests(SandboxFixture sandbox) : IClassFixture<Sa
 
         var error = await Assert.ThrowsAsync<ImException>(async () =>
         {
-            await foreach (var _ in Client(session).GetGroupHistoryAsync(SandboxFixture.NewId("none"), 5, CancellationToken.None)) { }
+            await foreach (var _ in Client(session).GetGroupHistoryAsync(SandboxFixture.NewId("none"), 5, null, CancellationToken.None)) { }
         });
 
         Assert.Equal((ImErrorKind.NotFound, 10010), (error.Kind, error.ServerCode));

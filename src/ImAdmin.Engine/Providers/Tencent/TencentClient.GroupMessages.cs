@@ -69,11 +69,13 @@ namespace ImAdmin.Engine.Providers.Tencent
         /// sequence; the next page starts below the smallest sequence returned, until sequence 1. Recalled messages come
         /// back marked <see cref="ImMessage.Revoked"/>; holes (expired or deleted sequences) carry nothing and are skipped.
         /// </summary>
-        public IAsyncEnumerable<ImMessage> GetGroupHistoryAsync(string groupId, int pageSize, CancellationToken cancellationToken)
+        /// <param name="newest">The newest sequence to read; null for the group's newest message.</param>
+        public IAsyncEnumerable<ImMessage> GetGroupHistoryAsync(string groupId, int pageSize, long? newest, CancellationToken cancellationToken)
         {
             ValidGroupId(groupId);
             if (pageSize < 1) throw new ImInputException("PageSize", "-PageSize must be at least 1.");
-            return GroupPagesAsync(new GroupHistoryBody { GroupId = groupId, ReqMsgNumber = Math.Min(pageSize, MaxGroupHistoryPage) }, cancellationToken);
+            if (newest < 1) throw new ImInputException("EndSequence", "-EndSequence must be at least 1 (group message sequences start at 1).");
+            return GroupPagesAsync(new GroupHistoryBody { GroupId = groupId, ReqMsgNumber = Math.Min(pageSize, MaxGroupHistoryPage), ReqMsgSeq = newest }, cancellationToken);
         }
 
         private async IAsyncEnumerable<ImMessage> GroupPagesAsync(GroupHistoryBody body, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
@@ -121,9 +122,14 @@ namespace ImAdmin.Cmdlets.Messages
                 if (ParameterSetName != HistorySet)
                     throw new ImCapabilityException(ImProvider.TencentCloud, $"Get-ImMessage -{ParameterSetName}",
                         "Read the conversation's history instead: Get-ImMessage -UserId <user> -ChannelId <peer> -ChannelType Person [-StartTime] [-EndTime].");
+                if (ChannelType == ChannelType.Group)
+                {
+                    WriteTencentGroupHistory(client);
+                    return;
+                }
                 if (ChannelType != ChannelType.Person)
                     throw new ImCapabilityException(ImProvider.TencentCloud, $"Get-ImMessage of a {ChannelType} channel",
-                        "ImAdmin reads Tencent Cloud IM one-to-one history (-ChannelType Person, the peer's UserID as -ChannelId).");
+                        "ImAdmin reads Tencent Cloud IM one-to-one history (-ChannelType Person, the peer's UserID as -ChannelId) and group history (-ChannelType Group, the GroupId as -ChannelId).");
                 if (UserId == null) throw new ImInputException(nameof(UserId), "Tencent Cloud IM history is read from one side: pass -UserId (the Operator_Account) as well as -ChannelId (the peer).");
                 if (StartSequence.HasValue || EndSequence.HasValue || Direction != MessageDirection.Older)
                     throw new ImInputException(StartSequence.HasValue ? nameof(StartSequence) : EndSequence.HasValue ? nameof(EndSequence) : nameof(Direction),
@@ -136,6 +142,20 @@ namespace ImAdmin.Cmdlets.Messages
             {
                 WriteItemFailure(ex, "ImAdmin.GetMessageFailed", RowOr(ChannelId));
             }
+        }
+
+        /// <summary>
+        /// group_msg_get_simple, newest first, 20 a call, lazily: -EndSequence is the newest sequence to read (default:
+        /// the newest message), -StartSequence the oldest. A group's history has no time filter.
+        /// </summary>
+        private void WriteTencentGroupHistory(TencentClient client)
+        {
+            if (StartTime.HasValue || EndTime.HasValue || Direction != MessageDirection.Older)
+                throw new ImInputException(StartTime.HasValue ? nameof(StartTime) : EndTime.HasValue ? nameof(EndTime) : nameof(Direction),
+                    "Tencent Cloud IM reads a group's history by sequence, newest first: use -EndSequence (the newest to read) and -StartSequence (the oldest).");
+            var oldest = StartSequence ?? 1;
+            var messages = Stream(client.GetGroupHistoryAsync(ChannelId, PageSize, EndSequence, CancellationToken)).TakeWhile(m => m.MessageSequence >= oldest);
+            foreach (var message in _window!.Take(messages)) WriteObject(message);
         }
 
         protected override void EndProcessing()

@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using System.Management.Automation;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
@@ -47,6 +49,17 @@ namespace ImAdmin.Cmdlets.Messages
         [AllowNull]
         public string? ChannelId { get; set; }
 
+        /// <summary>Tencent Cloud IM group messages: their MsgSeq (binds from Send-ImMessage -PassThru and Get-ImMessage output of a group).</summary>
+        [Parameter(ParameterSetName = MessageSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("MsgSeq")]
+        [AllowNull]
+        public long[]? MessageSequence { get; set; }
+
+        /// <summary>Tencent Cloud IM: Group to recall group messages by -MessageSequence; Person (default) for one-to-one messages by -MessageKey.</summary>
+        [Parameter(ParameterSetName = MessageSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("channel_type")]
+        public ChannelType ChannelType { get; set; } = ChannelType.Person;
+
         protected override long[]? MessageIds => MessageId;
 
         protected override string Capability => "Revoke-ImMessage (message recall)";
@@ -55,7 +68,8 @@ namespace ImAdmin.Cmdlets.Messages
         {
             if (ParameterSetName == MessageSet && ResolveSession().Provider == ImProvider.TencentCloud)
             {
-                RevokeByKey();
+                if (ChannelType == ChannelType.Group) RevokeBySequence();
+                else RevokeByKey();
                 return;
             }
             ForEachMessage("Recall for everyone", "ImAdmin.RevokeMessageFailed", (client, id, ct) => ParameterSetName switch
@@ -88,6 +102,30 @@ namespace ImAdmin.Cmdlets.Messages
                 {
                     WriteItemFailure(ex, ex is ImInputException ? "ImAdmin.InvalidArgument" : "ImAdmin.RevokeMessageFailed", key);
                 }
+            }
+        }
+
+        /// <summary>Tencent Cloud IM groups: group_msg_recall by MsgSeq (10 a call); a sequence not recalled is an error whose TargetObject is the row.</summary>
+        private void RevokeBySequence()
+        {
+            var client = RequireClient<TencentClient>(Capability);
+            var sequences = (MessageSequence ?? Array.Empty<long>()).Where(s => s != 0).ToList();
+            if (sequences.Count == 0 || string.IsNullOrEmpty(ChannelId))
+            {
+                WriteItemError(new ImInputException(nameof(MessageSequence), "Tencent Cloud IM recalls a group message by its sequence: pass -ChannelType Group -ChannelId <GroupId> -MessageSequence <n>, or pipe Send-ImMessage -ChannelType Group -PassThru results."), "ImAdmin.InvalidArgument", InputObject);
+                return;
+            }
+            sequences = sequences.Where(s => ShouldProcess($"message {s} of group '{ChannelId}' on '{Server}'", "Recall for everyone")).ToList();
+            if (sequences.Count == 0) return;
+            try
+            {
+                var outcome = Run(ct => client.RevokeGroupMessagesAsync(ChannelId!, sequences, ct));
+                if (PassThru) foreach (var result in outcome.Items) WriteObject(result);
+                foreach (var failure in outcome.Failures) WriteItemError(failure.Error, "ImAdmin.RevokeMessageFailed", RowOr(failure.Key));
+            }
+            catch (ImException ex)
+            {
+                WriteItemFailure(ex, "ImAdmin.RevokeMessageFailed", RowOr(ChannelId!));
             }
         }
 

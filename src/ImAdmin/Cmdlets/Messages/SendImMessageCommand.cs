@@ -21,6 +21,7 @@ namespace ImAdmin.Cmdlets.Messages
         private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
 
         private ImClient? _client;
+        private readonly Dictionary<string, MessageOptions> _options = new Dictionary<string, MessageOptions>(StringComparer.Ordinal);
         private MessageBatcher? _batcher;
         private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
         private int _rows;
@@ -58,6 +59,52 @@ namespace ImAdmin.Cmdlets.Messages
         /// <summary>Do not store the message (WuKongIM no_persist, Tencent online-only, Wildfire transparent).</summary>
         [Parameter]
         public SwitchParameter NoPersist { get; set; }
+
+        /// <summary>Title of the offline push notification (Tencent OfflinePushInfo.Title).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? PushTitle { get; set; }
+
+        /// <summary>Text of the offline push notification (Tencent OfflinePushInfo.Desc, which replaces the element's push text).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? PushText { get; set; }
+
+        /// <summary>Data handed to the push service with the notification, usually JSON (Tencent OfflinePushInfo.Ext).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? PushData { get; set; }
+
+        /// <summary>How long the message is kept for offline delivery (Tencent MsgLifeTime, 0 to 7 days; one-to-one only).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public TimeSpan? Lifetime { get; set; }
+
+        /// <summary>Custom data stored and delivered with the message (Tencent CloudCustomData).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("CloudCustomData")]
+        [ValidateNotNullOrEmpty]
+        public string? Extra { get; set; }
+
+        /// <summary>Do not store the message on the sender's side (Tencent SyncOtherMachine 2; one-to-one only).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public SwitchParameter NoSyncToSender { get; set; }
+
+        /// <summary>Do not call the app's before- and after-send callbacks for this message (Tencent ForbidCallbackControl).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public SwitchParameter SkipCallback { get; set; }
+
+        /// <summary>Ask recipients for a read receipt (Tencent IsNeedReadReceipt / NeedReadReceipt; Ultimate edition).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public SwitchParameter RequestReadReceipt { get; set; }
+
+        /// <summary>Group messages: the members mentioned (@), in the order of the @name marks in the text (Tencent GroupAtInfo).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[]? Mention { get; set; }
+
+        /// <summary>Group messages: mention everyone (@all).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public SwitchParameter MentionAll { get; set; }
 
         /// <summary>Write one result per recipient (message id, success, error).</summary>
         [Parameter]
@@ -97,8 +144,20 @@ namespace ImAdmin.Cmdlets.Messages
                     ClientMsgNo = ClientMsgNo,
                     RedDot = !NoRedDot,
                     Persist = !NoPersist,
+                    Options = RowOptions(),
                     Source = target,
                 };
+                try
+                {
+                    // Options the provider cannot honour and limits known before sending (ids, size) refuse the row here.
+                    _client!.CheckSend(request);
+                }
+                catch (ImException ex)
+                {
+                    _failed++;
+                    WriteItemFailure(ex, ex is ImCapabilityException ? "ImAdmin.NotSupported" : "ImAdmin.InvalidArgument", target);
+                    continue;
+                }
                 foreach (var batch in _batcher!.Add(request)) Send(batch);
             }
         }
@@ -167,6 +226,25 @@ namespace ImAdmin.Cmdlets.Messages
                     $"Send-ImMessage stopped after {_rows} row(s): {fatal.Message} Rows not yet read were not sent.", fatal) { Provider = fatal.Provider },
                     "ImAdmin.SendStopped");
             }
+        }
+
+        /// <summary>
+        /// The row's options, one shared object per distinct set: rows batch together only when they carry the same
+        /// options object.
+        /// </summary>
+        private MessageOptions RowOptions()
+        {
+            var options = new MessageOptions
+            {
+                PushTitle = PushTitle, PushText = PushText, PushData = PushData, Lifetime = Lifetime, Extra = Extra,
+                NoSyncToSender = NoSyncToSender, SkipCallback = SkipCallback, RequestReadReceipt = RequestReadReceipt,
+                Mention = Mention ?? Array.Empty<string>(), MentionAll = MentionAll,
+            };
+            if (options.GivenParameters().Count == 0) return MessageOptions.None;
+            var key = string.Join("\u0001", PushTitle, PushText, PushData, Lifetime?.Ticks, Extra, NoSyncToSender.IsPresent, SkipCallback.IsPresent,
+                RequestReadReceipt.IsPresent, MentionAll.IsPresent, string.Join("\u0002", options.Mention));
+            if (_options.TryGetValue(key, out var shared)) return shared;
+            return _options[key] = options;
         }
 
         private void ReportProgress()
