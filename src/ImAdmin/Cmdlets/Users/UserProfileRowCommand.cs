@@ -22,7 +22,7 @@ namespace ImAdmin.Cmdlets.Users
 
         /// <summary>The user ids.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Uid", "User", "Account", "Member_Account", "user_id", "UserID", "Identifier")]
+        [Alias("Uid", "User", "Account", "Member_Account", "user_id", "Identifier")]
         [ValidateNotNullOrEmpty]
         public string[]? UserId { get; set; }
 
