@@ -4,7 +4,10 @@ using ImAdmin.Engine.Diagnostics;
 using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Channels;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Providers.Tencent;
+using ImAdmin.Engine.Providers.Wildfire;
 using ImAdmin.Engine.Security;
 using ImAdmin.Engine.Sessions;
 using ImAdmin.Engine.Webhooks;
@@ -22,6 +25,8 @@ var all = new Dictionary<string, Func<SandboxHost, Task<Measurement>>>
     ["send-wukongim"] = host => Send(host, ImProvider.WuKongIM, 10_000),
     ["send-wildfire"] = host => Send(host, ImProvider.Wildfire, 10_000),
     ["send-tencent"] = host => Send(host, ImProvider.TencentCloud, 1_000),
+    ["group-members-wildfire"] = host => WildfireGroupMembers(host, 20_000),
+    ["users-wildfire"] = host => WildfireUsers(host, 2_000),
 };
 var chosen = args.Length == 0 || args.Contains("all") ? all.Keys.ToList() : args.ToList();
 await using var host = await SandboxHost.StartAsync(new SandboxOptions { Seed = true, WildfireRateLimit = int.MaxValue });
@@ -118,11 +123,46 @@ static Task<Measurement> Send(SandboxHost host, ImProvider provider, int rows) =
         return $"{journal.Entries.Count - before} server calls, {failed} failed";
     });
 
+static Task<Measurement> WildfireGroupMembers(SandboxHost host, int members) =>
+    Measurement.RunAsync("Wildfire group: add members, then list them", members, async () =>
+    {
+        using var session = await ConnectWildfire(host);
+        var groups = session.Require<IGroupManager>("bench");
+        var membership = session.Require<IGroupMembership>("bench");
+        var groupId = "bench-" + Guid.NewGuid().ToString("N")[..8];
+        await groups.CreateGroupAsync(new GroupSpec(groupId), CancellationToken.None);
+        var before = host.WildfireServer.Journal.Entries.Count;
+        var ids = Enumerable.Range(0, members).Select(i => "m" + i).ToList();
+        foreach (var chunk in ids.Chunk(membership.GroupMemberBatchLimit))
+            await membership.AddGroupMembersAsync(groupId, chunk, CancellationToken.None);
+        var listed = 0;
+        await foreach (var _ in membership.GetGroupMembersAsync(groupId, 1000, CancellationToken.None)) listed++;
+        return $"{host.WildfireServer.Journal.Entries.Count - before} server calls, {listed} members listed";
+    });
+
+static Task<Measurement> WildfireUsers(SandboxHost host, int users) =>
+    Measurement.RunAsync("Wildfire users: get by id, then list all", users, async () =>
+    {
+        using var session = await ConnectWildfire(host);
+        var client = session.Require<WildfireClient>("bench");
+        var ids = Enumerable.Range(0, users).Select(i => "bu" + i).ToList();
+        foreach (var id in ids) host.Wildfire.Directory.Users.Upsert(new System.Text.Json.Nodes.JsonObject { ["userId"] = id, ["name"] = id, ["portrait"] = "p" });
+        var before = host.WildfireServer.Journal.Entries.Count;
+        var found = (await client.GetUsersAsync(ids, CancellationToken.None)).Items.Count;
+        var listed = 0;
+        await foreach (var _ in client.ListUsersAsync(0, 500, CancellationToken.None)) listed++;
+        return $"{found} found by id, {listed} listed, {host.WildfireServer.Journal.Entries.Count - before} server calls";
+    });
+
+static Task<ImSession> ConnectWildfire(SandboxHost host) => ImSession.ConnectAsync(
+    new ConnectionRequest { Provider = ImProvider.Wildfire, Uri = host.WildfireServer.BaseUri, Secret = ImSecret.FromPlainText(host.Options.WildfireSecret) },
+    _ => null, validate: true, CancellationToken.None);
+
 // Tencent and Wildfire only deliver to accounts that exist: create them first (not measured as sending).
 static async Task PrepareRecipients(SandboxHost host, ImSession session, ImProvider provider, List<string> recipients)
 {
     if (provider == ImProvider.TencentCloud)
         await session.Require<TencentClient>("bench").ImportAccountsAsync(recipients.Append("admin"), CancellationToken.None);
     if (provider == ImProvider.Wildfire)
-        foreach (var id in recipients) host.Wildfire.Directory.PutUser(new System.Text.Json.Nodes.JsonObject { ["userId"] = id, ["name"] = id });
+        foreach (var id in recipients) host.Wildfire.Directory.Users.Upsert(new System.Text.Json.Nodes.JsonObject { ["userId"] = id, ["name"] = id });
 }

@@ -78,7 +78,7 @@ public sealed partial class WildfireSandbox
         var info = group.Obj("group_info");
         // Gson and the handler dereference group, group_info and each member unchecked.
         if (body == null || group == null || info == null) throw new WildfireBodyException("java.lang.NullPointerException");
-        var members = Members(group["members"]);
+        var members = group["members"] == null ? new List<WildfireGroupMember>() : Members(group["members"]);
         var type = info.Int("type");
         if (type is < 0 or > WildfireGroupInfo.MaxType) return WildfireReply.Fail(WildfireCodes.InvalidData);
         var owner = string.IsNullOrEmpty(info.Str("owner")) ? operatorId : info.Str("owner");

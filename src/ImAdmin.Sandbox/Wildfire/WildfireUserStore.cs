@@ -22,6 +22,7 @@ public sealed class WildfireUserStore(Func<DateTimeOffset> now)
 
     private readonly object _gate = new();
     private readonly Dictionary<string, Row> _rows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _idByName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _blockStatus = new(StringComparer.Ordinal);
     private long _created;
 
@@ -51,11 +52,13 @@ public sealed class WildfireUserStore(Func<DateTimeOffset> now)
             CheckRow(row);
             if (_rows.TryGetValue(userId, out var existing))
             {
+                Rename(existing.Info, row);
                 existing.Info = row;
                 existing.Deleted = false;
             }
             else
             {
+                _idByName[(string)row["name"]!] = userId;
                 _rows[userId] = new Row(row, ++_created);
             }
         }
@@ -74,6 +77,7 @@ public sealed class WildfireUserStore(Func<DateTimeOffset> now)
             foreach (var field in fields) row[field] = info[field]?.DeepClone() ?? (field == "gender" ? 0 : "");
             row["updateDt"] = now().ToUnixTimeMilliseconds();
             CheckRow(row);
+            Rename(existing.Info, row);
             existing.Info = row;
             return true;
         }
@@ -89,6 +93,7 @@ public sealed class WildfireUserStore(Func<DateTimeOffset> now)
         {
             if (!_rows.TryGetValue(userId, out var row) || row.Deleted) return false;
             var info = Complete(userId, new JsonObject { ["name"] = userId, ["displayName"] = (string?)row.Info["displayName"], ["type"] = (int)row.Info["type"]! });
+            Rename(row.Info, info);
             row.Info = info;
             row.Deleted = true;
             return true;
@@ -164,11 +169,17 @@ public sealed class WildfireUserStore(Func<DateTimeOffset> now)
     {
         var userId = (string)row["userId"]!;
         var name = (string?)row["name"];
-        if (_rows.Any(r => r.Key != userId && (string?)r.Value.Info["name"] == name))
+        if (name != null && _idByName.TryGetValue(name, out var owner) && owner != userId)
             throw new WildfireRowException("用户名不能重复，必须唯一！！！");
         foreach (var column in ShortColumns)
             if (((string?)row[column])?.Length > ShortColumnLength) throw TooLong(column, ShortColumnLength);
         if (((string?)row["portrait"])?.Length > PortraitLength) throw TooLong("portrait", PortraitLength);
+    }
+
+    private void Rename(JsonObject before, JsonObject after)
+    {
+        _idByName.Remove((string)before["name"]!);
+        _idByName[(string)after["name"]!] = (string)after["userId"]!;
     }
 
     // H2's text (the server's default embedded database); MySQL words it differently.

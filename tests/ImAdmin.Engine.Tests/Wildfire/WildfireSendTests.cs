@@ -96,7 +96,7 @@ public class WildfireSendTests(SandboxFixture sandbox, ITestOutputHelper output)
             _ => "/admin/channel/create",
         }, type switch
         {
-            ChannelType.Group => new { group = new { group_info = new { target_id = target, name = "g", owner = "admin" } } },
+            ChannelType.Group => new { @operator = "admin", group = new { group_info = new { target_id = target, name = "g", owner = "admin" } } },
             ChannelType.ChatRoom => new { chatroomId = target, title = "room" },
             _ => (object)new { targetId = target, name = "news", owner = "admin" },
         });

@@ -53,6 +53,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
             if (options.MentionAll && options.Mention.Count > 0)
                 throw new ImInputException("Mention", "Give -Mention (these users) or -MentionAll (everyone), not both: WildfireChat's mentionedType is one or the other.");
             if (options.Line < 0) throw new ImInputException("Line", "-Line must be 0 or more.");
+            if (options.Lifetime != null) WildfirePayload.ExpireSeconds(options.Lifetime.Value);
         }
 
         /// <summary>

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Json;
 using ImAdmin.Engine.Models;
@@ -20,26 +21,26 @@ namespace ImAdmin.Engine.Providers.Wildfire
         public const int OnlineListPageSize = 500;
 
         /// <summary>
-        /// Connections now (online_count counts connections, not distinct users), and with <paramref name="connectionLimit"/>
-        /// the first that many connections of online_list, with the distinct users among them.
+        /// A node's connections now (online_count counts connections, not distinct users; it answers every node, and a
+        /// community server is the single node 1), and with <paramref name="topConnections"/> the first that many of the
+        /// node's online_list, with the distinct users among them. A node the server does not report is refused.
         /// </summary>
-        public async Task<ImServerStatus> GetServerStatusAsync(int? connectionLimit, CancellationToken cancellationToken)
+        public async Task<ImServerStatus> GetServerStatusAsync(ulong? nodeId, int? topConnections, CancellationToken cancellationToken)
         {
             var counts = await CallAsync("/admin/user/online_count", new { }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
-            var nodes = counts.ValueKind == JsonValueKind.Array ? counts.EnumerateArray().ToList() : new List<JsonElement>();
-            var status = new ImServerStatus
-            {
-                NodeId = (ulong)(nodes.Select(n => n.GetInt("node") ?? 1).FirstOrDefault()),
-                ServerName = "WildfireChat",
-                Connections = nodes.Sum(n => n.GetInt("count") ?? 0),
-            };
-            if (connectionLimit == null) return status;
+            var nodes = (counts.ValueKind == JsonValueKind.Array ? counts.EnumerateArray() : Enumerable.Empty<JsonElement>())
+                .Select(n => (Node: (ulong)(n.GetLong("node") ?? 1), Count: n.GetInt("count") ?? 0)).ToList();
+            var node = nodeId == null ? nodes.FirstOrDefault() : nodes.FirstOrDefault(n => n.Node == nodeId.Value);
+            if (nodeId != null && node.Node != nodeId.Value)
+                throw new ImInputException("NodeId", $"WildfireChat reports node(s) {string.Join(", ", nodes.Select(n => n.Node))}, not {nodeId}; a community server is the single node 1.");
+            var status = new ImServerStatus { NodeId = node.Node == 0 ? 1 : node.Node, ServerName = "WildfireChat", Connections = node.Count };
+            if (topConnections == null) return status;
 
             var connections = new List<ImConnection>();
-            while (connections.Count < connectionLimit.Value)
+            while (connections.Count < topConnections.Value)
             {
-                var want = Math.Min(OnlineListPageSize, connectionLimit.Value - connections.Count);
-                var page = await CallAsync("/admin/user/online_list", new OnlineListBody(connections.Count, want), RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
+                var want = Math.Min(OnlineListPageSize, topConnections.Value - connections.Count);
+                var page = await CallAsync("/admin/user/online_list", new OnlineListBody(status.NodeId, connections.Count, want), RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
                 var rows = page.TryGetProperty("userClients", out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray().ToList() : new List<JsonElement>();
                 connections.AddRange(rows.Select(row => new ImConnection
                 {

@@ -18,16 +18,69 @@ namespace ImAdmin.Engine.Providers.Wildfire
     /// Users (/admin/user/*; docs/server-behaviour/wildfire-users-groups.md). create replaces a whole row, so an existing
     /// user is changed with update and its flag bits instead, and fields nobody asked to change survive a re-run.
     /// </summary>
-    public sealed partial class WildfireClient
+    public sealed partial class WildfireClient : IUserDirectory, IUserStatusWriter, IUserLister
     {
         /// <summary>Ids per batch_get_infos call; the server has no cap, this keeps one answer small.</summary>
         public const int UserBatchSize = 100;
 
         /// <summary>
+        /// Up to this many users, each status is read with check_block_status; above it one get_blocked_list call (every
+        /// non-zero status) is cheaper than a call per user.
+        /// </summary>
+        public const int StatusCallsPerUserUpTo = 10;
+
+        /// <summary>New-ImUser: each user is created, or an existing one gets the display name and avatar given (re-runnable).</summary>
+        public Task<BatchOutcome<ImUser>> CreateUsersAsync(IReadOnlyList<UserInput> users, CancellationToken cancellationToken) =>
+            EachAsync(users, u => u.UserId, (u, ct) => SaveUserAsync(u.UserId, u.DisplayName, u.AvatarUri, ct), cancellationToken);
+
+        /// <summary>Set-ImUser: the given fields of each existing user change (update with exactly their flag bits).</summary>
+        public Task<BatchOutcome<ImUser>> SetUsersAsync(IReadOnlyList<UserInput> users, CancellationToken cancellationToken) =>
+            EachAsync(users, u => u.UserId, async (u, ct) =>
+            {
+                await SetUserAsync(u.UserId, u.DisplayName, u.AvatarUri, null, ct).ConfigureAwait(false);
+                return new ImUser { UserId = u.UserId, DisplayName = u.DisplayName, AvatarUri = u.AvatarUri, Exists = true, Provider = Provider };
+            }, cancellationToken);
+
+        /// <summary>Remove-ImUser: each user is destroyed; an unknown id is a NotFound failure.</summary>
+        public Task<BatchOutcome<string>> RemoveUsersAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken) =>
+            EachAsync(userIds, id => id, async (id, ct) =>
+            {
+                await RemoveUserAsync(id, ct).ConfigureAwait(false);
+                return id;
+            }, cancellationToken);
+
+        /// <summary>Set-ImUser -Status through update_block_status; an unknown user is NotFound.</summary>
+        public Task SetUserStatusAsync(string userId, UserStatus status, CancellationToken cancellationToken) =>
+            SetUserAsync(userId, null, null, status, cancellationToken);
+
+        /// <summary>
+        /// One call chain per item: an answer about the item (the server's code: not found, name taken, value too long)
+        /// is that item's failure; a failure of the call itself (credentials, throttling, transport) stops the batch.
+        /// </summary>
+        private static async Task<BatchOutcome<TResult>> EachAsync<TItem, TResult>(IReadOnlyList<TItem> items, Func<TItem, string> keyOf,
+            Func<TItem, CancellationToken, Task<TResult>> apply, CancellationToken cancellationToken)
+        {
+            var results = new List<TResult>();
+            var failures = new List<ItemFailure>();
+            foreach (var item in items)
+            {
+                try
+                {
+                    results.Add(await apply(item, cancellationToken).ConfigureAwait(false));
+                }
+                catch (ImException ex) when (ex.Kind == ImErrorKind.NotFound || (ex.ServerCode != null && ex.Kind != ImErrorKind.Authentication && ex.Kind != ImErrorKind.RateLimited))
+                {
+                    failures.Add(new ItemFailure(keyOf(item), ex));
+                }
+            }
+            return new BatchOutcome<TResult>(results, failures);
+        }
+
+        /// <summary>
         /// Creates the user, or changes the display name and avatar of an existing one (New-ImUser is re-runnable).
         /// A new user's login name is its id, so two people with the same display name never clash.
         /// </summary>
-        public async Task<ImUser> SaveUserAsync(string userId, string? displayName, string? avatarUri, CancellationToken cancellationToken)
+        private async Task<ImUser> SaveUserAsync(string userId, string? displayName, string? avatarUri, CancellationToken cancellationToken)
         {
             var existing = await FindUserAsync(userId, cancellationToken).ConfigureAwait(false);
             if (existing == null)
@@ -47,7 +100,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
         /// Changes the given fields and the block status (-Status) of an existing user. An unknown user is NotFound, also
         /// when only the status is given (update_block_status alone would store a status for nobody).
         /// </summary>
-        public async Task SetUserAsync(string userId, string? displayName, string? avatarUri, UserStatus? status, CancellationToken cancellationToken)
+        private async Task SetUserAsync(string userId, string? displayName, string? avatarUri, UserStatus? status, CancellationToken cancellationToken)
         {
             if (displayName != null || avatarUri != null)
                 await UpdateUserAsync(userId, displayName, avatarUri, cancellationToken).ConfigureAwait(false);
@@ -61,18 +114,19 @@ namespace ImAdmin.Engine.Providers.Wildfire
         /// Destroys the user: sessions closed, messages and friends cleared, groups left, the id free to create again.
         /// The server answers success for any id, so an unknown one is checked first and reported as NotFound.
         /// </summary>
-        public async Task RemoveUserAsync(string userId, CancellationToken cancellationToken)
+        private async Task RemoveUserAsync(string userId, CancellationToken cancellationToken)
         {
             if (await FindUserAsync(userId, cancellationToken).ConfigureAwait(false) == null) throw UserNotFound(userId);
             await CallAsync("/admin/user/destroy", new UserIdBody(userId), RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
-        /// Users by id with their block status (check_block_status). batch_get_infos (100 ids a call) skips unknown
+        /// Users by id with their block status (check_block_status per user, or one get_blocked_list for more than
+        /// <see cref="StatusCallsPerUserUpTo"/> users). batch_get_infos (100 ids a call) skips unknown
         /// ids silently and returns destroyed users as if they lived, so a row that looks destroyed is asked again with
         /// get_info; a server without batch_get_infos (older community builds) is asked one id at a time.
         /// </summary>
-        public async Task<BatchOutcome<ImUser>> GetUsersAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
+        public async Task<BatchOutcome<ImUser>> GetUsersAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
         {
             var found = new Dictionary<string, ImUser>(StringComparer.Ordinal);
             foreach (var chunk in userIds.Distinct(StringComparer.Ordinal).Select((id, i) => (id, i)).GroupBy(p => p.i / UserBatchSize, p => p.id))
@@ -80,6 +134,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
                 var ids = chunk.ToList();
                 foreach (var user in await BatchUsersAsync(ids, cancellationToken).ConfigureAwait(false)) found[user.UserId] = user;
             }
+            var blocked = found.Count > StatusCallsPerUserUpTo ? await GetBlockedAsync(cancellationToken).ConfigureAwait(false) : null;
             var items = new List<ImUser>();
             var failures = new List<ItemFailure>();
             foreach (var id in userIds.Distinct(StringComparer.Ordinal))
@@ -89,7 +144,8 @@ namespace ImAdmin.Engine.Providers.Wildfire
                     failures.Add(new ItemFailure(id, UserNotFound(id)));
                     continue;
                 }
-                user.Status = await GetUserStatusAsync(id, cancellationToken).ConfigureAwait(false);
+                user.Status = blocked == null ? await GetUserStatusAsync(id, cancellationToken).ConfigureAwait(false)
+                    : blocked.TryGetValue(id, out var status) ? status : UserStatus.Normal;
                 items.Add(user);
             }
             return new BatchOutcome<ImUser>(items, failures);

@@ -61,7 +61,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
         }
 
         /// <summary>expireDuration is a Java int of seconds; 0 would mean "never", so a lifetime rounds up to whole seconds.</summary>
-        private static int ExpireSeconds(TimeSpan lifetime)
+        public static int ExpireSeconds(TimeSpan lifetime)
         {
             if (lifetime <= TimeSpan.Zero || lifetime.TotalSeconds > int.MaxValue)
                 throw new ImInputException("Lifetime", $"-Lifetime must be between 1 second and {int.MaxValue} seconds (about 68 years); leave it out for a message that never expires.");

@@ -119,17 +119,18 @@ namespace ImAdmin.Engine.Providers.Wildfire
         public int Status { get; }
     }
 
-    /// <summary>user/online_list (GetOnlineUserRequest); a community server is node 1 and refuses any other.</summary>
+    /// <summary>user/online_list (GetOnlineUserRequest); a community server is node 1 and refuses any other with 251.</summary>
     internal sealed class OnlineListBody
     {
-        public OnlineListBody(int offset, int count)
+        public OnlineListBody(ulong nodeId, int offset, int count)
         {
+            NodeId = nodeId;
             Offset = offset;
             Count = count;
         }
 
         [JsonPropertyName("nodeId")]
-        public int NodeId => 1;
+        public ulong NodeId { get; }
 
         [JsonPropertyName("offset")]
         public int Offset { get; }

@@ -21,7 +21,6 @@ namespace ImAdmin.Cmdlets.Messages
         private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
 
         private ImClient? _client;
-        private readonly Dictionary<string, MessageOptions> _options = new Dictionary<string, MessageOptions>(StringComparer.Ordinal);
         private MessageBatcher? _batcher;
         private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
         private int _rows;
@@ -60,59 +59,72 @@ namespace ImAdmin.Cmdlets.Messages
         [Parameter]
         public SwitchParameter NoPersist { get; set; }
 
-        /// <summary>Title of the offline push notification (Tencent OfflinePushInfo.Title).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        /// <summary>Title of the offline push notification (Tencent Cloud IM OfflinePushInfo Title).</summary>
+        [Parameter]
         [ValidateNotNullOrEmpty]
         public string? PushTitle { get; set; }
 
-        /// <summary>Text of the offline push notification (Tencent OfflinePushInfo.Desc, which replaces the element's push text).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        /// <summary>Text of the offline push notification (Tencent Desc, WildfireChat pushContent).</summary>
+        [Parameter]
         [ValidateNotNullOrEmpty]
         public string? PushText { get; set; }
 
-        /// <summary>Data handed to the push service with the notification, usually JSON (Tencent OfflinePushInfo.Ext).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        /// <summary>Data handed to the push service with the notification, not shown (Tencent Ext, WildfireChat pushData).</summary>
+        [Parameter]
         [ValidateNotNullOrEmpty]
         public string? PushData { get; set; }
 
-        /// <summary>How long the message is kept for offline delivery (Tencent MsgLifeTime, 0 to 7 days; one-to-one only).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public TimeSpan? Lifetime { get; set; }
-
-        /// <summary>Custom data stored and delivered with the message (Tencent CloudCustomData).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("CloudCustomData")]
-        [ValidateNotNullOrEmpty]
-        public string? Extra { get; set; }
-
-        /// <summary>Do not store the message on the sender's side (Tencent SyncOtherMachine 2; one-to-one only).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public SwitchParameter NoSyncToSender { get; set; }
-
-        /// <summary>Do not call the app's before- and after-send callbacks for this message (Tencent ForbidCallbackControl).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public SwitchParameter SkipCallback { get; set; }
-
-        /// <summary>Ask recipients for a read receipt (Tencent IsNeedReadReceipt / NeedReadReceipt; Ultimate edition).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public SwitchParameter RequestReadReceipt { get; set; }
-
-        /// <summary>Group messages: the members mentioned (@), in the order of the @name marks in the text (Tencent GroupAtInfo).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        /// <summary>Users mentioned (@) in the message (Tencent group GroupAtInfo, WildfireChat mentionedTarget).</summary>
+        [Parameter]
         [ValidateNotNullOrEmpty]
         public string[]? Mention { get; set; }
 
-        /// <summary>Group messages: mention everyone (@all).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        /// <summary>Mention everyone (@all; WildfireChat mentionedType 2).</summary>
+        [Parameter]
         public SwitchParameter MentionAll { get; set; }
+
+        /// <summary>How long the message stays visible (Tencent MsgLifeTime, WildfireChat expireDuration in whole seconds, rounded up).</summary>
+        [Parameter]
+        public TimeSpan? Lifetime { get; set; }
+
+        /// <summary>Free text carried to clients with the message, usually JSON (Tencent CloudCustomData, WildfireChat extra).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Extra { get; set; }
+
+        /// <summary>Do not sync the message to the sender's other devices (Tencent SyncOtherMachine 2).</summary>
+        [Parameter]
+        public SwitchParameter NoSyncToSender { get; set; }
+
+        /// <summary>Do not call the server's message callbacks for this message (Tencent ForbidCallbackControl).</summary>
+        [Parameter]
+        public SwitchParameter SkipCallback { get; set; }
+
+        /// <summary>Ask recipients for read receipts (Tencent IsNeedReadReceipt).</summary>
+        [Parameter]
+        public SwitchParameter RequestReadReceipt { get; set; }
+
+        /// <summary>In a group, chatroom or WildfireChat channel: only these members get the message (WildfireChat toUsers).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [Alias("ToUsers")]
+        public string[]? ToUser { get; set; }
+
+        /// <summary>The conversation line (WildfireChat; 0 when not given).</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int? Line { get; set; }
 
         /// <summary>Write one result per recipient (message id, success, error).</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        private MessageOptions _options = MessageOptions.None;
+
         protected override void BeginProcessing()
         {
             _client = ResolveSession().Client;
+            _options = MessageOptionParameters.ReadChecked(this, _client);
             _batcher = new MessageBatcher(_client.GetBatchLimit);
         }
 
@@ -144,12 +156,12 @@ namespace ImAdmin.Cmdlets.Messages
                     ClientMsgNo = ClientMsgNo,
                     RedDot = !NoRedDot,
                     Persist = !NoPersist,
-                    Options = RowOptions(),
+                    Options = _options,
                     Source = target,
                 };
                 try
                 {
-                    // Options the provider cannot honour and limits known before sending (ids, size) refuse the row here.
+                    // Limits known before sending (ids, MsgBody fields and size, options per channel type) refuse the row here.
                     _client!.CheckSend(request);
                 }
                 catch (ImException ex)
@@ -226,25 +238,6 @@ namespace ImAdmin.Cmdlets.Messages
                     $"Send-ImMessage stopped after {_rows} row(s): {fatal.Message} Rows not yet read were not sent.", fatal) { Provider = fatal.Provider },
                     "ImAdmin.SendStopped");
             }
-        }
-
-        /// <summary>
-        /// The row's options, one shared object per distinct set: rows batch together only when they carry the same
-        /// options object.
-        /// </summary>
-        private MessageOptions RowOptions()
-        {
-            var options = new MessageOptions
-            {
-                PushTitle = PushTitle, PushText = PushText, PushData = PushData, Lifetime = Lifetime, Extra = Extra,
-                NoSyncToSender = NoSyncToSender, SkipCallback = SkipCallback, RequestReadReceipt = RequestReadReceipt,
-                Mention = Mention ?? Array.Empty<string>(), MentionAll = MentionAll,
-            };
-            if (options.GivenParameters().Count == 0) return MessageOptions.None;
-            var key = string.Join("\u0001", PushTitle, PushText, PushData, Lifetime?.Ticks, Extra, NoSyncToSender.IsPresent, SkipCallback.IsPresent,
-                RequestReadReceipt.IsPresent, MentionAll.IsPresent, string.Join("\u0002", options.Mention));
-            if (_options.TryGetValue(key, out var shared)) return shared;
-            return _options[key] = options;
         }
 
         private void ReportProgress()

@@ -1,13 +1,17 @@
+using System;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Wildfire;
 using ImAdmin.Engine.Providers.WuKongIM;
 
 namespace ImAdmin.Cmdlets.Server
 {
     /// <summary>
-    /// <para type="synopsis">Gets a WuKongIM node's status: version, uptime, connections, load, traffic and addresses.</para>
+    /// <para type="synopsis">Gets a node's status: WuKongIM version, uptime, connections, load, traffic and addresses; WildfireChat's connection count and who is online.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ImServerStatus")]
     [OutputType(typeof(ImServerStatus))]
@@ -17,7 +21,7 @@ namespace ImAdmin.Cmdlets.Server
         [Parameter]
         public ulong? NodeId { get; set; }
 
-        /// <summary>Add the node's busiest connections (by inbound messages) as TopConnections.</summary>
+        /// <summary>Add connections as TopConnections: WuKongIM the node's busiest (by inbound messages), WildfireChat the node's online clients in order.</summary>
         [Parameter]
         public SwitchParameter IncludeConnections { get; set; }
 
@@ -28,15 +32,25 @@ namespace ImAdmin.Cmdlets.Server
 
         protected override void EndProcessing()
         {
-            var client = RequireClient<WuKongClient>("Get-ImServerStatus (/varz)");
             var withConnections = IncludeConnections || MyInvocation.BoundParameters.ContainsKey(nameof(ConnectionLimit));
+            var limit = withConnections ? ConnectionLimit : (int?)null;
+            Func<CancellationToken, Task<ImServerStatus>> read;
+            if (ResolveSession().Client is WildfireClient wildfire)
+            {
+                read = ct => wildfire.GetServerStatusAsync(NodeId, limit, ct);
+            }
+            else
+            {
+                var client = RequireClient<WuKongClient>("Get-ImServerStatus (/varz)");
+                read = ct => client.GetServerStatusAsync(NodeId, limit, ct);
+            }
             try
             {
-                WriteObject(Run(ct => client.GetServerStatusAsync(NodeId, withConnections ? ConnectionLimit : (int?)null, ct)));
+                WriteObject(Run(read));
             }
             catch (ImException ex)
             {
-                WriteItemError(ex, "ImAdmin.GetServerStatusFailed", NodeId);
+                WriteItemError(ex, ex is ImInputException ? "ImAdmin.InvalidArgument" : "ImAdmin.GetServerStatusFailed", NodeId);
             }
         }
     }
