@@ -25,8 +25,8 @@ namespace ImAdmin.Engine.Providers.Tencent
         private const int MaxAddMembers = 300;
         private const int MaxDeleteMembers = 100;
 
-        /// <summary>The smaller of the add (300) and delete (100) limits; each method chunks to its own limit anyway.</summary>
-        public int GroupMemberBatchLimit => MaxDeleteMembers;
+        /// <summary>The add limit (300); a remove of more than 100 is split into delete calls of 100 here.</summary>
+        public int GroupMemberBatchLimit => MaxAddMembers;
 
         public async IAsyncEnumerable<ImChannelMember> GetGroupMembersAsync(string groupId, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
