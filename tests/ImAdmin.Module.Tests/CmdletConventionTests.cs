@@ -23,6 +23,7 @@ public sealed class CmdletConventionTests : IClassFixture<ModuleFixture>
     {
         "Set-ImChannelBlacklist", "Set-ImChannelWhitelist", "Remove-ImChannel", "Remove-ImConversation", "Remove-ImMessage",
         "Clear-ImMessage", "Revoke-ImMessage", "Remove-ImChannelSubscriber", "Remove-ImSystemUser",
+        "Remove-ImUser",
     };
 
     /// <summary>Cmdlets that write nothing to the pipeline.</summary>
