@@ -1,7 +1,9 @@
 #
 # ImAdmin module manifest.
-# This file at the repository root loads the module built by `dotnet build` (from out/ImAdmin/).
-# The build writes the Gallery copy next to the assemblies, with the output-folder prefix removed from its paths.
+# This file at the repository root loads the module built by `dotnet build` (from out/ImAdmin/); before a build,
+# tools/Assert-ModuleBuilt.ps1 says to build first. The format files are read from src/ so that check can run.
+# The build writes the Gallery copy next to the assemblies (out/ImAdmin/ImAdmin.psd1): paths made relative to it,
+# ModuleVersion checked against Directory.Build.props, and the build check left out.
 #
 @{
     RootModule           = 'out/ImAdmin/ImAdmin.dll'
@@ -11,19 +13,21 @@
     CompanyName          = 'ImAdmin'
     Copyright            = '(c) ImAdmin contributors. MIT License.'
     Description          = 'Administer instant-messaging servers (WuKongIM, Tencent Cloud IM, WildfireChat) from PowerShell: sessions, bulk messaging, channels, conversations, connections and webhooks, with typed pipeline objects.'
+    HelpInfoURI          = 'https://github.com/imadmin/ImAdmin/tree/main/docs/en-US'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
+    ScriptsToProcess     = @('tools/Assert-ModuleBuilt.ps1')
     FormatsToProcess     = @(
-        'out/ImAdmin/Formats/Sessions.Format.ps1xml'
-        'out/ImAdmin/Formats/Messages.Format.ps1xml'
-        'out/ImAdmin/Formats/MessageManagement.Format.ps1xml'
-        'out/ImAdmin/Formats/Connections.Format.ps1xml'
-        'out/ImAdmin/Formats/Channels.Format.ps1xml'
-        'out/ImAdmin/Formats/Conversations.Format.ps1xml'
-        'out/ImAdmin/Formats/Users.Format.ps1xml'
-        'out/ImAdmin/Formats/Server.Format.ps1xml'
-        'out/ImAdmin/Formats/Webhooks.Format.ps1xml'
+        'src/ImAdmin/Formats/Sessions.Format.ps1xml'
+        'src/ImAdmin/Formats/Messages.Format.ps1xml'
+        'src/ImAdmin/Formats/MessageManagement.Format.ps1xml'
+        'src/ImAdmin/Formats/Connections.Format.ps1xml'
+        'src/ImAdmin/Formats/Channels.Format.ps1xml'
+        'src/ImAdmin/Formats/Conversations.Format.ps1xml'
+        'src/ImAdmin/Formats/Users.Format.ps1xml'
+        'src/ImAdmin/Formats/Server.Format.ps1xml'
+        'src/ImAdmin/Formats/Webhooks.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Connect-ImServer'
@@ -50,6 +54,10 @@
         'Get-ImOnlineStatus'
         'Disconnect-ImDevice'
         'Get-ImUserRoute'
+        'New-ImUser'
+        'Get-ImUser'
+        'Set-ImUser'
+        'Remove-ImUser'
         'Get-ImSystemUser'
         'Add-ImSystemUser'
         'Remove-ImSystemUser'
@@ -91,7 +99,7 @@
             Tags         = @('IM', 'Chat', 'WuKongIM', 'TencentCloud', 'TencentIM', 'Wildfire', 'WildfireChat', 'Messaging', 'Admin', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
             ProjectUri   = 'https://github.com/imadmin/ImAdmin'
-            ReleaseNotes = 'First release: sessions for WuKongIM, Tencent Cloud IM and WildfireChat; Send-ImMessage with server-side batching; Get-ImConnection; Set-ImChannelBlacklist; Sync-ImConversation.'
+            ReleaseNotes = '0.1.0: 52 cmdlets for WuKongIM, Tencent Cloud IM and WildfireChat. Sessions by name (-Session prod, Tab completion) with IMADMIN_* variables for runbooks; Send-ImMessage batched per server (errors name each recipient, warning counts by reason, progress with rate and time left); Send-ImBroadcast, Revoke-, Remove-, Clear-, Update-, Import- and Get-ImMessage; channels, members, black/whitelists, conversations and unread counts; connections, devices, presence and system users; webhooks (ConvertFrom-/Receive-ImWebhook). Only irreversible actions prompt (ConfirmImpact High): pass -Confirm:$false when unattended. Help in en-US; Azure Automation zip.'
         }
     }
 }

@@ -10,21 +10,28 @@
                (Microsoft.PowerShell.PlatyPS, or platyPS 0.x) when installed, otherwise with tools/ConvertTo-ImMaml.ps1.
                The converter fails, naming the page, when a page misses a required section or parameter.
       Test   - tests/run.sh: xunit over loopback HTTP against the sandbox, then Pester against the built module.
-      Package - Test-ModuleManifest on out/ImAdmin and a zip for Azure Automation (out/ImAdmin.zip).
+      Package - checks the Gallery layout in out/ImAdmin (Publish-PSResource -Path out/ImAdmin publishes it),
+               Test-ModuleManifest, and a zip for Azure Automation (out/ImAdmin.zip, root folder ImAdmin/).
 .EXAMPLE
     ./build.ps1                 # Build, Docs, Test
 .EXAMPLE
-    ./build.ps1 -Task Build, Package
+    ./build.ps1 -Task Build, Docs, Package
+.EXAMPLE
+    dotnet pwsh ./build.ps1 -Task Build, Docs, Package     # from bash, with the PowerShell .NET tool
 #>
 [CmdletBinding()]
 param(
-    [string[]] $Task = @('Build', 'Docs', 'Test')
+    [Parameter(Position = 0)]
+    [string[]] $Task = @('Build', 'Docs', 'Test'),
+    # From bash, `pwsh ./build.ps1 -Task Build, Docs, Package` arrives as the strings 'Build,' 'Docs,' 'Package':
+    # the arguments after -Task's first are tasks too, and commas separate them.
+    [Parameter(ValueFromRemainingArguments, DontShow)]
+    [string[]] $MoreTasks = @()
 )
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
-# `pwsh -File build.ps1 -Task Build,Docs` passes one string: accept commas as well as arrays.
-$Task = @($Task -split ',' | ForEach-Object Trim | Where-Object { $_ })
+$Task = @(@($Task) + $MoreTasks -split ',' | ForEach-Object Trim | Where-Object { $_ })
 $unknown = @($Task | Where-Object { $_ -notin 'Build', 'Docs', 'Test', 'Package' })
 if ($unknown) { throw "Unknown task '$($unknown -join "', '")': use Build, Docs, Test or Package." }
 $root = $PSScriptRoot
@@ -44,8 +51,9 @@ if ('Docs' -in $Task) {
     $docs = Join-Path $root 'docs/en-US'
     $helpFolder = Join-Path $moduleFolder 'en-US'
     $converter = Join-Path $root 'tools/ConvertTo-ImMaml.ps1'
-    # The converter imports the built module; its own process keeps an older ImAdmin.dll loaded here out of the way.
-    $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+    # The converter imports the built module; its own process (this same PowerShell: pwsh, or `dotnet pwsh.dll` for
+    # the .NET tool) keeps an older ImAdmin.dll loaded here out of the way.
+    Import-Module (Join-Path $root 'tools/PowerShellProcess.psm1')
     $converterArguments = @('-NoProfile', '-File', $converter, '-DocsPath', $docs, '-OutputPath', $helpFolder)
     if (Get-Module -ListAvailable Microsoft.PowerShell.PlatyPS) {
         Import-Module Microsoft.PowerShell.PlatyPS
@@ -64,13 +72,15 @@ if ('Docs' -in $Task) {
         New-ExternalHelp -Path $docs -OutputPath $helpFolder -Force | Out-Null
         $tool = 'platyPS 0.x'
     } else {
-        Invoke-Native $pwsh ($converterArguments + @('-ModulePath', (Join-Path $moduleFolder 'ImAdmin.psd1')))
+        Invoke-PowerShell @converterArguments -ModulePath (Join-Path $moduleFolder 'ImAdmin.psd1')
+        if ($LASTEXITCODE -ne 0) { throw "tools/ConvertTo-ImMaml.ps1 failed with exit code $LASTEXITCODE." }
         $tool = $null
     }
     if ($tool) {
         # The about pages follow the PowerShell-Docs layout (# about_X, ## SHORT DESCRIPTION), which PlatyPS 2 does
         # not convert and platyPS 0.x misreads (it takes the second heading for the topic name).
-        Invoke-Native $pwsh ($converterArguments + '-AboutOnly')
+        Invoke-PowerShell @converterArguments -AboutOnly
+        if ($LASTEXITCODE -ne 0) { throw "tools/ConvertTo-ImMaml.ps1 -AboutOnly failed with exit code $LASTEXITCODE." }
     }
     Write-Host "Help written to $helpFolder ($($tool ?? 'tools/ConvertTo-ImMaml.ps1; PlatyPS is not installed'))"
 }
@@ -86,10 +96,14 @@ if ('Test' -in $Task) {
 }
 
 if ('Package' -in $Task) {
+    # out/ImAdmin is the Gallery layout (Publish-PSResource -Path out/ImAdmin): check it is complete before zipping.
+    $required = 'ImAdmin.psd1', 'ImAdmin.dll', 'ImAdmin.Engine.dll', 'dependencies', 'Formats', 'en-US/ImAdmin.dll-Help.xml'
+    $missing = @($required | Where-Object { -not (Test-Path (Join-Path $moduleFolder $_)) })
+    if ($missing) { throw "out/ImAdmin lacks $($missing -join ', '): run the Build and Docs tasks first (-Task Build, Docs, Package)." }
     $manifest = Test-ModuleManifest (Join-Path $moduleFolder 'ImAdmin.psd1')
     Write-Host "ImAdmin $($manifest.Version) exports $($manifest.ExportedCmdlets.Count) cmdlets."
     $zip = Join-Path $root 'out/ImAdmin.zip'
     # Azure Automation wants a zip whose root folder and manifest are both named ImAdmin.
     Compress-Archive -Path $moduleFolder -DestinationPath $zip -Force
-    Write-Host "Automation package: $zip"
+    Write-Host "Gallery layout: $moduleFolder; Automation package: $zip"
 }

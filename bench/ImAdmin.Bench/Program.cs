@@ -186,7 +186,7 @@ static Task<Measurement> WildfireUsers(SandboxHost host, int users) =>
         var ids = Enumerable.Range(0, users).Select(i => "bu" + i).ToList();
         foreach (var id in ids) host.Wildfire.Directory.Users.Upsert(new System.Text.Json.Nodes.JsonObject { ["userId"] = id, ["name"] = id, ["portrait"] = "p" });
         var before = host.WildfireServer.Journal.Entries.Count;
-        var found = (await client.GetUsersAsync(ids, CancellationToken.None)).Items.Count;
+        var found = (await client.GetUsersAsync(ids, CancellationToken.None)).Count(r => r.Succeeded);
         var listed = 0;
         await foreach (var _ in client.ListUsersAsync(0, 500, CancellationToken.None)) listed++;
         return $"{found} found by id, {listed} listed, {host.WildfireServer.Journal.Entries.Count - before} server calls";

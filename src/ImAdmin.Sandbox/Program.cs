@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using ImAdmin.Sandbox;
 
 // `dotnet run --project src/ImAdmin.Sandbox [-- options]`: runs the three provider servers until Ctrl+C,
@@ -9,12 +10,16 @@ await using var host = await SandboxHost.StartAsync(options);
 Console.WriteLine(SandboxCommandLine.Banner(host));
 
 var stopped = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stopped.TrySetResult();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
+// SIGTERM (kill, CI, service managers), SIGINT (Ctrl+C) and SIGQUIT stop the sandbox promptly. Each ASP.NET host
+// registers its own handler that cancels the default exit and only asks that host to stop, which this program does
+// not wait on: without these registrations a `kill` left the process running.
+var signals = new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGQUIT }
+    .Select(signal => PosixSignalRegistration.Create(signal, context =>
+    {
+        context.Cancel = true;
+        stopped.TrySetResult();
+    }))
+    .ToList();
 if (options.StopAfter is { } stopAfter) _ = Task.Delay(stopAfter).ContinueWith(_ => stopped.TrySetResult());
 if (options.ParentProcessId is { } parentId)
 {
@@ -40,5 +45,6 @@ if (options.ReadyFile != null)
 }
 
 await stopped.Task;
+signals.ForEach(s => s.Dispose());
 Console.WriteLine("ImAdmin sandbox stopped.");
 return 0;

@@ -18,12 +18,14 @@ public sealed class CmdletConventionTests : IClassFixture<ModuleFixture>
     /// </summary>
     private static readonly HashSet<string> LocalOnly = new(StringComparer.Ordinal) { "Disconnect-ImServer", "New-ImUserSig" };
 
-    /// <summary>Destructive bulk actions, the only ones allowed to prompt by default (ConfirmImpact High).</summary>
+    /// <summary>
+    /// Destructive actions that cannot be undone, the only ones that prompt by default (ConfirmImpact High): deleting a
+    /// channel, messages or conversations, and recalling a message recipients already saw. Replacing a member list,
+    /// removing subscribers or system users is Medium: the previous state can be put back with Set-/Add-.
+    /// </summary>
     private static readonly HashSet<string> Destructive = new(StringComparer.Ordinal)
     {
-        "Set-ImChannelBlacklist", "Set-ImChannelWhitelist", "Remove-ImChannel", "Remove-ImConversation", "Remove-ImMessage",
-        "Clear-ImMessage", "Revoke-ImMessage", "Remove-ImChannelSubscriber", "Remove-ImSystemUser",
-        "Remove-ImUser",
+        "Remove-ImChannel", "Remove-ImConversation", "Remove-ImMessage", "Clear-ImMessage", "Revoke-ImMessage", "Remove-ImUser",
     };
 
     /// <summary>Cmdlets that write nothing to the pipeline.</summary>
@@ -75,8 +77,7 @@ public sealed class CmdletConventionTests : IClassFixture<ModuleFixture>
     {
         var cmdlet = Cmdlet(name);
         if (!cmdlet.SupportsShouldProcess) return;
-        if (cmdlet.ConfirmImpact >= 3) Assert.Contains(name, Destructive);
-        else Assert.DoesNotContain(name, new[] { "Set-ImChannelBlacklist", "Set-ImChannelWhitelist", "Remove-ImChannel" });
+        Assert.Equal(Destructive.Contains(name), cmdlet.ConfirmImpact >= 3);
     }
 
     [Theory]
@@ -133,13 +134,25 @@ public sealed class CmdletConventionTests : IClassFixture<ModuleFixture>
         }
     }
 
+    /// <summary>Every type named in an [OutputType] of a cmdlet.</summary>
+    private IEnumerable<Type> OutputTypes() => _module.Cmdlets.SelectMany(c => c.OutputTypes)
+        .SelectMany(a => a.ConstructorArguments.SelectMany(arg => arg.Value is IEnumerable<CustomAttributeTypedArgument> many ? many : new[] { arg }))
+        .Select(arg => arg.Value as Type).Where(t => t != null).Distinct()!;
+
+    [Fact]
+    public void Every_public_output_type_of_the_module_has_a_format_view()
+    {
+        var views = string.Concat(Directory.GetFiles(Path.Combine(_module.ModuleFolder, "Formats"), "*.ps1xml").Select(File.ReadAllText));
+        var missing = OutputTypes().Where(t => t.FullName!.StartsWith("ImAdmin.", StringComparison.Ordinal))
+            .Where(t => !t.IsAbstract && !views.Contains("<TypeName>" + t.FullName + "</TypeName>"))
+            .Select(t => t.FullName).ToList();
+        Assert.True(missing.Count == 0, "No format view for " + string.Join(", ", missing));
+    }
+
     [Fact]
     public void Output_types_carry_no_secret_property()
     {
-        var types = _module.Cmdlets.SelectMany(c => c.OutputTypes)
-            .SelectMany(a => a.ConstructorArguments.SelectMany(arg => arg.Value is IEnumerable<CustomAttributeTypedArgument> many ? many : new[] { arg }))
-            .Select(arg => arg.Value as Type).Where(t => t != null).Distinct();
-        foreach (var type in types)
+        foreach (var type in OutputTypes())
         foreach (var property in type!.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             var lower = property.Name.ToLowerInvariant();

@@ -37,6 +37,9 @@ public sealed class ModuleMetadata : IDisposable
     public string RepoRoot { get; }
     public string ModuleFolder { get; }
     public Assembly Module { get; }
+
+    /// <summary>ImAdmin.Engine.dll of the built module.</summary>
+    public Assembly Engine => _context.LoadFromAssemblyPath(Path.Combine(ModuleFolder, "ImAdmin.Engine.dll"));
     public Assembly Sma { get; }
     public IReadOnlyList<CmdletInfo> Cmdlets { get; }
 

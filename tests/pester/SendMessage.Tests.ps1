@@ -75,6 +75,19 @@ Describe 'Send-ImMessage on WuKongIM' {
         $warned[0].Message | Should -Match '1 of 3'
     }
 
+    It 'a whole-batch failure gives one error per row that names its recipient, and the warning counts by reason' {
+        Add-SandboxFault -BaseUri $sandbox.wuKongIM -Fault @{ path = '/message/sendbatch'; status = 400; body = '{"msg":"batch refused","status":400}' }
+        $file = Write-Csv @([pscustomobject]@{ UserId = 'r-1' }, [pscustomobject]@{ UserId = 'r-2' }, [pscustomobject]@{ UserId = ' ' })
+        Import-Csv $file | Send-ImMessage -From admin -Text 'batch' -ErrorVariable failed -ErrorAction SilentlyContinue -WarningVariable warned 3>$null
+        $failed.Count | Should -Be 3
+        $failed[0].Exception.Message | Should -Match '^Row 3: '
+        $failed[1].Exception.Message | Should -Match '^r-1: .*batch refused'
+        $failed[2].Exception.Message | Should -Match '^r-2: .*batch refused'
+        $failed[1].Exception.ServerCode | Should -Be 400
+        $failed[1].TargetObject.UserId | Should -Be 'r-1'
+        $warned[0].Message | Should -Match '^3 of 3 message\(s\) were not sent \(2 × WuKongIM error 400 "batch refused"; 1 × invalid input\)'
+    }
+
     It 'stops with one terminating error when the server rejects the credentials, reporting the unsent rows' {
         $bad = Connect-ImServer -Provider WuKongIM -Uri $sandbox.wuKongIM -Token (ConvertTo-TestSecret 'wrong') -SkipValidation -Name bad -PassThru
         try {

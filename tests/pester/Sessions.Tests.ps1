@@ -54,6 +54,16 @@ Describe 'Connect-ImServer' {
         }
     }
 
+    It 'infers Tencent Cloud IM from IMADMIN_SDKAPPID without IMADMIN_PROVIDER' {
+        $env:IMADMIN_SDKAPPID = $sandbox.tencentSdkAppId; $env:IMADMIN_URI = $sandbox.tencent
+        $env:IMADMIN_IDENTIFIER = $sandbox.tencentIdentifier; $env:IMADMIN_SECRETKEY = $sandbox.tencentSecretKey
+        try {
+            (Connect-ImServer -PassThru).Provider | Should -Be 'TencentCloud'
+        } finally {
+            Remove-Item Env:IMADMIN_SDKAPPID, Env:IMADMIN_URI, Env:IMADMIN_IDENTIFIER, Env:IMADMIN_SECRETKEY
+        }
+    }
+
     It 'never shows the token in output, verbose or debug streams' {
         $out = Connect-SandboxWuKong $sandbox -Verbose -Debug 4>&1 5>&1 | Out-String
         $out += Test-ImServer -Verbose -Debug 4>&1 5>&1 | Out-String
@@ -105,5 +115,74 @@ Describe 'Sessions' {
         $result.Reachable | Should -BeTrue
         $result.Authenticated | Should -BeFalse
         Test-ImServer -Quiet | Should -BeFalse
+    }
+}
+
+Describe 'Sessions by name, pipeline and completion' {
+    BeforeAll {
+        $script:wk = Connect-SandboxWuKong $sandbox -Name wk
+        $script:wf = Connect-SandboxWildfire $sandbox -Name wf
+    }
+    AfterAll { Get-ImSession | Disconnect-ImServer }
+
+    It '-Session takes a session name as well as the object' {
+        (Test-ImServer -Session wk).Name | Should -Be 'wk'
+        (Test-ImServer -Session $wk).Name | Should -Be 'wk'
+    }
+
+    It 'an unknown -Session name is an error that lists the sessions there are' {
+        $err = { Test-ImServer -Session prdo } | Should -Throw -PassThru
+        $err.Exception.Message | Should -Match "No ImAdmin session is named 'prdo'"
+        $err.Exception.Message | Should -Match 'wk, wf'
+    }
+
+    It 'Get-ImSession with a name that matches nothing is an error; a pattern that matches nothing is not' {
+        $found = Get-ImSession prdo, wk -ErrorVariable missing -ErrorAction SilentlyContinue
+        $found.Name | Should -Be 'wk'
+        @($missing).Count | Should -Be 1
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'ImAdmin.SessionNotFound*'
+        $missing[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $missing[0].Exception.Message | Should -Match "'prdo'"
+        @(Get-ImSession 'zz*' -ErrorVariable none -ErrorAction SilentlyContinue).Count | Should -Be 0
+        @($none).Count | Should -Be 0
+    }
+
+    It 'Get-ImSession | Test-ImServer tests each piped session' {
+        $results = @(Get-ImSession | Test-ImServer)
+        $results.Name | Should -Be @('wk', 'wf')
+        $results.Authenticated | Should -Be @($true, $true)
+    }
+
+    It 'Connect-ImServer -PassThru shows IsDefault for the session that just became the default' {
+        $again = Connect-SandboxWuKong $sandbox -Name wk2
+        try {
+            $again.IsDefault | Should -BeTrue
+            (Get-ImSession wk).IsDefault | Should -BeFalse
+        } finally { Disconnect-ImServer -Name wk2 }
+    }
+
+    It 'completes -Session and Get-ImSession -Name with session names, -Provider with the providers' {
+        $line = 'Get-ImServerStatus -Session w'
+        (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be @('wk', 'wf')
+        $line = 'Get-ImSession -Name wf'
+        (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be @('wf')
+        $line = 'Connect-ImServer -Provider W'
+        (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be @('Wildfire', 'WuKongIM')
+    }
+
+    It 'completes -ChannelId with the channel ids the session returned, newest first, without a server call' {
+        $line = 'Get-ImMessage -Session wk -ChannelId '
+        @((TabExpansion2 $line $line.Length).CompletionMatches).Count | Should -Be 0
+        New-ImChannel -Session wk -ChannelId ops1 -ChannelType Group -Confirm:$false
+        $null = Get-ImChannel -Session wk -ChannelId ops1 -ChannelType Group
+        New-ImChannel -Session wk -ChannelId ops2 -ChannelType Group -Confirm:$false
+        $null = Get-ImChannel -Session wk -ChannelId ops2 -ChannelType Group
+        $before = @(Get-SandboxRequest $sandbox.wuKongIM).Count
+        $line = 'Get-ImMessage -Session wk -ChannelId op'
+        (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be @('ops2', 'ops1')
+        @(Get-SandboxRequest $sandbox.wuKongIM).Count | Should -Be $before
+        # Another session saw none of them.
+        $line = 'Get-ImMessage -Session wf -ChannelId op'
+        @((TabExpansion2 $line $line.Length).CompletionMatches).Count | Should -Be 0
     }
 }

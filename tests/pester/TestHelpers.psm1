@@ -1,6 +1,8 @@
 # Helpers shared by the Pester files: start the sandbox in its own process on free ports, and stop it.
 
 $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+# Get-PowerShellCommand and Invoke-PowerShell, re-exported below for the tests.
+Import-Module (Join-Path $script:RepoRoot 'tools/PowerShellProcess.psm1')
 
 function Start-ImSandbox {
     <#
@@ -67,24 +69,6 @@ function Get-SandboxRequest {
     $query = if ($Path) { "?path=$([uri]::EscapeDataString($Path))" } else { '' }
     # Invoke-RestMethod writes a JSON array as ONE object; enumerate it so callers can count and filter entries.
     foreach ($entry in (Invoke-RestMethod -Uri "$BaseUri/_sandbox/requests$query")) { $entry }
-}
-
-function Get-PowerShellCommand {
-    <#
-    .SYNOPSIS
-        The command line that starts this same PowerShell in a new process: an installed pwsh or Windows PowerShell
-        is its own executable; the PowerShell .NET tool runs as `dotnet <pwsh.dll>`, so the entry assembly is kept.
-    #>
-    $process = [Environment]::ProcessPath
-    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { @($process, [Environment]::GetCommandLineArgs()[0]) }
-    else { @($process) }
-}
-
-function Invoke-PowerShell {
-    <# .SYNOPSIS Runs this same PowerShell in a new process with the given arguments; $LASTEXITCODE is its exit code. #>
-    $command = @(Get-PowerShellCommand)
-    $prefix = @($command | Select-Object -Skip 1)
-    & $command[0] @prefix @args
 }
 
 Export-ModuleMember -Function Get-PowerShellCommand, Invoke-PowerShell, Start-ImSandbox, Stop-ImSandbox, ConvertTo-TestSecret, Connect-SandboxWuKong, Connect-SandboxTencent,

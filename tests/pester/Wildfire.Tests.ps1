@@ -141,7 +141,7 @@ Describe 'Send-ImBroadcast' {
         $result = Send-ImBroadcast -From ops -Text $text -PassThru
         $result.From | Should -Be 'ops'
         $result.MessageId | Should -BeGreaterThan 0
-        $result.RecipientCount | Should -Be 1   # the sandbox starts with the built-in admin user only
+        $result.RecipientCount | Should -Be 3   # a fresh server has three users: the robots FireRobot and wfc_file_transfer, and admin
         $body = @(Get-WildfireRequest '/admin/message/broadcast' $text)[0].body | ConvertFrom-Json
         $body.sender | Should -Be 'ops'
         $body.payload.persistFlag | Should -Be 3

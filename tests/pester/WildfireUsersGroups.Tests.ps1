@@ -162,6 +162,10 @@ Describe 'Groups on WildfireChat' {
         $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
     }
 
+    It 'stops with one error naming the provider when asked to list every group, which WildfireChat cannot' {
+        { Get-ImChannel -ChannelType Group } | Should -Throw '*listing every group*Wildfire*'
+    }
+
     It 'stops with one error naming the provider for a channel kind WildfireChat has no API for' {
         { New-ImChannel -ChannelId x -ChannelType Community } | Should -Throw '*Wildfire*'
     }

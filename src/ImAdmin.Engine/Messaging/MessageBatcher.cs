@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using ImAdmin.Engine.Batching;
 using ImAdmin.Engine.Models;
 
 namespace ImAdmin.Engine.Messaging
 {
     /// <summary>
-    /// Groups pipeline rows into provider batch calls as they arrive. Rows share a batch when sender, channel type,
+    /// Groups Send-ImMessage rows into provider batch calls as they arrive (the key of a <see cref="RowBatcher{TKey,TItem}"/>). Rows share a batch when sender, channel type,
     /// content and flags match and the provider allows more than one recipient per call; a batch is handed out as
     /// soon as it is full. Memory stays bounded: when more than <see cref="MaxBuffered"/> rows wait, the oldest
     /// group is sent early, so a run of thousands of distinct rows never collects the whole pipeline.
@@ -13,63 +15,29 @@ namespace ImAdmin.Engine.Messaging
     public sealed class MessageBatcher
     {
         private readonly Func<SendRequest, int> _limitOf;
-        private readonly Dictionary<Key, List<SendRequest>> _groups = new Dictionary<Key, List<SendRequest>>();
-        private readonly LinkedList<Key> _order = new LinkedList<Key>();
-        private int _buffered;
+        private readonly RowBatcher<Key, SendRequest> _rows;
 
         /// <param name="limitOf">The provider's batch limit for a request (1 = send alone).</param>
         /// <param name="maxBuffered">Rows that may wait for a batch to fill before the oldest group is sent early.</param>
         public MessageBatcher(Func<SendRequest, int> limitOf, int maxBuffered = 10000)
         {
             _limitOf = limitOf;
-            MaxBuffered = maxBuffered;
+            _rows = new RowBatcher<Key, SendRequest>(maxBuffered);
         }
 
-        public int MaxBuffered { get; }
+        public int MaxBuffered => _rows.MaxBuffered;
 
-        public int Buffered => _buffered;
+        public int Buffered => _rows.Buffered;
 
         /// <summary>Adds a row and returns the batches that are ready to send now (often none).</summary>
-        public IReadOnlyList<IReadOnlyList<SendRequest>> Add(SendRequest request)
-        {
-            var ready = new List<IReadOnlyList<SendRequest>>();
-            var limit = request.ClientMsgNo == null ? _limitOf(request) : 1;
-            if (limit <= 1)
-            {
-                ready.Add(new[] { request });
-                return ready;
-            }
-
-            var key = new Key(request);
-            if (!_groups.TryGetValue(key, out var group))
-            {
-                group = new List<SendRequest>();
-                _groups.Add(key, group);
-                _order.AddLast(key);
-            }
-            group.Add(request);
-            _buffered++;
-            if (group.Count >= limit) ready.Add(Take(key));
-            while (_buffered > MaxBuffered && _order.First != null) ready.Add(Take(_order.First.Value));
-            return ready;
-        }
+        public IReadOnlyList<IReadOnlyList<SendRequest>> Add(SendRequest request) =>
+            Items(_rows.Add(new Key(request), request, request.ClientMsgNo == null ? _limitOf(request) : 1));
 
         /// <summary>Everything still waiting, oldest group first (call at the end of the pipeline).</summary>
-        public IReadOnlyList<IReadOnlyList<SendRequest>> Flush()
-        {
-            var ready = new List<IReadOnlyList<SendRequest>>();
-            while (_order.First != null) ready.Add(Take(_order.First.Value));
-            return ready;
-        }
+        public IReadOnlyList<IReadOnlyList<SendRequest>> Flush() => Items(_rows.Flush());
 
-        private IReadOnlyList<SendRequest> Take(Key key)
-        {
-            var group = _groups[key];
-            _groups.Remove(key);
-            _order.Remove(key);
-            _buffered -= group.Count;
-            return group;
-        }
+        private static IReadOnlyList<IReadOnlyList<SendRequest>> Items(IReadOnlyList<RowBatch<Key, SendRequest>> batches) =>
+            batches.Select(b => b.Items).ToArray();
 
         private sealed class Key : IEquatable<Key>
         {

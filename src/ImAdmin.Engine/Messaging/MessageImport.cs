@@ -13,6 +13,12 @@ namespace ImAdmin.Engine.Messaging
             Receivers = receivers;
         }
 
+        /// <summary>Tencent Cloud IM SyncFromOldSystem: a real-time import, counted as unread (5 on current servers; older pages said 1).</summary>
+        public const int RealtimeImport = 5;
+
+        /// <summary>Tencent Cloud IM SyncFromOldSystem: a historical import, marked read (the default).</summary>
+        public const int HistoricalImport = 2;
+
         public SendRequest Message { get; }
 
         /// <summary>The original send time, kept by the server as the message's time.</summary>

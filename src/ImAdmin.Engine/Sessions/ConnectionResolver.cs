@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Security;
@@ -29,7 +30,7 @@ namespace ImAdmin.Engine.Sessions
                 return string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
             }
 
-            var provider = request.Provider ?? ParseProvider(Env(ProviderVariable)) ?? InferProvider(request)
+            var provider = request.Provider ?? ParseProvider(Env(ProviderVariable)) ?? InferProvider(request) ?? InferProvider(Env)
                 ?? throw new ImInputException("Provider",
                     "Say which server to connect to: -Provider WuKongIM, TencentCloud or Wildfire (or set IMADMIN_PROVIDER).");
             var policy = (request.RetryPolicy ?? RetryPolicy.Default).Clone();
@@ -113,6 +114,18 @@ namespace ImAdmin.Engine.Sessions
             if (r.Secret != null) return ImProvider.Wildfire;
             if (r.Token != null) return ImProvider.WuKongIM;
             return null;
+        }
+
+        /// <summary>The provider whose own variables alone are set (an SDK app id means Tencent); null when none or several are.</summary>
+        private static ImProvider? InferProvider(Func<string, string?> env)
+        {
+            var candidates = new[]
+            {
+                (ImProvider.TencentCloud, env(SdkAppIdVariable) ?? env(SecretKeyVariable)),
+                (ImProvider.Wildfire, env(SecretVariable)),
+                (ImProvider.WuKongIM, env(TokenVariable)),
+            }.Where(c => c.Item2 != null).Select(c => c.Item1).ToList();
+            return candidates.Count == 1 ? candidates[0] : (ImProvider?)null;
         }
 
         private static Uri RequireUri(Uri? uri, string provider, string example)

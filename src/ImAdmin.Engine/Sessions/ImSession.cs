@@ -64,6 +64,9 @@ namespace ImAdmin.Engine.Sessions
         /// <summary>Whether this is the default session of the runspace that lists it.</summary>
         public bool IsDefault { get; set; }
 
+        /// <summary>Channel ids this session recently returned (for -ChannelId completion).</summary>
+        internal RecentIds RecentChannelIds { get; } = new RecentIds();
+
         public bool IsDisconnected => Volatile.Read(ref _disposed) != 0;
 
         /// <summary>A copy of the session's retry policy.</summary>
@@ -78,6 +81,9 @@ namespace ImAdmin.Engine.Sessions
                 return _client;
             }
         }
+
+        /// <summary>The session's client as the capability interface <typeparamref name="T"/>, or one clear NotSupported error.</summary>
+        public T RequireCapability<T>(string? caller = null) where T : class => Providers.Capabilities.Capability.Require<T>(Client, caller);
 
         /// <summary>The provider client as <typeparamref name="TClient"/>, or a clear error naming the provider and the missing capability.</summary>
         internal TClient Require<TClient>(string capability) where TClient : class =>

@@ -7,9 +7,6 @@ public sealed partial class WildfireSandbox
     /// <summary>The only node id of a community server; online_list refuses any other with 251.</summary>
     private const int NodeId = 1;
 
-    /// <summary>Client sessions (for online_count and online_list).</summary>
-    public WildfireClientSessions ClientSessions { get; } = new();
-
     private void MapServerRoutes()
     {
         // The one GET route; its result is an array of nodes (HealthCheckResult).

@@ -38,6 +38,8 @@ public sealed partial class WildfireSandbox(SandboxOptions options)
         MapMessageRoutes();
         MapMessageAdminRoutes();
         MapReceiptRoutes();
+        MapPresenceRoutes();
+        MapPresenceControl(app);
         // Not MapPost: ASP.NET would answer a wrong method with 405, the server with an empty 500.
         app.MapFallback("{**path}", HandleAsync);
     }
@@ -46,8 +48,8 @@ public sealed partial class WildfireSandbox(SandboxOptions options)
     public void Seed()
     {
         Directory.Seed();
-        ClientSessions.Put(new WildfireClientSession("alice", "alice-iphone", 1));
-        ClientSessions.Put(new WildfireClientSession("bob", "bob-web", 5));
+        ClientSessions.Connect("alice", "alice-iphone", 1);
+        ClientSessions.Connect("bob", "bob-web", 5);
     }
 
     private void Route(string method, string path, Func<JsonObject?, WildfireReply> handler) => _routes[(method, path)] = handler;

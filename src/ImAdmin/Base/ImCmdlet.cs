@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ImAdmin.Engine.Diagnostics;
 using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Base
 {
@@ -86,6 +87,17 @@ namespace ImAdmin.Base
             if (exception is ImException { Kind: ImErrorKind.Authentication or ImErrorKind.ConnectionFailed or ImErrorKind.NotSupported })
                 ThrowTerminating(exception, errorId, target);
             WriteItemError(exception, errorId, target);
+        }
+
+        /// <summary>
+        /// Writes one item's outcome: the value to the pipeline, or a non-terminating error record whose TargetObject is
+        /// <paramref name="row"/> (the input row the item came from). Failed and Unknown alike are errors; an Unknown
+        /// error says the call may have acted. The "cannot continue at all" rule of <see cref="WriteItemFailure"/> applies.
+        /// </summary>
+        protected void WriteResult<T>(ItemResult<T> result, string errorId, object? row)
+        {
+            if (result.Succeeded) WriteObject(result.Value);
+            else WriteItemFailure(result.Error!, result.Error is ImInputException ? "ImAdmin.InvalidArgument" : errorId, row ?? result.Input);
         }
 
         /// <summary>Stops the cmdlet: only for "cannot continue at all" (no session, bad parameters, auth failure).</summary>

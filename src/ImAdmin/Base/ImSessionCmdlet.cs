@@ -1,4 +1,8 @@
+using System;
+using System.Collections.Concurrent;
 using System.Management.Automation;
+using System.Reflection;
+using ImAdmin.Completion;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Providers;
 using ImAdmin.Engine.Sessions;
@@ -8,10 +12,16 @@ namespace ImAdmin.Base
     /// <summary>A cmdlet that talks to a server: adds -Session and falls back to the runspace's default session.</summary>
     public abstract class ImSessionCmdlet : ImCmdlet
     {
-        /// <summary>The session to use; defaults to the last one Connect-ImServer created in this runspace.</summary>
+        private ImSession? _resolved;
+
+        /// <summary>
+        /// The session to use, or its name; defaults to the last one Connect-ImServer created in this runspace.
+        /// </summary>
         [Parameter]
         [ValidateNotNull]
-        public ImSession? Session { get; set; }
+        [SessionTransformation]
+        [ArgumentCompleter(typeof(SessionNameCompleter))]
+        public virtual ImSession? Session { get; set; }
 
         /// <summary>The session to use, or a terminating error that says how to get one.</summary>
         protected ImSession ResolveSession()
@@ -25,20 +35,32 @@ namespace ImAdmin.Base
                 ThrowTerminating(new ImException(ImErrorKind.InvalidState,
                         $"Session '{session.Name}' was disconnected. Run Connect-ImServer again."),
                     "ImAdmin.SessionDisconnected", session);
-            return session;
+            return _resolved = session;
         }
 
+        /// <summary>Writes an output object, remembering its channel id for -ChannelId completion.</summary>
+        protected new void WriteObject(object? sendToPipeline)
+        {
+            if (_resolved != null && sendToPipeline != null) _resolved.RecentChannelIds.Add(ChannelIdOf(sendToPipeline));
+            base.WriteObject(sendToPipeline);
+        }
+
+        private static readonly ConcurrentDictionary<Type, PropertyInfo?> ChannelIdProperties = new ConcurrentDictionary<Type, PropertyInfo?>();
+
+        private static string? ChannelIdOf(object item) =>
+            ChannelIdProperties.GetOrAdd(item.GetType(), t => t.GetProperty("ChannelId") is { PropertyType: var type } p && type == typeof(string) ? p : null)
+                ?.GetValue(item) as string;
+
         /// <summary>
-        /// The session's client as <typeparamref name="TClient"/> (a client class, or a capability interface that several
-        /// clients implement); a provider without the capability is one clear
-        /// terminating error naming the provider and the capability (never a raw 404).
+        /// The session's client as the capability interface <typeparamref name="T"/>: the one way a cmdlet reaches a
+        /// provider. A provider without it is one terminating error: "X is not available on P servers; use Z".
         /// </summary>
-        protected TClient RequireClient<TClient>(string capability) where TClient : class
+        protected T RequireCapability<T>() where T : class
         {
             var session = ResolveSession();
             try
             {
-                return session.Require<TClient>(capability);
+                return session.RequireCapability<T>(MyInvocation.MyCommand.Name);
             }
             catch (ImCapabilityException ex)
             {
@@ -46,5 +68,8 @@ namespace ImAdmin.Base
                 throw; // not reached
             }
         }
+
+        /// <summary>The capability when the session's provider has it, else null (for extras such as reading a result back).</summary>
+        protected T? OptionalCapability<T>() where T : class => ResolveSession().Client as T;
     }
 }

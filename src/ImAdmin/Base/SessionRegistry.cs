@@ -42,11 +42,15 @@ namespace ImAdmin.Base
             {
                 lock (_gate)
                 {
-                    foreach (var s in _sessions) s.IsDefault = ReferenceEquals(s, _default);
+                    MarkDefault();
                     return _sessions.ToList();
                 }
             }
         }
+
+        /// <summary>The session named <paramref name="name"/> (case-insensitive), or null.</summary>
+        public ImSession? Find(string name) =>
+            All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
 
         /// <summary>Adds <paramref name="session"/> as the default; a session of the same name is replaced and disposed.</summary>
         public ImSession? Add(ImSession session)
@@ -57,9 +61,15 @@ namespace ImAdmin.Base
                 if (replaced != null) _sessions.Remove(replaced);
                 _sessions.Add(session);
                 _default = session;
+                MarkDefault();
                 replaced?.Dispose();
                 return replaced;
             }
+        }
+
+        private void MarkDefault()
+        {
+            foreach (var s in _sessions) s.IsDefault = ReferenceEquals(s, _default);
         }
 
         public void Remove(ImSession session)

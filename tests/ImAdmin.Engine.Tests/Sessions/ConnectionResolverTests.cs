@@ -57,6 +57,20 @@ public class ConnectionResolverTests
         Assert.Equal(ImProvider.Wildfire, wf.Provider);
     }
 
+    [Fact]
+    public void Provider_is_inferred_from_the_environment_when_only_one_providers_variables_are_set()
+    {
+        var tc = ConnectionResolver.Resolve(new ConnectionRequest(), Env(("IMADMIN_SDKAPPID", "1400000001"),
+            ("IMADMIN_SECRETKEY", "k"), ("IMADMIN_REGION", "Singapore")));
+        Assert.Equal(ImProvider.TencentCloud, tc.Provider);
+        var wf = ConnectionResolver.Resolve(new ConnectionRequest(), Env(("IMADMIN_URI", "http://im:18080"), ("IMADMIN_SECRET", "s")));
+        Assert.Equal(ImProvider.Wildfire, wf.Provider);
+
+        var ambiguous = Assert.Throws<ImInputException>(() => ConnectionResolver.Resolve(new ConnectionRequest(),
+            Env(("IMADMIN_SDKAPPID", "1400000001"), ("IMADMIN_URI", "http://im:18080"), ("IMADMIN_SECRET", "s"))));
+        Assert.Equal("Provider", ambiguous.ParameterName);
+    }
+
     [Theory]
     [InlineData(null, "Provider")]
     [InlineData("WuKongIM", "Uri")]

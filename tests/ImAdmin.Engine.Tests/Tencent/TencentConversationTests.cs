@@ -32,10 +32,10 @@ public class TencentConversationTests(SandboxFixture sandbox) : IClassFixture<Sa
         var before = await Client(session).GetUnreadCountsAsync(me, [peer, other], CancellationToken.None);
         await Client(session).ClearConversationUnreadAsync(me, peer, ChannelType.Person, null, CancellationToken.None);
         var after = await Client(session).GetUnreadCountsAsync(me, [peer, other], CancellationToken.None);
-        var total = Assert.Single((await Client(session).GetUnreadCountsAsync(me, [], CancellationToken.None)).Items);
+        var total = Assert.Single((await Client(session).GetUnreadCountsAsync(me, [], CancellationToken.None)).Values());
 
-        Assert.Equal([(peer, 2L), (other, 1L)], before.Items.Select(c => (c.PeerUserId!, c.UnreadCount)));
-        Assert.Equal([(peer, 0L), (other, 1L)], after.Items.Select(c => (c.PeerUserId!, c.UnreadCount)));
+        Assert.Equal([(peer, 2L), (other, 1L)], before.Values().Select(c => (c.PeerUserId!, c.UnreadCount)));
+        Assert.Equal([(peer, 0L), (other, 1L)], after.Values().Select(c => (c.PeerUserId!, c.UnreadCount)));
         Assert.Equal((me, (string?)null, 1L), (total.UserId, total.PeerUserId, total.UnreadCount));
         Assert.Equal($$"""{"Report_Account":"{{me}}","Peer_Account":"{{peer}}"}""", Calls(sandbox.Host, ReadApi).Last().Body);
         Assert.False(JsonDocument.Parse(Calls(sandbox.Host, UnreadApi).Last().Body).RootElement.TryGetProperty("Peer_Account", out _));
@@ -52,8 +52,7 @@ public class TencentConversationTests(SandboxFixture sandbox) : IClassFixture<Sa
             sandbox.Host.Tencent.State.Store(new Sandbox.Tencent.TencentStoredMessage("openim/sendmsg", peer, me, (uint)(100 + minutes), 1,
                 DateTimeOffset.UtcNow.AddMinutes(minutes).ToUnixTimeSeconds(), JsonDocument.Parse("""[{"MsgType":"TIMTextElem","MsgContent":{"Text":"m"}}]""").RootElement, null, []));
 
-        await Client(session).ClearConversationUnreadAsync(me, peer, ChannelType.Person, old, CancellationToken.None);
-        var conversation = await Client(session).GetConversationUnreadAsync(me, peer, old, CancellationToken.None);
+        var conversation = (await Client(session).ClearConversationUnreadAsync(me, peer, ChannelType.Person, old, CancellationToken.None))!;
 
         Assert.Equal($$"""{"Report_Account":"{{me}}","Peer_Account":"{{peer}}","MsgReadTime":{{old.ToUnixTimeSeconds()}}}""", Calls(sandbox.Host, ReadApi).Last().Body);
         Assert.Equal((me, peer, 1, (DateTimeOffset?)DateTimeOffset.FromUnixTimeSeconds(old.ToUnixTimeSeconds())), (conversation.UserId, conversation.ChannelId, conversation.Unread, conversation.ReadTime));
@@ -96,10 +95,10 @@ public class TencentConversationTests(SandboxFixture sandbox) : IClassFixture<Sa
         var outcome = await Client(session).GetUnreadCountsAsync(me, peers.Append(ghost).ToArray(), CancellationToken.None);
 
         Assert.Equal(2, Calls(sandbox.Host, UnreadApi).Count - calls);
-        Assert.Equal(12, outcome.Items.Count);
-        Assert.Equal(3, outcome.Items.Single(c => c.PeerUserId == peers[11]).UnreadCount);
-        var failure = Assert.Single(outcome.Failures);
-        Assert.Equal((ghost, 70107), (failure.Key, failure.Error.ServerCode));
+        Assert.Equal(12, outcome.Values().Count);
+        Assert.Equal(3, outcome.Values().Single(c => c.PeerUserId == peers[11]).UnreadCount);
+        var failure = Assert.Single(outcome.Failures());
+        Assert.Equal((ghost, 70107), ((string)failure.Input, failure.Error!.ServerCode));
     }
 
     [Fact]

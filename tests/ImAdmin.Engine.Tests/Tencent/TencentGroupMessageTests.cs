@@ -39,10 +39,10 @@ public class TencentGroupMessageTests(SandboxFixture sandbox) : IClassFixture<Sa
         var first = await Client(session).RevokeGroupMessagesAsync(group, new[] { seqs[0] }, CancellationToken.None);
         var repeat = await Client(session).RevokeGroupMessagesAsync(group, new[] { seqs[0], 999 }, CancellationToken.None);
 
-        var revoked = Assert.Single(first.Items);
+        var revoked = Assert.Single(first.Values());
         Assert.Equal((group, ChannelType.Group, (long?)seqs[0]), (revoked.ChannelId, revoked.ChannelType, revoked.MessageSequence));
-        Assert.Equal(new[] { 10030, 10030 }, repeat.Failures.Select(f => f.Error.ServerCode ?? 0));
-        Assert.Equal(new[] { seqs[0].ToString(), "999" }, repeat.Failures.Select(f => f.Key));
+        Assert.Equal(new[] { 10030, 10030 }, repeat.Failures().Select(f => f.Error.ServerCode ?? 0));
+        Assert.Equal(new object[] { seqs[0], 999L }, repeat.Failures().Select(f => f.Input));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public class TencentGroupMessageTests(SandboxFixture sandbox) : IClassFixture<Sa
 
         var outcome = await Client(session).RevokeGroupMessagesAsync(group, seqs, CancellationToken.None);
 
-        Assert.Equal((12, 0), (outcome.Items.Count, outcome.Failures.Count));
+        Assert.Equal((12, 0), (outcome.Values().Count, outcome.Failures().Count));
         Assert.Equal(2, Calls(sandbox.Host, "group_open_http_svc/group_msg_recall").Count - before);
     }
 
@@ -67,7 +67,7 @@ public class TencentGroupMessageTests(SandboxFixture sandbox) : IClassFixture<Sa
         var before = Calls(sandbox.Host, HistoryApi).Count;
 
         var messages = new List<ImMessage>();
-        await foreach (var m in Client(session).GetGroupHistoryAsync(group, 2, null, CancellationToken.None)) messages.Add(m);
+        await foreach (var m in Client(session).GetGroupHistoryAsync(group, 2, null, null, CancellationToken.None)) messages.Add(m);
 
         Assert.Equal(seqs.Reverse(), messages.Select(m => m.MessageSequence));
         Assert.Equal(new[] { false, false, false, true, false }, messages.Select(m => m.Revoked));
@@ -86,7 +86,7 @@ public class TencentGroupMessageTests(SandboxFixture sandbox) : IClassFixture<Sa
         var (group, _) = await GroupWithMessagesAsync(session, 6);
         var before = Calls(sandbox.Host, HistoryApi).Count;
 
-        await foreach (var _ in Client(session).GetGroupHistoryAsync(group, 2, null, CancellationToken.None)) break;
+        await foreach (var _ in Client(session).GetGroupHistoryAsync(group, 2, null, null, CancellationToken.None)) break;
 
         Assert.Equal(1, Calls(sandbox.Host, HistoryApi).Count - before);
     }
@@ -98,7 +98,7 @@ public class TencentGroupMessageTests(SandboxFixture sandbox) : IClassFixture<Sa
 
         var error = await Assert.ThrowsAsync<ImException>(async () =>
         {
-            await foreach (var _ in Client(session).GetGroupHistoryAsync(SandboxFixture.NewId("none"), 5, null, CancellationToken.None)) { }
+            await foreach (var _ in Client(session).GetGroupHistoryAsync(SandboxFixture.NewId("none"), 5, null, null, CancellationToken.None)) { }
         });
 
         Assert.Equal((ImErrorKind.NotFound, 10010), (error.Kind, error.ServerCode));

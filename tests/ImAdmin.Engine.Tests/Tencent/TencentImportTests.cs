@@ -1,3 +1,4 @@
+using ImAdmin.Engine.Providers.Capabilities;
 using System.Text.Json;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Json;
@@ -84,7 +85,7 @@ public class TencentImportTests(SandboxFixture sandbox) : IClassFixture<SandboxF
 
         async Task RunAsync()
         {
-            var occurrences = new ImportOccurrences(Client(session).DefaultSender);
+            var occurrences = new ImportOccurrences(((IMessageImporter)Client(session)).DefaultImportSender);
             foreach (var row in new[] { Row(from, to, "ok"), Row(from, to, "ok") })
             {
                 occurrences.Number(row);

@@ -28,8 +28,8 @@ public class TencentPresenceTests(SandboxFixture sandbox) : IClassFixture<Sandbo
 
         var outcome = await Client(session).GetOnlineStatusesAsync(ids, CancellationToken.None);
 
-        Assert.Empty(outcome.Failures);
-        var byUser = outcome.Items.ToDictionary(s => s.UserId);
+        Assert.Empty(outcome.Failures());
+        var byUser = outcome.Values().ToDictionary(s => s.UserId);
         Assert.Equal(("Online", true, 2), (byUser[ids[0]].Status, byUser[ids[0]].Online, byUser[ids[0]].ConnectionCount));
         Assert.Equal(["iPhone", "Web"], byUser[ids[0]].Platforms.Order());
         Assert.Equal(("PushOnline", false), (byUser[ids[1]].Status, byUser[ids[1]].Online));
@@ -50,11 +50,11 @@ public class TencentPresenceTests(SandboxFixture sandbox) : IClassFixture<Sandbo
         var outcome = await Client(session).GetOnlineStatusesAsync(known.Append(unknown).ToArray(), CancellationToken.None);
 
         Assert.Equal(2, Calls(sandbox.Host, StatusApi).Count - before);
-        Assert.Equal(600, outcome.Items.Count);
-        var failure = Assert.Single(outcome.Failures);
-        Assert.Equal(unknown, failure.Key);
-        Assert.Equal(70107, failure.Error.ServerCode);
-        Assert.Contains(unknown, failure.Error.Message);
+        Assert.Equal(600, outcome.Values().Count);
+        var failure = Assert.Single(outcome.Failures());
+        Assert.Equal(unknown, (string)failure.Input);
+        Assert.Equal(70107, failure.Error!.ServerCode);
+        Assert.Contains(unknown, failure.Error!.Message);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public class TencentPresenceTests(SandboxFixture sandbox) : IClassFixture<Sandbo
             Times = 1,
         });
 
-        var status = Assert.Single((await Client(session).GetOnlineStatusesAsync(["old"], CancellationToken.None)).Items);
+        var status = Assert.Single((await Client(session).GetOnlineStatusesAsync(["old"], CancellationToken.None)).Values());
 
         Assert.Equal(("old", "PushOnline", false), (status.UserId, status.Status, status.Online));
     }
@@ -98,7 +98,7 @@ public class TencentPresenceTests(SandboxFixture sandbox) : IClassFixture<Sandbo
 
         Assert.Empty(sandbox.Host.Tencent.State.Presence(user));
         Assert.Equal($$"""{"UserID":"{{user}}"}""", Calls(sandbox.Host, KickApi).Last().Body);
-        var status = Assert.Single((await Client(session).GetOnlineStatusesAsync([user], CancellationToken.None)).Items);
+        var status = Assert.Single((await Client(session).GetOnlineStatusesAsync([user], CancellationToken.None)).Values());
         Assert.Equal("Offline", status.Status);
     }
 

@@ -28,9 +28,9 @@ public class TencentUserTests(SandboxFixture sandbox) : IClassFixture<SandboxFix
         var calls = Calls(sandbox.Host, "im_open_login_svc/multiaccount_import").Skip(before).ToList();
         Assert.Equal(6, calls.Count);
         Assert.Equal(new[] { 100, 100, 30 }, calls.Take(3).Select(c => JsonDocument.Parse(c.Body).RootElement.GetProperty("Accounts").GetArrayLength()));
-        Assert.Equal((230, 0, 230, 0), (first.Items.Count, first.Failures.Count, again.Items.Count, again.Failures.Count));
+        Assert.Equal((230, 0, 230, 0), (first.Values().Count, first.Failures().Count, again.Values().Count, again.Failures().Count));
         Assert.All(rows, r => Assert.True(sandbox.Host.Tencent.State.Exists(r.UserId)));
-        Assert.True(first.Items.All(u => u.Exists && u.Provider == ImProvider.TencentCloud));
+        Assert.True(first.Values().All(u => u.Exists && u.Provider == ImProvider.TencentCloud));
     }
 
     [Fact]
@@ -42,10 +42,10 @@ public class TencentUserTests(SandboxFixture sandbox) : IClassFixture<SandboxFix
         var created = await Users(session).CreateUsersAsync(new[] { new UserInput(id, "Zoë", "https://cdn.example/z.png") }, CancellationToken.None);
         var read = await Users(session).GetUsersAsync(new[] { id }, CancellationToken.None);
 
-        Assert.Empty(created.Failures);
+        Assert.Empty(created.Failures());
         var body = JsonDocument.Parse(Calls(sandbox.Host, "im_open_login_svc/account_import").Last().Body).RootElement;
         Assert.Equal((id, "Zoë", "https://cdn.example/z.png"), (body.GetString("UserID"), body.GetString("Nick"), body.GetString("FaceUrl")));
-        var user = Assert.Single(read.Items);
+        var user = Assert.Single(read.Values());
         Assert.Equal((id, "Zoë", "https://cdn.example/z.png", true), (user.UserId, user.DisplayName, user.AvatarUri, user.Exists));
     }
 
@@ -58,10 +58,10 @@ public class TencentUserTests(SandboxFixture sandbox) : IClassFixture<SandboxFix
 
         var outcome = await Users(session).GetUsersAsync(new[] { plain, missing }, CancellationToken.None);
 
-        var user = Assert.Single(outcome.Items);
+        var user = Assert.Single(outcome.Values());
         Assert.Equal((plain, (string?)null, (string?)null), (user.UserId, user.DisplayName, user.AvatarUri));
-        var failure = Assert.Single(outcome.Failures);
-        Assert.Equal((missing, ImErrorKind.NotFound), (failure.Key, failure.Error.Kind));
+        var failure = Assert.Single(outcome.Failures());
+        Assert.Equal(((object)missing, ImErrorKind.NotFound), (failure.Input, failure.Error!.Kind));
     }
 
     [Fact]
@@ -74,8 +74,8 @@ public class TencentUserTests(SandboxFixture sandbox) : IClassFixture<SandboxFix
 
         var changed = await Users(session).SetUsersAsync(new[] { new UserInput(id, displayName: "New"), new UserInput(id, avatarUri: new string('x', 501)) }, CancellationToken.None);
 
-        Assert.Single(changed.Items);
-        var failure = Assert.Single(changed.Failures);
+        Assert.Single(changed.Values());
+        var failure = Assert.Single(changed.Failures());
         Assert.Equal("AvatarUri", Assert.IsType<ImInputException>(failure.Error).ParameterName);
         Assert.Equal(before + 1, Calls(sandbox.Host, "profile/portrait_set").Count);
         var profile = sandbox.Host.Tencent.State.Profile(id)!;
@@ -89,7 +89,7 @@ public class TencentUserTests(SandboxFixture sandbox) : IClassFixture<SandboxFix
 
         var outcome = await Users(session).SetUsersAsync(new[] { new UserInput(SandboxFixture.NewId("ghost"), "x") }, CancellationToken.None);
 
-        Assert.Equal(40003, Assert.Single(outcome.Failures).Error.ServerCode);
+        Assert.Equal(40003, Assert.Single(outcome.Failures()).Error.ServerCode);
     }
 
     [Fact]
@@ -104,9 +104,9 @@ public class TencentUserTests(SandboxFixture sandbox) : IClassFixture<SandboxFix
         var outcome = await Users(session).RemoveUsersAsync(ids.Append(ghost).ToList(), CancellationToken.None);
 
         Assert.Equal(2, Calls(sandbox.Host, "im_open_login_svc/account_delete").Count - before);
-        Assert.Equal(120, outcome.Items.Count);
-        var failure = Assert.Single(outcome.Failures);
-        Assert.Equal((ghost, ImErrorKind.NotFound), (failure.Key, failure.Error.Kind));
+        Assert.Equal(120, outcome.Values().Count);
+        var failure = Assert.Single(outcome.Failures());
+        Assert.Equal(((object)ghost, ImErrorKind.NotFound), (failure.Input, failure.Error!.Kind));
         Assert.All(ids, id => Assert.False(sandbox.Host.Tencent.State.Exists(id)));
     }
 
@@ -118,7 +118,7 @@ public class TencentUserTests(SandboxFixture sandbox) : IClassFixture<SandboxFix
 
         var outcome = await Users(session).CreateUsersAsync(new[] { new UserInput(new string('a', 33)) }, CancellationToken.None);
 
-        Assert.Equal("UserId", Assert.IsType<ImInputException>(Assert.Single(outcome.Failures).Error).ParameterName);
+        Assert.Equal("UserId", Assert.IsType<ImInputException>(Assert.Single(outcome.Failures()).Error).ParameterName);
         Assert.Equal(before, sandbox.Host.TencentServer.Journal.Entries.Count);
     }
 }

@@ -27,11 +27,11 @@ public class WildfireGetMessageTests(SandboxFixture sandbox) : IClassFixture<San
         var byTarget = await client.GetMessagesByIdAsync(peer, ChannelType.Person, null, new[] { id }, CancellationToken.None);
         var bySender = await client.GetMessagesByIdAsync("admin", ChannelType.Person, peer, new[] { id }, CancellationToken.None);
 
-        var message = byTarget.Single().Message!;
+        var message = byTarget.Single().Value!;
         Assert.Equal((id, "admin", peer, ChannelType.Person, "hello there"), (message.MessageId, message.From, message.ChannelId, message.ChannelType, message.Text));
         Assert.Equal(sandbox.Host.Wildfire.Messages.Find(id)!.Timestamp, message.Timestamp.ToUnixTimeMilliseconds());
         Assert.Contains("\"searchableContent\":\"hello there\"", Encoding.UTF8.GetString(message.Payload));
-        Assert.Equal(id, bySender.Single().Message!.MessageId);
+        Assert.Equal(id, bySender.Single().Value!.MessageId);
     }
 
     [Fact]
@@ -45,8 +45,8 @@ public class WildfireGetMessageTests(SandboxFixture sandbox) : IClassFixture<San
 
         var lookup = (await WildfireTestServer.Client(session).GetMessagesByIdAsync(peer, ChannelType.Person, null, new[] { sent[0].MessageId!.Value }, CancellationToken.None)).Single();
 
-        Assert.Null(lookup.Message!.Text);
-        Assert.Contains("\"content\":\"card\"", Encoding.UTF8.GetString(lookup.Message.Payload));
+        Assert.Null(lookup.Value!.Text);
+        Assert.Contains("\"content\":\"card\"", Encoding.UTF8.GetString(lookup.Value.Payload));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public class WildfireGetMessageTests(SandboxFixture sandbox) : IClassFixture<San
         var lookups = await WildfireTestServer.Client(session).GetMessagesByIdAsync("somebody-else", ChannelType.Person, null, new[] { id, 42L }, CancellationToken.None);
 
         Assert.All(lookups, l => Assert.Equal(ImErrorKind.NotFound, l.Error!.Kind));
-        Assert.Equal(new[] { id, 42L }, lookups.Select(l => l.Key));
+        Assert.Equal(new[] { id, 42L }, lookups.Select(l => (long)l.Input));
         Assert.Equal(253, lookups[1].Error!.ServerCode);
     }
 

@@ -145,7 +145,7 @@ public class WildfireGroupTests(SandboxFixture sandbox) : IClassFixture<SandboxF
         await WildfireTestServer.CreateUserAsync(session, owner);
         await groups.CreateGroupAsync(new GroupSpec(id) { Owner = owner, Members = new[] { "bob" } }, CancellationToken.None);
 
-        Assert.Empty((await WildfireTestServer.Client(session).RemoveUsersAsync(new[] { owner }, CancellationToken.None)).Failures);
+        Assert.Empty((await WildfireTestServer.Client(session).RemoveUsersAsync(new[] { owner }, CancellationToken.None)).Failures());
 
         Assert.Equal("bob", (await groups.GetGroupAsync(id, CancellationToken.None))!.Owner);
         Assert.Equal(new[] { "bob" }, await MembersAsync(members, id));

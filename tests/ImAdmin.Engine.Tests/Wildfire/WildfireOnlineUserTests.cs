@@ -12,8 +12,8 @@ public class WildfireOnlineUserTests(SandboxFixture sandbox) : IClassFixture<San
     public async Task The_status_counts_connections_and_lists_them_page_by_page_with_distinct_users()
     {
         await using var host = await WildfireTestServer.StartAsync(new SandboxOptions());
-        for (var i = 0; i < 1200; i++) host.Wildfire.ClientSessions.Put(new WildfireClientSession($"u{i % 700}", $"c{i:D5}", i % 2 == 0 ? 1 : 5));
-        host.Wildfire.ClientSessions.Put(new WildfireClientSession("off", "z-off", 3, Online: false));
+        for (var i = 0; i < 1200; i++) host.Wildfire.ClientSessions.Connect($"u{i % 700}", $"c{i:D5}", i % 2 == 0 ? 1 : 5);
+        host.Wildfire.ClientSessions.Connect("off", "z-off", 3, online: false);
         using var session = await SandboxFixture.ConnectAsync(WildfireTestServer.RequestFor(sandbox, host));
         var client = WildfireTestServer.Client(session);
 

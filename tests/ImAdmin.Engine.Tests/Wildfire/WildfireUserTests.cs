@@ -36,7 +36,7 @@ public class WildfireUserTests(SandboxFixture sandbox) : IClassFixture<SandboxFi
         Single(await client.RemoveUsersAsync(new[] { userId }, CancellationToken.None));
 
     /// <summary>The one item of a one-item outcome, or its failure thrown.</summary>
-    private static T Single<T>(BatchOutcome<T> outcome) => outcome.Failures.Count > 0 ? throw outcome.Failures[0].Error : Assert.Single(outcome.Items);
+    private static T Single<T>(IReadOnlyList<ItemResult<T>> results) => Assert.Single(results) is { Succeeded: false } failed ? throw failed.Error! : results[0].Value!;
 
     private JsonElement Row(string userId) =>
         JsonDocument.Parse(Server.Directory.Users.FindMany(new[] { userId }).Single().ToJsonString()).RootElement;
@@ -99,7 +99,7 @@ public class WildfireUserTests(SandboxFixture sandbox) : IClassFixture<SandboxFi
         await SetAsync(client, id, null, "https://img/s.png", UserStatus.Banned);
         var outcome = await client.GetUsersAsync(new[] { id }, CancellationToken.None);
 
-        var user = Assert.Single(outcome.Items);
+        var user = Assert.Single(outcome.Values());
         Assert.Equal(("Sam", "https://img/s.png", UserStatus.Banned), (user.DisplayName, user.AvatarUri, user.Status));
         Assert.Equal(2, Server.Directory.Users.BlockStatus(id));
         Assert.Contains(sandbox.Host.WildfireServer.Journal.Entries, e => e.Path == "/admin/user/update" && e.Body.Contains("\"flag\":2"));
@@ -143,9 +143,9 @@ public class WildfireUserTests(SandboxFixture sandbox) : IClassFixture<SandboxFi
 
         var outcome = await client.GetUsersAsync(new[] { live, gone, never }, CancellationToken.None);
 
-        Assert.Equal(live, Assert.Single(outcome.Items).UserId);
-        Assert.Equal(new[] { gone, never }, outcome.Failures.Select(f => f.Key).OrderBy(k => k == never));
-        Assert.All(outcome.Failures, f => Assert.Equal(ImErrorKind.NotFound, f.Error.Kind));
+        Assert.Equal(live, Assert.Single(outcome.Values()).UserId);
+        Assert.Equal(new[] { gone, never }, outcome.Failures().Select(f => (string)f.Input).OrderBy(k => k == never));
+        Assert.All(outcome.Failures(), f => Assert.Equal(ImErrorKind.NotFound, f.Error!.Kind));
         Assert.Equal(1, sandbox.Host.WildfireServer.Journal.Count("/admin/user/batch_get_infos"));
     }
 
@@ -220,8 +220,8 @@ public class WildfireUserTests(SandboxFixture sandbox) : IClassFixture<SandboxFi
 
         var outcome = await client.GetUsersAsync(new[] { "u1", "u2" }, CancellationToken.None);
 
-        Assert.Equal("One", Assert.Single(outcome.Items).DisplayName);
-        Assert.Equal("u2", Assert.Single(outcome.Failures).Key);
+        Assert.Equal("One", Assert.Single(outcome.Values()).DisplayName);
+        Assert.Equal("u2", Assert.Single(outcome.Failures()).Input);
     }
 
     [Fact]
@@ -236,8 +236,8 @@ public class WildfireUserTests(SandboxFixture sandbox) : IClassFixture<SandboxFi
 
         var outcome = await client.GetUsersAsync(ids, CancellationToken.None);
 
-        Assert.Equal(UserStatus.Banned, outcome.Items.Single(u => u.UserId == ids[5]).Status);
-        Assert.All(outcome.Items.Where(u => u.UserId != ids[5]), u => Assert.Equal(UserStatus.Normal, u.Status));
+        Assert.Equal(UserStatus.Banned, outcome.Values().Single(u => u.UserId == ids[5]).Status);
+        Assert.All(outcome.Values().Where(u => u.UserId != ids[5]), u => Assert.Equal(UserStatus.Normal, u.Status));
         Assert.Equal(1, sandbox.Host.WildfireServer.Journal.Count("/admin/user/get_blocked_list"));
         Assert.Equal(0, sandbox.Host.WildfireServer.Journal.Count("/admin/user/check_block_status"));
     }

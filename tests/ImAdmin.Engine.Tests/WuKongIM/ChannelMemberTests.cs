@@ -28,6 +28,20 @@ public class ChannelMemberTests(SandboxFixture sandbox) : ChannelTestSupport(san
     }
 
     [Fact]
+    public async Task Removing_subscribers_sends_only_the_fields_subscriber_remove_reads()
+    {
+        var id = SandboxFixture.NewId("g");
+        await Client.AddChannelMembersAsync(ChannelMemberList.Subscribers, id, ChannelType.Group, ["u1", "u2"], None, reset: true);
+
+        await Client.RemoveChannelMembersAsync(ChannelMemberList.Subscribers, id, ChannelType.Group, ["u1"], None);
+
+        var removal = Body(Calls("/channel/subscriber_remove", id).Single());
+        Assert.Equal(["channel_id", "channel_type", "subscribers"], removal.EnumerateObject().Select(p => p.Name).Order());
+        Assert.False(removal.TryGetProperty("reset", out _));
+        Assert.Equal(1, Body(Calls("/channel/subscriber_add", id).Single()).GetProperty("reset").GetInt32());
+    }
+
+    [Fact]
     public async Task Adding_subscribers_creates_the_channel_as_the_server_does()
     {
         var id = SandboxFixture.NewId("g");

@@ -22,11 +22,11 @@ public class WuKongMessageReadTests(SandboxFixture sandbox) : IClassFixture<Sand
         foreach (var lookup in new[] { asAlice, asBob })
         {
             Assert.Null(lookup.Error);
-            Assert.Equal(alice, lookup.Message!.From);
-            Assert.Equal("m1", lookup.Message.Text);
+            Assert.Equal(alice, lookup.Value!.From);
+            Assert.Equal("m1", lookup.Value.Text);
         }
         // The server names the channel from the sender's side (bob for both); the module names it from the viewer's.
-        Assert.Equal((bob, alice), (asAlice.Message!.ChannelId, asBob.Message!.ChannelId));
+        Assert.Equal((bob, alice), (asAlice.Value!.ChannelId, asBob.Value!.ChannelId));
         var call = BodyOf(Requests(sandbox, "/message", alice)[0]);
         Assert.Equal(bob, call.GetProperty("channel_id").GetString());
         Assert.Equal(alice, call.GetProperty("login_uid").GetString());
@@ -43,8 +43,8 @@ public class WuKongMessageReadTests(SandboxFixture sandbox) : IClassFixture<Sand
 
         var lookups = await client.GetMessagesByIdAsync(group, ChannelType.Group, null, [sent[2].MessageId!.Value, missing, sent[0].MessageId!.Value], CancellationToken.None);
 
-        Assert.Equal(["m3", null, "m1"], lookups.Select(l => l.Message?.Text));
-        Assert.Equal(missing, lookups[1].Key);
+        Assert.Equal(["m3", null, "m1"], lookups.Select(l => l.Value?.Text));
+        Assert.Equal(missing, lookups[1].Input);
         Assert.Equal(ImErrorKind.NotFound, lookups[1].Error!.Kind);
         Assert.Contains(group, lookups[1].Error!.Message);
         Assert.Single(Requests(sandbox, "/messages", group));
@@ -60,7 +60,7 @@ public class WuKongMessageReadTests(SandboxFixture sandbox) : IClassFixture<Sand
 
         var lookup = Assert.Single(await client.GetMessagesByIdAsync(group, ChannelType.Group, null, [987654321], CancellationToken.None));
 
-        Assert.Null(lookup.Message);
+        Assert.Null(lookup.Value);
         Assert.Equal(ImErrorKind.NotFound, lookup.Error!.Kind);
         Assert.Equal(200, Assert.Single(Requests(sandbox, "/message", group)).Status);
     }
@@ -103,10 +103,10 @@ public class WuKongMessageReadTests(SandboxFixture sandbox) : IClassFixture<Sand
         var one = Assert.Single(await client.GetMessagesByClientMsgNoAsync(bob, ChannelType.Person, alice, [sent[1].ClientMsgNo!], CancellationToken.None));
         var two = await client.GetMessagesByClientMsgNoAsync(bob, ChannelType.Person, alice, [sent[0].ClientMsgNo!, "nope", sent[1].ClientMsgNo!], CancellationToken.None);
 
-        Assert.Equal("m2", one.Message!.Text);
+        Assert.Equal("m2", one.Value!.Text);
         var byNo = Assert.Single(Requests(sandbox, "/message/byclientmsgno", sent[1].ClientMsgNo!));
         Assert.Contains(Uri.EscapeDataString(ImAdmin.Sandbox.WuKongIM.PersonChannel.InternalId(alice, bob)), byNo.Query); // the internal a@b id
-        Assert.Equal(["m1", null, "m2"], two.Select(l => l.Message?.Text));
+        Assert.Equal(["m1", null, "m2"], two.Select(l => l.Value?.Text));
         Assert.Equal(ImErrorKind.NotFound, two[1].Error!.Kind);
     }
 

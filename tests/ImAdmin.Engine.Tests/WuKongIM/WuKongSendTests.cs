@@ -27,8 +27,8 @@ public class WuKongSendTests(SandboxFixture sandbox) : IClassFixture<SandboxFixt
         Assert.Equal(result.ClientMsgNo, body.GetProperty("client_msg_no").GetString());
         Assert.Equal("{\"type\":1,\"content\":\"你好 hello\"}", Encoding.UTF8.GetString(body.GetProperty("payload").GetBytesFromBase64()));
         var read = Assert.Single(await client.GetMessagesByIdAsync(user, ChannelType.Person, admin, [result.MessageId!.Value], CancellationToken.None));
-        Assert.Equal("你好 hello", read.Message!.Text);
-        Assert.Equal(1, read.Message.MessageSequence);
+        Assert.Equal("你好 hello", read.Value!.Text);
+        Assert.Equal(1, read.Value.MessageSequence);
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public class WuKongSendTests(SandboxFixture sandbox) : IClassFixture<SandboxFixt
 
         var sent = Assert.Single(await client.SendAsync([new SendRequest(null, group, ChannelType.Group, MessageContent.FromPayload(bytes))], CancellationToken.None));
 
-        var read = Assert.Single(await client.GetMessagesByIdAsync(group, ChannelType.Group, null, [sent.MessageId!.Value], CancellationToken.None)).Message!;
+        var read = Assert.Single(await client.GetMessagesByIdAsync(group, ChannelType.Group, null, [sent.MessageId!.Value], CancellationToken.None)).Value!;
         Assert.Equal(bytes, read.Payload);
         Assert.Null(read.Text);
         Assert.Null(read.From); // the system uid reads back as ""

@@ -5,6 +5,7 @@ using ImAdmin.Engine.Models;
 namespace ImAdmin.Engine.Providers.Capabilities
 {
     /// <summary>A provider that can log a user's devices out (Disconnect-ImDevice).</summary>
+    [ImCapability("Disconnect-ImDevice (logging a user's devices out)", Area = "Presence")]
     public interface IDeviceLogout
     {
         /// <summary>

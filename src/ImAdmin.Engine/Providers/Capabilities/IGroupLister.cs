@@ -5,6 +5,7 @@ using ImAdmin.Engine.Models;
 namespace ImAdmin.Engine.Providers.Capabilities
 {
     /// <summary>A provider that can list every group (Get-ImChannel -ChannelType Group with no id).</summary>
+    [ImCapability("Get-ImChannel -ChannelType Group without -ChannelId (listing every group)", Instead = "Give -ChannelId.", Area = "Listing groups")]
     public interface IGroupLister
     {
         /// <summary>Every group, lazily, <paramref name="pageSize"/> per server call.</summary>

@@ -6,6 +6,7 @@ using ImAdmin.Engine.Models;
 namespace ImAdmin.Engine.Providers.Capabilities
 {
     /// <summary>A provider with groups of its own (New-, Get-, Remove-ImChannel -ChannelType Group).</summary>
+    [ImCapability("New-/Get-/Remove-ImChannel -ChannelType Group (groups with a name and an owner)", Area = "Groups")]
     public interface IGroupManager
     {
         /// <summary>

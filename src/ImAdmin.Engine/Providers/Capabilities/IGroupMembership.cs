@@ -6,6 +6,7 @@ using ImAdmin.Engine.Models;
 namespace ImAdmin.Engine.Providers.Capabilities
 {
     /// <summary>A provider whose groups have member lists (Get-, Add-, Remove-ImChannelSubscriber -ChannelType Group).</summary>
+    [ImCapability("Get-/Add-/Remove-ImChannelSubscriber -ChannelType Group (group members)", Area = "Groups")]
     public interface IGroupMembership
     {
         /// <summary>The most user ids one add or remove call may carry.</summary>

@@ -53,11 +53,10 @@ namespace ImAdmin.Engine.Providers.Tencent
         /// Ids only go through multiaccount_import (100 a call; FailAccounts are failures); a row with a display name or
         /// avatar through account_import, which sets the profile in the same call.
         /// </summary>
-        public async Task<BatchOutcome<ImUser>> CreateUsersAsync(IReadOnlyList<UserInput> users, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<ItemResult<ImUser>>> CreateUsersAsync(IReadOnlyList<UserInput> users, CancellationToken cancellationToken)
         {
-            var created = new List<ImUser>();
-            var failures = new List<ItemFailure>();
-            var valid = Checked(users, u => u.UserId, failures, CheckProfile);
+            var results = new List<ItemResult<ImUser>>();
+            var valid = Checked(users, u => u.UserId, (id, ex) => results.Add(ItemResult<ImUser>.Failure(id, ex)), CheckProfile);
             foreach (var chunk in Chunk(valid.Where(u => !u.HasProfile), MaxAccountsPerCall))
             {
                 var ids = chunk.Select(u => u.UserId).ToArray();
@@ -68,8 +67,8 @@ namespace ImAdmin.Engine.Providers.Tencent
                 foreach (var user in chunk)
                 {
                     if (refused.Contains(user.UserId))
-                        failures.Add(new ItemFailure(user.UserId, ItemError(ImErrorKind.ServerError, $"Tencent Cloud IM multiaccount_import did not import user '{user.UserId}' (listed in FailAccounts).", "im_open_login_svc/multiaccount_import")));
-                    else created.Add(User(user));
+                        results.Add(ItemResult<ImUser>.Failure(user.UserId, ItemError(ImErrorKind.ServerError, $"Tencent Cloud IM multiaccount_import did not import user '{user.UserId}' (listed in FailAccounts).", "im_open_login_svc/multiaccount_import")));
+                    else results.Add(ItemResult<ImUser>.Success(user.UserId, User(user)));
                 }
             }
             foreach (var user in valid.Where(u => u.HasProfile))
@@ -78,39 +77,38 @@ namespace ImAdmin.Engine.Providers.Tencent
                 {
                     await CallAsync("im_open_login_svc/account_import", new AccountImportBody { UserId = user.UserId, Nick = user.DisplayName, FaceUrl = user.AvatarUri },
                         RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
-                    created.Add(User(user));
+                    results.Add(ItemResult<ImUser>.Success(user.UserId, User(user)));
                 }
                 catch (ImException ex) when (!IsFatal(ex))
                 {
-                    failures.Add(new ItemFailure(user.UserId, ex));
+                    results.Add(ItemResult<ImUser>.Failure(user.UserId, ex));
                 }
             }
-            return new BatchOutcome<ImUser>(created, failures);
+            return results;
         }
 
         /// <summary>account_check (100 a call) tells which exist; portrait_get (100 a call) reads their nick and image.</summary>
-        public async Task<BatchOutcome<ImUser>> GetUsersAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<ItemResult<ImUser>>> GetUsersAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
         {
-            var failures = new List<ItemFailure>();
+            var results = new List<ItemResult<ImUser>>();
             var existing = new List<string>();
-            foreach (var chunk in Chunk(Checked(userIds.Distinct(StringComparer.Ordinal), id => id, failures), MaxAccountsPerCall))
+            foreach (var chunk in Chunk(Checked(userIds.Distinct(StringComparer.Ordinal), id => id, (id, ex) => results.Add(ItemResult<ImUser>.Failure(id, ex))), MaxAccountsPerCall))
             {
                 var answer = await CallAsync("im_open_login_svc/account_check", new AccountCheckBody { CheckItem = chunk.Select(id => new AccountItem { UserId = id }).ToArray() },
                     RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
-                var results = ResultItems(answer, "UserID");
+                var items = ResultItems(answer, "UserID");
                 foreach (var id in chunk)
                 {
-                    if (!results.TryGetValue(id, out var item))
-                        failures.Add(new ItemFailure(id, NoAnswer(id, "im_open_login_svc/account_check")));
+                    if (!items.TryGetValue(id, out var item))
+                        results.Add(ItemResult<ImUser>.Failure(id, NoAnswer(id, "im_open_login_svc/account_check")));
                     else if (item.GetInt("ResultCode") is int code && code != 0)
-                        failures.Add(new ItemFailure(id, TencentResponse.ItemFailure(code, $"user '{id}'", "im_open_login_svc/account_check")));
+                        results.Add(ItemResult<ImUser>.Failure(id, TencentResponse.ItemFailure(code, $"user '{id}'", "im_open_login_svc/account_check")));
                     else if (item.GetString("AccountStatus") != "Imported")
-                        failures.Add(new ItemFailure(id, NotFound(id, "im_open_login_svc/account_check")));
+                        results.Add(ItemResult<ImUser>.Failure(id, NotFound(id, "im_open_login_svc/account_check")));
                     else existing.Add(id);
                 }
             }
 
-            var users = new List<ImUser>();
             foreach (var chunk in Chunk(existing, MaxAccountsPerCall))
             {
                 var answer = await CallAsync("profile/portrait_get", new PortraitGetBody { ToAccount = chunk, TagList = new[] { NickTag, ImageTag } },
@@ -119,21 +117,20 @@ namespace ImAdmin.Engine.Providers.Tencent
                 foreach (var id in chunk)
                 {
                     if (!profiles.TryGetValue(id, out var item))
-                        failures.Add(new ItemFailure(id, NoAnswer(id, "profile/portrait_get")));
+                        results.Add(ItemResult<ImUser>.Failure(id, NoAnswer(id, "profile/portrait_get")));
                     else if (item.GetInt("ResultCode") is int code && code != 0)
-                        failures.Add(new ItemFailure(id, TencentResponse.ItemFailure(code, $"user '{id}'", "profile/portrait_get")));
-                    else users.Add(FromProfile(id, item));
+                        results.Add(ItemResult<ImUser>.Failure(id, TencentResponse.ItemFailure(code, $"user '{id}'", "profile/portrait_get")));
+                    else results.Add(ItemResult<ImUser>.Success(id, FromProfile(id, item)));
                 }
             }
-            return new BatchOutcome<ImUser>(users, failures);
+            return results;
         }
 
         /// <summary>portrait_set, one call per user, with only the tags given.</summary>
-        public async Task<BatchOutcome<ImUser>> SetUsersAsync(IReadOnlyList<UserInput> users, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<ItemResult<ImUser>>> SetUsersAsync(IReadOnlyList<UserInput> users, CancellationToken cancellationToken)
         {
-            var failures = new List<ItemFailure>();
-            var changed = new List<ImUser>();
-            foreach (var user in Checked(users, u => u.UserId, failures, CheckProfileChange))
+            var results = new List<ItemResult<ImUser>>();
+            foreach (var user in Checked(users, u => u.UserId, (id, ex) => results.Add(ItemResult<ImUser>.Failure(id, ex)), CheckProfileChange))
             {
                 var tags = new List<ProfileItem>();
                 if (user.DisplayName != null) tags.Add(new ProfileItem { Tag = NickTag, Value = user.DisplayName });
@@ -141,36 +138,35 @@ namespace ImAdmin.Engine.Providers.Tencent
                 try
                 {
                     await CallAsync("profile/portrait_set", new PortraitSetBody { FromAccount = user.UserId, ProfileItem = tags.ToArray() }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
-                    changed.Add(User(user));
+                    results.Add(ItemResult<ImUser>.Success(user.UserId, User(user)));
                 }
                 catch (ImException ex) when (!IsFatal(ex))
                 {
-                    failures.Add(new ItemFailure(user.UserId, ex));
+                    results.Add(ItemResult<ImUser>.Failure(user.UserId, ex));
                 }
             }
-            return new BatchOutcome<ImUser>(changed, failures);
+            return results;
         }
 
         /// <summary>account_delete, 100 a call; every ResultItem is read (the envelope is OK when some ids failed).</summary>
-        public async Task<BatchOutcome<string>> RemoveUsersAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<ItemResult<string>>> RemoveUsersAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
         {
             const string api = "im_open_login_svc/account_delete";
-            var failures = new List<ItemFailure>();
-            var deleted = new List<string>();
-            foreach (var chunk in Chunk(Checked(userIds.Distinct(StringComparer.Ordinal), id => id, failures), MaxAccountsPerCall))
+            var results = new List<ItemResult<string>>();
+            foreach (var chunk in Chunk(Checked(userIds.Distinct(StringComparer.Ordinal), id => id, (id, ex) => results.Add(ItemResult<string>.Failure(id, ex))), MaxAccountsPerCall))
             {
                 var answer = await CallAsync(api, new AccountDeleteBody { DeleteItem = chunk.Select(id => new AccountItem { UserId = id }).ToArray() },
                     RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
-                var results = ResultItems(answer, "UserID");
+                var items = ResultItems(answer, "UserID");
                 foreach (var id in chunk)
                 {
-                    if (!results.TryGetValue(id, out var item)) failures.Add(new ItemFailure(id, NoAnswer(id, api)));
+                    if (!items.TryGetValue(id, out var item)) results.Add(ItemResult<string>.Unknown(id, NoAnswer(id, api)));
                     else if (item.GetInt("ResultCode") is int code && code != 0)
-                        failures.Add(new ItemFailure(id, code == AccountNotFound ? NotFound(id, api) : TencentResponse.ItemFailure(code, $"user '{id}'", api)));
-                    else deleted.Add(id);
+                        results.Add(ItemResult<string>.Failure(id, code == AccountNotFound ? NotFound(id, api) : TencentResponse.ItemFailure(code, $"user '{id}'", api)));
+                    else results.Add(ItemResult<string>.Success(id, id));
                 }
             }
-            return new BatchOutcome<string>(deleted, failures);
+            return results;
         }
 
         /// <summary>A UserID as Tencent accepts it: not empty, at most 32 bytes of UTF-8 (contract §4).</summary>
@@ -189,7 +185,7 @@ namespace ImAdmin.Engine.Providers.Tencent
         /// The items whose id (and, with <paramref name="problem"/>, other fields) the server would accept; the others
         /// become failures here, before anything is sent.
         /// </summary>
-        private static List<T> Checked<T>(IEnumerable<T> items, Func<T, string> idOf, List<ItemFailure> failures, Func<T, ImInputException?>? problem = null)
+        private static List<T> Checked<T>(IEnumerable<T> items, Func<T, string> idOf, Action<string, ImException> fail, Func<T, ImInputException?>? problem = null)
         {
             var valid = new List<T>();
             foreach (var item in items)
@@ -204,7 +200,7 @@ namespace ImAdmin.Engine.Providers.Tencent
                 }
                 catch (ImInputException ex)
                 {
-                    failures.Add(new ItemFailure(id ?? string.Empty, ex));
+                    fail(id ?? string.Empty, ex);
                 }
             }
             return valid;

@@ -36,13 +36,12 @@ namespace ImAdmin.Engine.Providers.Tencent
         /// A sequence the server did not recall (RetCode 10030: no such message, or recalled before) is a failure keyed
         /// by the sequence.
         /// </summary>
-        public async Task<BatchOutcome<ImRevokeResult>> RevokeGroupMessagesAsync(string groupId, IReadOnlyList<long> sequences, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<ItemResult<ImRevokeResult>>> RevokeGroupMessagesAsync(string groupId, IReadOnlyList<long> sequences, CancellationToken cancellationToken)
         {
             ValidGroupId(groupId);
-            var revoked = new List<ImRevokeResult>();
-            var failures = new List<ItemFailure>();
+            var results = new List<ItemResult<ImRevokeResult>>();
             foreach (var seq in sequences.Where(s => s < 1))
-                failures.Add(new ItemFailure(seq.ToString(), new ImInputException("MessageSequence", $"-MessageSequence {seq} is not a group message sequence (they start at 1).")));
+                results.Add(ItemResult<ImRevokeResult>.Failure(seq, new ImInputException("MessageSequence", $"-MessageSequence {seq} is not a group message sequence (they start at 1).")));
             foreach (var chunk in Chunk(sequences.Where(s => s >= 1).Distinct(), MaxRecallSeqs))
             {
                 var body = new GroupRecallBody { GroupId = groupId, MsgSeqList = chunk.Select(s => new MsgSeqItem { MsgSeq = s }).ToArray() };
@@ -54,14 +53,14 @@ namespace ImAdmin.Engine.Providers.Tencent
                 foreach (var seq in chunk)
                 {
                     if (!codes.TryGetValue(seq, out var code))
-                        failures.Add(new ItemFailure(seq.ToString(), new ImException(ImErrorKind.Unknown, $"Tencent Cloud IM {GroupRecallApi} returned no result for MsgSeq {seq} of group '{groupId}'; its outcome is unknown.") { Provider = ImProvider.TencentCloud }));
+                        results.Add(ItemResult<ImRevokeResult>.Unknown(seq, new ImException(ImErrorKind.Unknown, $"Tencent Cloud IM {GroupRecallApi} returned no result for MsgSeq {seq} of group '{groupId}'; its outcome is unknown.") { Provider = ImProvider.TencentCloud }));
                     else if (code != 0)
-                        failures.Add(new ItemFailure(seq.ToString(), TencentResponse.ItemFailure(code, $"MsgSeq {seq} of group '{groupId}'", GroupRecallApi)));
+                        results.Add(ItemResult<ImRevokeResult>.Failure(seq, TencentResponse.ItemFailure(code, $"MsgSeq {seq} of group '{groupId}'", GroupRecallApi)));
                     else
-                        revoked.Add(new ImRevokeResult { Provider = ImProvider.TencentCloud, ChannelId = groupId, ChannelType = ChannelType.Group, MessageSequence = seq });
+                        results.Add(ItemResult<ImRevokeResult>.Success(seq, new ImRevokeResult { Provider = ImProvider.TencentCloud, ChannelId = groupId, ChannelType = ChannelType.Group, MessageSequence = seq }));
                 }
             }
-            return new BatchOutcome<ImRevokeResult>(revoked, failures);
+            return results;
         }
 
         /// <summary>
@@ -70,15 +69,16 @@ namespace ImAdmin.Engine.Providers.Tencent
         /// back marked <see cref="ImMessage.Revoked"/>; holes (expired or deleted sequences) carry nothing and are skipped.
         /// </summary>
         /// <param name="newest">The newest sequence to read; null for the group's newest message.</param>
-        public IAsyncEnumerable<ImMessage> GetGroupHistoryAsync(string groupId, int pageSize, long? newest, CancellationToken cancellationToken)
+        /// <param name="oldest">The oldest sequence to read; null to read back to the first message.</param>
+        public IAsyncEnumerable<ImMessage> GetGroupHistoryAsync(string groupId, int pageSize, long? newest, long? oldest, CancellationToken cancellationToken)
         {
             ValidGroupId(groupId);
             if (pageSize < 1) throw new ImInputException("PageSize", "-PageSize must be at least 1.");
             if (newest < 1) throw new ImInputException("EndSequence", "-EndSequence must be at least 1 (group message sequences start at 1).");
-            return GroupPagesAsync(new GroupHistoryBody { GroupId = groupId, ReqMsgNumber = Math.Min(pageSize, MaxGroupHistoryPage), ReqMsgSeq = newest }, cancellationToken);
+            return GroupPagesAsync(new GroupHistoryBody { GroupId = groupId, ReqMsgNumber = Math.Min(pageSize, MaxGroupHistoryPage), ReqMsgSeq = newest }, oldest ?? 1, cancellationToken);
         }
 
-        private async IAsyncEnumerable<ImMessage> GroupPagesAsync(GroupHistoryBody body, [EnumeratorCancellation] CancellationToken cancellationToken)
+        private async IAsyncEnumerable<ImMessage> GroupPagesAsync(GroupHistoryBody body, long oldest, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             while (true)
             {
@@ -88,12 +88,13 @@ namespace ImAdmin.Engine.Providers.Tencent
                 foreach (var item in items.OrderByDescending(i => i.GetLong("MsgSeq") ?? 0))
                 {
                     var seq = item.GetLong("MsgSeq") ?? 0;
+                    if (seq < oldest) yield break;
                     lowest = Math.Min(lowest, seq);
                     if (item.GetInt("IsPlaceMsg") == HoleMessage) continue;
                     yield return ToGroupMessage(item, body.GroupId);
                 }
                 // Sequences start at 1; ReqMsgSeq 0 has no documented meaning, so it is never sent.
-                if (items.Count == 0 || lowest <= 1) yield break;
+                if (items.Count == 0 || lowest <= oldest) yield break;
                 body.ReqMsgSeq = lowest - 1;
             }
         }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System;
 using System.Text.Json.Serialization;
 using System.Threading;
@@ -7,6 +8,7 @@ using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Json;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Engine.Providers.Tencent
 {
@@ -17,18 +19,40 @@ namespace ImAdmin.Engine.Providers.Tencent
     /// row's identity: sender, recipient, time, content and its <see cref="MessageImport.Occurrence"/> among identical
     /// rows. Two distinct rows get distinct keys; a retry or a re-run of the same input reuses them and imports nothing twice.
     /// </summary>
-    public sealed partial class TencentClient
+    public sealed partial class TencentClient : IMessageImporter
     {
         /// <summary>SyncFromOldSystem 2: a historical import, marked read and not pushed.</summary>
-        public const int HistoricalImport = 2;
+        public const int HistoricalImport = MessageImport.HistoricalImport;
 
         /// <summary>SyncFromOldSystem 5: a real-time import, counted as unread and pushed (older pages said 1).</summary>
-        public const int RealtimeImport = 5;
+        public const int RealtimeImport = MessageImport.RealtimeImport;
+
+        int IMessageImporter.ImportBatchSize => 1;
+
+        string IMessageImporter.DefaultImportSender => Connection.Identifier!;
+
+        void IMessageImporter.CheckImportOptions(int? syncFromOldSystem)
+        {
+            if (syncFromOldSystem.HasValue && syncFromOldSystem != RealtimeImport && syncFromOldSystem != HistoricalImport)
+                throw new ImInputException("SyncFromOldSystem", $"-SyncFromOldSystem is {HistoricalImport} (historical import, marked read) or {RealtimeImport} (real-time import, counted as unread); current Tencent servers refuse other values (1 came from older documentation).");
+        }
+
+        /// <summary>Rows are imported one per call, so a bad row already fails alone: nothing to check ahead.</summary>
+        void IMessageImporter.CheckImportRow(MessageImport row)
+        {
+        }
+
+        string? IMessageImporter.DescribeImport(int syncFromOldSystem) =>
+            syncFromOldSystem == RealtimeImport ? "real-time, counted as unread" : "historical, marked read";
+
+        async Task<IReadOnlyList<ImSendResult>> IMessageImporter.ImportAsync(IReadOnlyList<MessageImport> batch, int syncFromOldSystem, CancellationToken cancellationToken)
+        {
+            var results = new List<ImSendResult>();
+            foreach (var row in batch) results.Add(await ImportAsync(row, syncFromOldSystem, cancellationToken).ConfigureAwait(false));
+            return results;
+        }
 
         private const string ImportApi = "openim/importmsg";
-
-        /// <summary>The sender of a row without one: the admin identifier of the session.</summary>
-        public string DefaultSender => Connection.Identifier!;
 
         public async Task<ImSendResult> ImportAsync(MessageImport row, int syncFromOldSystem, CancellationToken cancellationToken)
         {

@@ -26,19 +26,19 @@ namespace ImAdmin.Engine.Providers.Tencent
         /// One answer per user: Status Online, PushOnline or Offline (read from <c>Status</c>, or the legacy <c>State</c>)
         /// with the platforms of the detail. Accounts the server refuses (ErrorList, e.g. 70107) are failures.
         /// </summary>
-        public async Task<BatchOutcome<ImOnlineStatus>> GetOnlineStatusesAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<ItemResult<ImOnlineStatus>>> GetOnlineStatusesAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
         {
-            var statuses = new List<ImOnlineStatus>();
-            var failures = new List<ItemFailure>();
+            var statuses = new List<ItemResult<ImOnlineStatus>>();
+            var failures = new List<ItemResult<ImOnlineStatus>>();
             foreach (var chunk in Chunk(userIds.Select(ValidAccount).Distinct(StringComparer.Ordinal), MaxStatusAccounts))
             {
                 var answer = await CallAsync(OnlineStatusApi, new OnlineStatusBody { ToAccount = chunk }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
                 if (answer.TryGetProperty("QueryResult", out var results) && results.ValueKind == JsonValueKind.Array)
-                    statuses.AddRange(results.EnumerateArray().Select(ToStatus).Where(s => s.UserId.Length > 0));
+                    statuses.AddRange(results.EnumerateArray().Select(ToStatus).Where(s => s.UserId.Length > 0).Select(s => ItemResult<ImOnlineStatus>.Success(s.UserId, s)));
                 failures.AddRange(TencentResponse.ErrorList(answer, "To_Account")
-                    .Select(e => new ItemFailure(e.Key, TencentResponse.ItemFailure(e.Code, $"user '{e.Key}'", OnlineStatusApi))));
+                    .Select(e => ItemResult<ImOnlineStatus>.Failure(e.Key, TencentResponse.ItemFailure(e.Code, $"user '{e.Key}'", OnlineStatusApi))));
             }
-            return new BatchOutcome<ImOnlineStatus>(statuses, failures);
+            return statuses.Concat(failures).ToList();
         }
 
         /// <summary>

@@ -2,10 +2,11 @@ using System;
 using System.Security;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Engine.Providers.Tencent
 {
-    public sealed partial class TencentClient
+    public sealed partial class TencentClient : IUserSigIssuer
     {
         /// <summary>
         /// Makes a UserSig for <paramref name="identifier"/> with the session's SDKAppID and key, for client logins and
@@ -25,7 +26,7 @@ namespace ImAdmin.Engine.Providers.Tencent
         }
 
         /// <summary>A UserSig's lifetime is whole seconds, from 1 second to 50 years.</summary>
-        public static void CheckUserSigLifetime(TimeSpan lifetime)
+        public void CheckUserSigLifetime(TimeSpan lifetime)
         {
             if (lifetime.TotalSeconds < 1 || lifetime > UserSig.MaxLifetime)
                 throw new ImInputException("Lifetime", $"-Lifetime {lifetime} is out of range: a UserSig lives between 1 second and 50 years (Tencent advises at least 24 hours), e.g. -Lifetime (New-TimeSpan -Days 7).");

@@ -59,8 +59,15 @@ namespace ImAdmin.Engine.Providers.Tencent
         /// </summary>
         private static RateLimiter CallLimiter(double perSecond)
         {
+            var (rate, burst) = CallLimits(perSecond);
+            return new RateLimiter(rate, burst);
+        }
+
+        /// <summary>The sustained rate and burst of <see cref="CallLimiter"/>.</summary>
+        internal static (double Rate, double Burst) CallLimits(double perSecond)
+        {
             var burst = Math.Max(1, perSecond / 40);
-            return new RateLimiter(Math.Max(perSecond - burst, perSecond / 2), burst);
+            return (Math.Max(perSecond - burst, perSecond / 2), burst);
         }
 
         /// <summary>account_check of the admin identifier: harmless, and it needs a valid admin UserSig like every call.</summary>

@@ -6,23 +6,19 @@ using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Json;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Engine.Providers.Wildfire
 {
-    public sealed partial class WildfireClient
+    public sealed partial class WildfireClient : IBroadcaster
     {
         /// <summary>
         /// POST /admin/message/broadcast: one message to every user, each of whom sees a private conversation with the
         /// sender. The docs call it professional-only, yet the community server has a handler (contract §4.3); a server
         /// without one answers an empty 500, reported as not supported. Never repeated after an answer that may mean
-        /// "done": a broadcast has no dedupe key, and a second one would reach every user twice.
-        /// </summary>
-        public async Task<ImBroadcastResult> BroadcastAsync(string? from, MessageContent content, bool redDot, bool persist, CancellationToken cancellationToken) =>
-            await BroadcastAsync(from, content, redDot, persist, MessageOptions.None, cancellationToken).ConfigureAwait(false);
-
-        /// <summary>
-        /// A broadcast with push text and data, extra, a lifetime, mentions and a line. broadcast has no toUsers (it
-        /// goes to everyone), and the options no field carries are refused as for Send-ImMessage.
+        /// "done": a broadcast has no dedupe key, and a second one would reach every user twice. It carries push text and
+        /// data, extra, a lifetime, mentions and a line; it has no toUsers (it goes to everyone), and the options no field
+        /// carries are refused as for Send-ImMessage.
         /// </summary>
         public async Task<ImBroadcastResult> BroadcastAsync(string? from, MessageContent content, bool redDot, bool persist, MessageOptions options, CancellationToken cancellationToken)
         {

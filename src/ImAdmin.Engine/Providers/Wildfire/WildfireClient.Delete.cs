@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Engine.Providers.Wildfire
 {
@@ -14,7 +15,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
     /// Deleting messages and conversations on the server: professional-edition routes (a community server answers an
     /// empty HTTP 500, reported as not supported). Deleting twice changes nothing, so lost answers are retried.
     /// </summary>
-    public sealed partial class WildfireClient
+    public sealed partial class WildfireClient : IMessageClearer
     {
         /// <summary>POST /admin/message/delete: removes a message for everyone.</summary>
         public async Task<ImRemovedMessage> DeleteMessageAsync(long messageId, CancellationToken cancellationToken)

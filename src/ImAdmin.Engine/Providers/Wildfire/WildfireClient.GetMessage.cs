@@ -9,6 +9,7 @@ using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Json;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Providers.WuKongIM;
 
 namespace ImAdmin.Engine.Providers.Wildfire
@@ -20,24 +21,24 @@ namespace ImAdmin.Engine.Providers.Wildfire
         /// cmdlet reads "message X of channel C", so a message of another conversation counts as not found. A person
         /// conversation matches from either side (sender or target), and also the user given as -UserId.
         /// </summary>
-        public async Task<IReadOnlyList<MessageLookup<long>>> GetMessagesByIdAsync(string channelId, ChannelType channelType, string? userId,
+        public async Task<IReadOnlyList<ItemResult<ImMessage>>> GetMessagesByIdAsync(string channelId, ChannelType channelType, string? userId,
             IReadOnlyList<long> messageIds, CancellationToken cancellationToken)
         {
             var type = WildfireConversation.TypeOf(channelType);
             foreach (var id in messageIds) CheckMessageId(id);
-            var lookups = new List<MessageLookup<long>>();
+            var lookups = new List<ItemResult<ImMessage>>();
             foreach (var id in messageIds)
             {
                 try
                 {
                     var result = WildfireResponse.Read(await Http.PostJsonAsync("/admin/message/get_one", new { messageUid = id }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
                     lookups.Add(Belongs(result, type, channelId, userId)
-                        ? new MessageLookup<long>(id, ToMessage(result, channelType), null)
-                        : new MessageLookup<long>(id, null, new ImException(ImErrorKind.NotFound, $"Message id {id} is not in {channelType} conversation '{channelId}'.") { Provider = Provider }));
+                        ? ItemResult<ImMessage>.Success(id, ToMessage(result, channelType))
+                        : ItemResult<ImMessage>.Failure(id, new ImException(ImErrorKind.NotFound, $"Message id {id} is not in {channelType} conversation '{channelId}'.") { Provider = Provider }));
                 }
                 catch (ImException ex) when (ex.Kind == ImErrorKind.NotFound)
                 {
-                    lookups.Add(new MessageLookup<long>(id, null, ex));
+                    lookups.Add(ItemResult<ImMessage>.Failure(id, ex));
                 }
             }
             return lookups;

@@ -8,11 +8,30 @@ using System.Threading.Tasks;
 using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Engine.Providers.Wildfire
 {
-    public sealed partial class WildfireClient
+    public sealed partial class WildfireClient : IMessageImporter
     {
+        int IMessageImporter.ImportBatchSize => ImportBatchSize;
+
+        string IMessageImporter.DefaultImportSender => DefaultSender;
+
+        void IMessageImporter.CheckImportOptions(int? syncFromOldSystem)
+        {
+            if (syncFromOldSystem.HasValue)
+                throw new ImInputException("SyncFromOldSystem", "-SyncFromOldSystem is a Tencent Cloud IM import option; WildfireChat has no such setting. Leave it out.");
+        }
+
+        void IMessageImporter.CheckImportRow(MessageImport row) => CheckRow(row.Message);
+
+        string? IMessageImporter.DescribeImport(int syncFromOldSystem) => null;
+
+        Task<IReadOnlyList<ImSendResult>> IMessageImporter.ImportAsync(IReadOnlyList<MessageImport> batch, int syncFromOldSystem, CancellationToken cancellationToken) =>
+            ImportAsync(batch, cancellationToken);
+
         /// <summary>
         /// Messages per /admin/message/import call. The server documents no cap; a hundred keeps each call far inside
         /// the 100 MiB body limit and the IM core's 5 s, so a failed call costs little to re-run.

@@ -28,7 +28,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
         /// Sender when -From is not given: every WildfireChat server creates the user <c>admin</c> ("系统管理员") in its
         /// first database migration, and the server API requires a non-empty sender.
         /// </summary>
-        public const string DefaultSender = "admin";
+        public const string DefaultSender = Senders.Admin;
 
         /// <summary>
         /// Person rows with the same sender and content share one multicast call; every other row is sent alone,

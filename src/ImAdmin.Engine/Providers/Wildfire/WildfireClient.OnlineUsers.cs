@@ -8,6 +8,7 @@ using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Json;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Engine.Providers.Wildfire
 {
@@ -15,7 +16,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
     /// The server's connection count (online_count) and list (online_list) as a server status, the nearest thing
     /// WildfireChat has to WuKongIM's /varz. A community server is a single node, node 1.
     /// </summary>
-    public sealed partial class WildfireClient
+    public sealed partial class WildfireClient : IServerStatusReader
     {
         /// <summary>Connections per online_list call.</summary>
         public const int OnlineListPageSize = 500;

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Json;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Engine.Providers.Wildfire
 {
@@ -13,7 +14,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
     /// Read and delivery times (conv_read, delivery): professional-edition or newer routes with no community handler,
     /// so a community server answers an empty HTTP 500, reported as not supported. Both answer {timestamp} in ms.
     /// </summary>
-    public sealed partial class WildfireClient
+    public sealed partial class WildfireClient : IReadReceiptReader, IDeliveryStatusReader
     {
         /// <summary>POST /admin/message/conv_read: when <paramref name="userId"/> last read the conversation.</summary>
         public async Task<ImReadReceipt> GetReadReceiptAsync(string userId, string channelId, ChannelType channelType, CancellationToken cancellationToken)

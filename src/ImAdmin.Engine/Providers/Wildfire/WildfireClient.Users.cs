@@ -30,11 +30,11 @@ namespace ImAdmin.Engine.Providers.Wildfire
         public const int StatusCallsPerUserUpTo = 10;
 
         /// <summary>New-ImUser: each user is created, or an existing one gets the display name and avatar given (re-runnable).</summary>
-        public Task<BatchOutcome<ImUser>> CreateUsersAsync(IReadOnlyList<UserInput> users, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<ItemResult<ImUser>>> CreateUsersAsync(IReadOnlyList<UserInput> users, CancellationToken cancellationToken) =>
             EachAsync(users, u => u.UserId, (u, ct) => SaveUserAsync(u.UserId, u.DisplayName, u.AvatarUri, ct), cancellationToken);
 
         /// <summary>Set-ImUser: the given fields of each existing user change (update with exactly their flag bits).</summary>
-        public Task<BatchOutcome<ImUser>> SetUsersAsync(IReadOnlyList<UserInput> users, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<ItemResult<ImUser>>> SetUsersAsync(IReadOnlyList<UserInput> users, CancellationToken cancellationToken) =>
             EachAsync(users, u => u.UserId, async (u, ct) =>
             {
                 await SetUserAsync(u.UserId, u.DisplayName, u.AvatarUri, null, ct).ConfigureAwait(false);
@@ -42,7 +42,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
             }, cancellationToken);
 
         /// <summary>Remove-ImUser: each user is destroyed; an unknown id is a NotFound failure.</summary>
-        public Task<BatchOutcome<string>> RemoveUsersAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<ItemResult<string>>> RemoveUsersAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken) =>
             EachAsync(userIds, id => id, async (id, ct) =>
             {
                 await RemoveUserAsync(id, ct).ConfigureAwait(false);
@@ -57,23 +57,22 @@ namespace ImAdmin.Engine.Providers.Wildfire
         /// One call chain per item: an answer about the item (the server's code: not found, name taken, value too long)
         /// is that item's failure; a failure of the call itself (credentials, throttling, transport) stops the batch.
         /// </summary>
-        private static async Task<BatchOutcome<TResult>> EachAsync<TItem, TResult>(IReadOnlyList<TItem> items, Func<TItem, string> keyOf,
+        private static async Task<IReadOnlyList<ItemResult<TResult>>> EachAsync<TItem, TResult>(IReadOnlyList<TItem> items, Func<TItem, string> keyOf,
             Func<TItem, CancellationToken, Task<TResult>> apply, CancellationToken cancellationToken)
         {
-            var results = new List<TResult>();
-            var failures = new List<ItemFailure>();
+            var results = new List<ItemResult<TResult>>();
             foreach (var item in items)
             {
                 try
                 {
-                    results.Add(await apply(item, cancellationToken).ConfigureAwait(false));
+                    results.Add(ItemResult<TResult>.Success(keyOf(item), await apply(item, cancellationToken).ConfigureAwait(false)));
                 }
                 catch (ImException ex) when (ex.Kind == ImErrorKind.NotFound || (ex.ServerCode != null && ex.Kind != ImErrorKind.Authentication && ex.Kind != ImErrorKind.RateLimited))
                 {
-                    failures.Add(new ItemFailure(keyOf(item), ex));
+                    results.Add(ex.OutcomeUnknown ? ItemResult<TResult>.Unknown(keyOf(item), ex) : ItemResult<TResult>.Failure(keyOf(item), ex));
                 }
             }
-            return new BatchOutcome<TResult>(results, failures);
+            return results;
         }
 
         /// <summary>
@@ -126,7 +125,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
         /// ids silently and returns destroyed users as if they lived, so a row that looks destroyed is asked again with
         /// get_info; a server without batch_get_infos (older community builds) is asked one id at a time.
         /// </summary>
-        public async Task<BatchOutcome<ImUser>> GetUsersAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<ItemResult<ImUser>>> GetUsersAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
         {
             var found = new Dictionary<string, ImUser>(StringComparer.Ordinal);
             foreach (var chunk in userIds.Distinct(StringComparer.Ordinal).Select((id, i) => (id, i)).GroupBy(p => p.i / UserBatchSize, p => p.id))
@@ -135,20 +134,19 @@ namespace ImAdmin.Engine.Providers.Wildfire
                 foreach (var user in await BatchUsersAsync(ids, cancellationToken).ConfigureAwait(false)) found[user.UserId] = user;
             }
             var blocked = found.Count > StatusCallsPerUserUpTo ? await GetBlockedAsync(cancellationToken).ConfigureAwait(false) : null;
-            var items = new List<ImUser>();
-            var failures = new List<ItemFailure>();
+            var results = new List<ItemResult<ImUser>>();
             foreach (var id in userIds.Distinct(StringComparer.Ordinal))
             {
                 if (!found.TryGetValue(id, out var user))
                 {
-                    failures.Add(new ItemFailure(id, UserNotFound(id)));
+                    results.Add(ItemResult<ImUser>.Failure(id, UserNotFound(id)));
                     continue;
                 }
                 user.Status = blocked == null ? await GetUserStatusAsync(id, cancellationToken).ConfigureAwait(false)
                     : blocked.TryGetValue(id, out var status) ? status : UserStatus.Normal;
-                items.Add(user);
+                results.Add(ItemResult<ImUser>.Success(id, user));
             }
-            return new BatchOutcome<ImUser>(items, failures);
+            return results;
         }
 
         /// <summary>

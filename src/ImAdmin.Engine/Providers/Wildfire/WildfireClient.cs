@@ -9,6 +9,7 @@ using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Json;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Sessions;
 
 namespace ImAdmin.Engine.Providers.Wildfire

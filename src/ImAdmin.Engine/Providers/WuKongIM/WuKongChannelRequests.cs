@@ -32,17 +32,24 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         [JsonPropertyName("subscribers")] public IReadOnlyList<string>? Subscribers { get; set; }
     }
 
-    /// <summary>POST /channel/subscriber_add and subscriber_remove: the list is called <c>subscribers</c> here.</summary>
-    internal sealed class WuKongSubscriberBody
+    /// <summary>
+    /// POST /channel/subscriber_remove: the list is called <c>subscribers</c> here. Only the fields this route reads:
+    /// the server ignores unknown fields silently, so a shared body would hide a field sent to the wrong route.
+    /// </summary>
+    internal class WuKongSubscriberBody
     {
         [JsonPropertyName("channel_id")] public string ChannelId { get; set; } = string.Empty;
         [JsonPropertyName("channel_type")] public int ChannelType { get; set; }
         [JsonPropertyName("subscribers")] public IReadOnlyList<string> Subscribers { get; set; } = new string[0];
+    }
 
-        /// <summary>1 = drop every current subscriber first (add only).</summary>
+    /// <summary>POST /channel/subscriber_add: the remove body plus the two flags only this route reads.</summary>
+    internal sealed class WuKongSubscriberAddBody : WuKongSubscriberBody
+    {
+        /// <summary>1 = drop every current subscriber first.</summary>
         [JsonPropertyName("reset")] public int Reset { get; set; }
 
-        /// <summary>1 = temporary subscribers; v2 servers refuse it with a 400 (add only).</summary>
+        /// <summary>1 = temporary subscribers; v2 servers refuse it with a 400.</summary>
         [JsonPropertyName("temp_subscriber")] public int TempSubscriber { get; set; }
     }
 

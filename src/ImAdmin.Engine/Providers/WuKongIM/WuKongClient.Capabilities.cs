@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ImAdmin.Engine.Errors;
@@ -8,10 +9,12 @@ using ImAdmin.Engine.Providers.Capabilities;
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
     /// <summary>The cross-provider capabilities, over the WuKongIM operations of the other partial files.</summary>
-    public sealed partial class WuKongClient : IOnlineStatusReader, IDeviceLogout, IConversationReadMarker
+    public sealed partial class WuKongClient : IOnlineStatusReader, IDeviceLogout, IConversationReadMarker, ISystemUserAdmin, IUserRouteReader, IUserTokenWriter,
+        IServerStatusReader, IMigrationStatusReader, IConversationUnreadWriter, IConversationLister, IMessageSequenceReader, IMessageSearch,
+        IMessageEventSender, IConnectionAdmin, IChannelAdmin
     {
-        async Task<BatchOutcome<ImOnlineStatus>> IOnlineStatusReader.GetOnlineStatusesAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) =>
-            new BatchOutcome<ImOnlineStatus>(await GetOnlineStatusAsync(userIds, cancellationToken).ConfigureAwait(false));
+        async Task<IReadOnlyList<ItemResult<ImOnlineStatus>>> IOnlineStatusReader.GetOnlineStatusesAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) =>
+            (await GetOnlineStatusAsync(userIds, cancellationToken).ConfigureAwait(false)).Select(s => ItemResult<ImOnlineStatus>.Success(s.UserId, s)).ToList();
 
         public void CheckDeviceFlag(DeviceFlag? deviceFlag)
         {

@@ -93,7 +93,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
 
         private async Task SendSubscriberAddAsync(string channelId, ChannelType channelType, IReadOnlyList<string> subscribers, bool reset, bool temporary, CancellationToken cancellationToken)
         {
-            var body = new WuKongSubscriberBody
+            var body = new WuKongSubscriberAddBody
             {
                 ChannelId = channelId,
                 ChannelType = (int)channelType,

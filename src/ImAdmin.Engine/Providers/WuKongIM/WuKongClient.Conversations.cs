@@ -69,11 +69,12 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         }
 
         /// <summary>POST /conversations/clearUnread: the read pointer moves to the channel's newest message (the server ignores message_seq).</summary>
-        public Task ClearConversationUnreadAsync(string userId, string channelId, ChannelType channelType, DateTimeOffset? before, CancellationToken cancellationToken)
+        public async Task<ImConversation?> ClearConversationUnreadAsync(string userId, string channelId, ChannelType channelType, DateTimeOffset? before, CancellationToken cancellationToken)
         {
             if (before != null)
                 throw new Errors.ImInputException("Before", "WuKongIM clears a conversation's whole unread count (clearUnread has no time); leave -Before out.");
-            return PostJsonAsync("/conversations/clearUnread", Body(userId, channelId, channelType), cancellationToken);
+            await PostJsonAsync("/conversations/clearUnread", Body(userId, channelId, channelType), cancellationToken).ConfigureAwait(false);
+            return null;
         }
 
         /// <summary>

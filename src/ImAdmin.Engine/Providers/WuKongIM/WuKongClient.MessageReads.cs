@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Json;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Sessions;
 
 namespace ImAdmin.Engine.Providers.WuKongIM
@@ -24,7 +25,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         /// One id goes to POST /message (not found = 200 {"status":404}); several to POST /messages (misses skipped).
         /// Either way a message from another channel counts as not found, since /message ignores the channel it is given.
         /// </summary>
-        public async Task<IReadOnlyList<MessageLookup<long>>> GetMessagesByIdAsync(string channelId, ChannelType channelType, string? userId,
+        public async Task<IReadOnlyList<ItemResult<ImMessage>>> GetMessagesByIdAsync(string channelId, ChannelType channelType, string? userId,
             IReadOnlyList<long> messageIds, CancellationToken cancellationToken)
         {
             var type = WuKongChannels.TypeOf(channelType);
@@ -54,7 +55,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         /// One client_msg_no goes to GET /message/byclientmsgno (person channels by their internal a@b id); several to
         /// POST /messages. POST /message is not used: its client_msg_no lookup never matches on v2.2.5.
         /// </summary>
-        public async Task<IReadOnlyList<MessageLookup<string>>> GetMessagesByClientMsgNoAsync(string channelId, ChannelType channelType, string? userId,
+        public async Task<IReadOnlyList<ItemResult<ImMessage>>> GetMessagesByClientMsgNoAsync(string channelId, ChannelType channelType, string? userId,
             IReadOnlyList<string> clientMsgNos, CancellationToken cancellationToken)
         {
             var type = WuKongChannels.TypeOf(channelType);
@@ -105,12 +106,12 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             return (list?.Messages ?? new List<WuKongMessageDto>()).Select(m => m.ToModel()).ToList();
         }
 
-        private static MessageLookup<TKey> Lookup<TKey>(TKey key, ImMessage? message, string channelId, ChannelType type, string? viewer, string what)
+        private static ItemResult<ImMessage> Lookup(object key, ImMessage? message, string channelId, ChannelType type, string? viewer, string what)
         {
             if (message != null && WuKongChannels.Belongs(message, channelId, type, viewer))
-                return new MessageLookup<TKey>(key, WuKongChannels.SeenBy(message, viewer), null);
+                return ItemResult<ImMessage>.Success(key, WuKongChannels.SeenBy(message, viewer));
             var where = viewer == null ? $"{type} channel '{channelId}'" : $"the person channel of '{viewer}' and '{channelId}'";
-            return new MessageLookup<TKey>(key, null, new ImException(ImErrorKind.NotFound, $"{what} was not found in {where}.")
+            return ItemResult<ImMessage>.Failure(key, new ImException(ImErrorKind.NotFound, $"{what} was not found in {where}.")
             {
                 Provider = ImProvider.WuKongIM,
                 ServerCode = 404,

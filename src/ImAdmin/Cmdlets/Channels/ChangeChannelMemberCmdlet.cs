@@ -48,7 +48,7 @@ namespace ImAdmin.Cmdlets.Channels
             base.BeginProcessing();
             if (OnProviderGroups)
             {
-                GroupMembers = RequireClient<IGroupMembership>($"{MyInvocation.MyCommand.Name} -ChannelType Group");
+                GroupMembers = RequireCapability<IGroupMembership>();
                 var limit = GroupMembers.GroupMemberBatchLimit;
                 _batcher = new ChannelMemberBatcher(null, limit, 10 * limit);
             }

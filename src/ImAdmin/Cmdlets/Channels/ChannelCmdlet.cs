@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ImAdmin.Engine.Errors;
+using ImAdmin.Completion;
 
 namespace ImAdmin.Cmdlets.Channels
 {
@@ -17,6 +18,7 @@ namespace ImAdmin.Cmdlets.Channels
         /// </summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("To", "To_Account", "Target", "channel_id", "Uid", "UserId")]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string? ChannelId { get; set; }
 

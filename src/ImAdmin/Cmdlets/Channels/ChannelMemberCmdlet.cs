@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ImAdmin.Engine.Channels;
+using ImAdmin.Completion;
 
 namespace ImAdmin.Cmdlets.Channels
 {
@@ -12,6 +13,7 @@ namespace ImAdmin.Cmdlets.Channels
         /// <summary>The channel id (for a person channel, the owner's user id). Binds from CSV columns ChannelId, To, To_Account, Target or channel_id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("To", "To_Account", "Target", "channel_id")]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string ChannelId { get; set; } = string.Empty;
 

@@ -9,7 +9,7 @@ namespace ImAdmin.Cmdlets.Channels
     /// <summary>
     /// <para type="synopsis">Unsubscribes users from a WuKongIM channel (their conversation with it is deleted), or removes members from another provider's group.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "ImChannelSubscriber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "ImChannelSubscriber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ImChannelMember))]
     public sealed class RemoveImChannelSubscriberCommand : ChangeChannelMemberCmdlet
     {

@@ -7,7 +7,7 @@ namespace ImAdmin.Cmdlets.Channels
     /// <summary>
     /// <para type="synopsis">Replaces the whole blacklist of a WuKongIM channel with the given users (or empties it with -Clear).</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "ImChannelBlacklist", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "Users")]
+    [Cmdlet(VerbsCommon.Set, "ImChannelBlacklist", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = "Users")]
     [OutputType(typeof(ImChannelMember))]
     public sealed class SetImChannelBlacklistCommand : SetChannelMemberListCmdlet
     {

@@ -7,7 +7,7 @@ namespace ImAdmin.Cmdlets.Channels
     /// <summary>
     /// <para type="synopsis">Replaces the whole whitelist of a WuKongIM channel with the given users (or empties it with -Clear).</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "ImChannelWhitelist", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "Users")]
+    [Cmdlet(VerbsCommon.Set, "ImChannelWhitelist", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = "Users")]
     [OutputType(typeof(ImChannelMember))]
     public sealed class SetImChannelWhitelistCommand : SetChannelMemberListCmdlet
     {

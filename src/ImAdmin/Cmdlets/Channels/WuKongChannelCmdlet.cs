@@ -7,15 +7,15 @@ using System.Threading.Tasks;
 using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
-using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Sessions;
 
 namespace ImAdmin.Cmdlets.Channels
 {
     /// <summary>
     /// Base of the channel cmdlets: -ChannelType, the pipeline row (kept so a failed row is its error's
-    /// TargetObject), and the session's WuKongIM client, resolved once before the first row. Channels are a WuKongIM
-    /// concept; the cmdlets that also manage another provider's groups (<see cref="HandlesProviderGroups"/>) reach them
+    /// TargetObject), and the session's channel capability (WuKongIM), resolved once before the first row. Channels are a
+    /// WuKongIM concept; the cmdlets that also manage another provider's groups (<see cref="HandlesProviderGroups"/>) reach them
     /// through the group capabilities for -ChannelType Group rows. Anything else on another provider stops with one
     /// error naming the provider.
     /// </summary>
@@ -28,8 +28,8 @@ namespace ImAdmin.Cmdlets.Channels
         [Alias("channel_type")]
         public ChannelType ChannelType { get; set; }
 
-        /// <summary>The WuKongIM client of the session (set before the first row); null when the cmdlet works on another provider's groups.</summary>
-        protected WuKongClient Client { get; private set; } = null!;
+        /// <summary>The session's channel capability (set before the first row); null when the cmdlet works on another provider's groups.</summary>
+        protected IChannelAdmin Client { get; private set; } = null!;
 
         /// <summary>Whether rows go to another provider's groups (the session is not WuKongIM).</summary>
         protected bool OnProviderGroups => Client == null;
@@ -41,8 +41,8 @@ namespace ImAdmin.Cmdlets.Channels
         {
             var session = ResolveSession();
             _provider = session.Provider;
-            if (HandlesProviderGroups && !(session.Client is WuKongClient)) return;
-            Client = RequireClient<WuKongClient>($"{MyInvocation.MyCommand.Name} (WuKongIM channels and their member lists)");
+            if (HandlesProviderGroups && !(session.Client is IChannelAdmin)) return;
+            Client = RequireCapability<IChannelAdmin>();
         }
 
         /// <summary>
@@ -54,7 +54,7 @@ namespace ImAdmin.Cmdlets.Channels
             if (ChannelType != ChannelType.Group)
                 ThrowTerminating(new ImCapabilityException(_provider, $"{MyInvocation.MyCommand.Name} -ChannelType {ChannelType}",
                     "Only groups (-ChannelType Group) have an admin API there.") { ParameterName = nameof(ChannelType) }, "ImAdmin.NotSupported", ChannelType);
-            return RequireClient<T>($"{MyInvocation.MyCommand.Name} -ChannelType Group");
+            return RequireCapability<T>();
         }
 
         /// <summary>Stops the cmdlet when a WuKongIM-only parameter was given on another provider's groups.</summary>

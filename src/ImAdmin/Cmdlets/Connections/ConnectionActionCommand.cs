@@ -5,6 +5,7 @@ using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Connections
 {
@@ -15,7 +16,7 @@ namespace ImAdmin.Cmdlets.Connections
     /// </summary>
     public abstract class ConnectionActionCommand : ImRowCmdlet
     {
-        private WuKongClient? _client;
+        private IConnectionAdmin? _client;
 
         /// <summary>The user the connection belongs to.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -47,9 +48,9 @@ namespace ImAdmin.Cmdlets.Connections
 
         protected abstract string Capability { get; }
 
-        protected abstract Task CallAsync(WuKongClient client, ImConnectionReference connection, CancellationToken cancellationToken);
+        protected abstract Task CallAsync(IConnectionAdmin client, ImConnectionReference connection, CancellationToken cancellationToken);
 
-        protected override void BeginProcessing() => _client = RequireClient<WuKongClient>(Capability);
+        protected override void BeginProcessing() => _client = RequireCapability<IConnectionAdmin>();
 
         protected override void ProcessRecord()
         {

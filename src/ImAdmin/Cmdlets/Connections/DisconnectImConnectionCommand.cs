@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Connections
 {
@@ -19,7 +20,7 @@ namespace ImAdmin.Cmdlets.Connections
 
         protected override string Capability => "Disconnect-ImConnection (/conn/kick)";
 
-        protected override Task CallAsync(WuKongClient client, ImConnectionReference connection, CancellationToken cancellationToken) =>
+        protected override Task CallAsync(IConnectionAdmin client, ImConnectionReference connection, CancellationToken cancellationToken) =>
             client.KickConnectionAsync(connection.UserId, connection.ConnectionId, connection.NodeId, cancellationToken);
     }
 }

@@ -7,6 +7,7 @@ using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Connections
 {
@@ -27,7 +28,7 @@ namespace ImAdmin.Cmdlets.Connections
         /// </summary>
         private const double NodeTotalAccuracy = 0.9;
 
-        private WuKongClient? _client;
+        private IConnectionAdmin? _client;
         private PagingWindow? _window;
         private bool _totalWritten;
 
@@ -57,7 +58,7 @@ namespace ImAdmin.Cmdlets.Connections
 
         protected override void BeginProcessing()
         {
-            _client = RequireClient<WuKongClient>("Get-ImConnection (the /connz connection list)");
+            _client = RequireCapability<IConnectionAdmin>();
             _window = new PagingWindow(PagingParameters);
         }
 

@@ -3,7 +3,6 @@ using System.Management.Automation;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.Capabilities;
-using ImAdmin.Engine.Providers.Tencent;
 
 namespace ImAdmin.Cmdlets.Conversations
 {
@@ -21,16 +20,13 @@ namespace ImAdmin.Cmdlets.Conversations
 
         protected override void ProcessRecord()
         {
-            var client = RequireClient<IConversationReadMarker>("Clear-ImConversationUnread (WuKongIM clearUnread, Tencent admin_set_msg_read)");
-            var readTime = Before ?? DateTimeOffset.UtcNow;
+            var client = RequireCapability<IConversationReadMarker>();
             if (!ShouldProcess(Target, Before == null ? "Clear the unread count" : $"Mark read the messages up to {Before:u}")) return;
             try
             {
-                Run(ct => client.ClearConversationUnreadAsync(UserId, ChannelId, ChannelType, Before, ct));
-                if (PassThru && client is TencentClient tencent)
-                    WriteObject(Run(ct => tencent.GetConversationUnreadAsync(UserId, ChannelId, readTime, ct)));
-                else
-                    WriteConversation(client);
+                var after = Run(ct => client.ClearConversationUnreadAsync(UserId, ChannelId, ChannelType, Before, ct));
+                if (PassThru && after != null) WriteObject(after);
+                else WriteConversation();
             }
             catch (ImException ex)
             {

@@ -3,7 +3,7 @@ using System.Management.Automation;
 using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
-using ImAdmin.Engine.Providers.Tencent;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Conversations
 {
@@ -18,7 +18,7 @@ namespace ImAdmin.Cmdlets.Conversations
     [OutputType(typeof(ImUnreadCount))]
     public sealed class GetImUnreadCountCommand : ImRowCmdlet
     {
-        private TencentClient? _client;
+        private IUnreadCountReader? _client;
 
         /// <summary>The user whose unread messages are counted.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -33,15 +33,14 @@ namespace ImAdmin.Cmdlets.Conversations
         public string[]? PeerUserId { get; set; }
 
         protected override void BeginProcessing() =>
-            _client = RequireClient<TencentClient>("Get-ImUnreadCount (Tencent get_c2c_unread_msg_num)");
+            _client = RequireCapability<IUnreadCountReader>();
 
         protected override void ProcessRecord()
         {
             try
             {
-                var outcome = Run(ct => _client!.GetUnreadCountsAsync(UserId, PeerUserId ?? Array.Empty<string>(), ct));
-                foreach (var count in outcome.Items) WriteObject(count);
-                foreach (var failure in outcome.Failures) WriteItemError(failure.Error, "ImAdmin.GetUnreadCountFailed", RowOr(failure.Key));
+                foreach (var result in Run(ct => _client!.GetUnreadCountsAsync(UserId, PeerUserId ?? Array.Empty<string>(), ct)))
+                    WriteResult(result, "ImAdmin.GetUnreadCountFailed", RowOr(result.Input));
             }
             catch (ImException ex)
             {

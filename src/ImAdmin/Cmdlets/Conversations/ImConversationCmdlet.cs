@@ -2,6 +2,8 @@ using System.Management.Automation;
 using ImAdmin.Base;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Providers.Capabilities;
+using ImAdmin.Completion;
 
 namespace ImAdmin.Cmdlets.Conversations
 {
@@ -20,6 +22,7 @@ namespace ImAdmin.Cmdlets.Conversations
         /// <summary>The channel; for a person channel, the other user.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("To", "To_Account", "Target", "channel_id")]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string ChannelId { get; set; } = string.Empty;
 
@@ -50,10 +53,11 @@ namespace ImAdmin.Cmdlets.Conversations
         /// -PassThru: the conversation as the server now reports it (WuKongIM), or just its identity when the server lists
         /// none or cannot list one conversation (Tencent Cloud IM, WildfireChat).
         /// </summary>
-        protected void WriteConversation(object client)
+        protected void WriteConversation()
         {
             if (!PassThru) return;
-            var conversation = client is WuKongClient wuKong ? Run(ct => wuKong.GetConversationAsync(UserId, ChannelId, ChannelType, ct)) : null;
+            var lister = OptionalCapability<IConversationLister>();
+            var conversation = lister != null ? Run(ct => lister.GetConversationAsync(UserId, ChannelId, ChannelType, ct)) : null;
             WriteObject(conversation ?? Identity());
         }
     }

@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
-using ImAdmin.Engine.Providers;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Conversations
 {
@@ -14,7 +14,7 @@ namespace ImAdmin.Cmdlets.Conversations
     {
         protected override void ProcessRecord()
         {
-            var client = RequireClient<IConversationDeleter>("Remove-ImConversation (removing a conversation from a user's list)");
+            var client = RequireCapability<IConversationDeleter>();
             if (!ShouldProcess(Target, "Remove the conversation")) return;
             try
             {

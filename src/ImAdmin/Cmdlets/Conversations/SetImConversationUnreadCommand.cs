@@ -2,6 +2,7 @@ using System.Management.Automation;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Conversations
 {
@@ -19,12 +20,12 @@ namespace ImAdmin.Cmdlets.Conversations
 
         protected override void ProcessRecord()
         {
-            var client = RequireClient<WuKongClient>("Set-ImConversationUnread");
+            var client = RequireCapability<IConversationUnreadWriter>();
             if (!ShouldProcess(Target, $"Set the unread count to {Unread}")) return;
             try
             {
                 Run(ct => client.SetConversationUnreadAsync(UserId, ChannelId, ChannelType, Unread, ct));
-                WriteConversation(client);
+                WriteConversation();
             }
             catch (ImException ex)
             {

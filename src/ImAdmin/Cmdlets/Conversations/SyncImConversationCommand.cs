@@ -3,6 +3,7 @@ using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Conversations
 {
@@ -55,7 +56,7 @@ namespace ImAdmin.Cmdlets.Conversations
         protected override void ProcessRecord()
         {
             if (_window!.IsFull) return;
-            var client = RequireClient<WuKongClient>("Sync-ImConversation");
+            var client = RequireCapability<IConversationLister>();
             var query = new WuKongConversationQuery(UserId)
             {
                 MessageCount = MessageCount,

@@ -4,6 +4,7 @@ using ImAdmin.Cmdlets.Conversations;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.Wildfire;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Messages
 {
@@ -24,7 +25,7 @@ namespace ImAdmin.Cmdlets.Messages
 
         protected override void ProcessRecord()
         {
-            var client = RequireClient<WildfireClient>("Clear-ImMessage (deleting a user's messages in a conversation)");
+            var client = RequireCapability<IMessageClearer>();
             var start = StartTime.HasValue ? new DateTimeOffset(StartTime.Value) : (DateTimeOffset?)null;
             var end = EndTime.HasValue ? new DateTimeOffset(EndTime.Value) : (DateTimeOffset?)null;
             var range = (start, end) switch

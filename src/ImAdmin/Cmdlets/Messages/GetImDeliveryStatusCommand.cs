@@ -3,6 +3,7 @@ using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.Wildfire;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Messages
 {
@@ -13,7 +14,7 @@ namespace ImAdmin.Cmdlets.Messages
     [OutputType(typeof(ImDeliveryStatus))]
     public sealed class GetImDeliveryStatusCommand : ImRowCmdlet
     {
-        private WildfireClient? _client;
+        private IDeliveryStatusReader? _client;
 
         /// <summary>The users; plain strings piped in are user ids too.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -25,7 +26,7 @@ namespace ImAdmin.Cmdlets.Messages
         {
             if (UserId == null && !MyInvocation.ExpectingInput)
                 ThrowInvalidArgument(nameof(UserId), "No user ids: pass -UserId, or pipe user ids or rows with a UserId column.");
-            _client = RequireClient<WildfireClient>("Get-ImDeliveryStatus (delivery times)");
+            _client = RequireCapability<IDeliveryStatusReader>();
         }
 
         protected override void ProcessRecord()

@@ -1,14 +1,11 @@
-using System.Linq;
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
-using ImAdmin.Engine.Providers;
-using ImAdmin.Engine.Providers.Tencent;
-using ImAdmin.Engine.Providers.WuKongIM;
-using ImAdmin.Engine.Sessions;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Messages
 {
@@ -26,7 +23,6 @@ namespace ImAdmin.Cmdlets.Messages
         private const string HistorySet = "History";
         private const string IdSet = "MessageId";
         private const string ClientMsgNoSet = "ClientMsgNo";
-        private const string Capability = "Get-ImMessage (messages by id and channel history)";
 
         private PagingWindow? _window;
 
@@ -64,46 +60,41 @@ namespace ImAdmin.Cmdlets.Messages
 
         /// <summary>Messages per server call (1-10000, default 100).</summary>
         [Parameter(ParameterSetName = HistorySet)]
-        [ValidateRange(1, WuKongHistoryQuery.MaxPageSize)]
-        public int PageSize { get; set; } = WuKongHistoryQuery.DefaultPageSize;
+        [ValidateRange(1, MessageHistoryQuery.MaxPageSize)]
+        public int PageSize { get; set; } = MessageHistoryQuery.DefaultPageSize;
 
         protected override void BeginProcessing() => _window = new PagingWindow(PagingParameters);
 
         protected override void ProcessRecord()
         {
             if (_window!.IsFull) return;
-            if (ResolveSession().Provider == ImProvider.TencentCloud)
-            {
-                WriteTencentHistory();
-                return;
-            }
+            var session = ResolveSession();
             try
             {
-                if (ParameterSetName == IdSet)
-                {
-                    var reader = RequireClient<IMessageByIdReader>(Capability);
-                    WriteLookups(Run(ct => reader.GetMessagesByIdAsync(ChannelId, ChannelType, UserId, MessageId!, ct)));
-                    return;
-                }
-                var client = RequireClient<WuKongClient>(Capability);
-                if (StartTime.HasValue || EndTime.HasValue)
-                    throw new ImInputException(StartTime.HasValue ? nameof(StartTime) : nameof(EndTime),
-                        "WuKongIM reads history by sequence: use -StartSequence and -EndSequence (-StartTime and -EndTime are for Tencent Cloud IM).");
+                // A provider without lookups fails inside the try (a GetMessageFailed error); one without history stops as NotSupported.
                 switch (ParameterSetName)
                 {
+                    case IdSet:
+                        var byId = session.RequireCapability<IMessageByIdReader>();
+                        WriteLookups(Run(ct => byId.GetMessagesByIdAsync(ChannelId, ChannelType, UserId, MessageId!, ct)));
+                        break;
                     case ClientMsgNoSet:
-                        WriteLookups(Run(ct => client.GetMessagesByClientMsgNoAsync(ChannelId, ChannelType, UserId, ClientMsgNo!, ct)));
+                        var byClientMsgNo = session.RequireCapability<IMessageByClientMsgNoReader>();
+                        WriteLookups(Run(ct => byClientMsgNo.GetMessagesByClientMsgNoAsync(ChannelId, ChannelType, UserId, ClientMsgNo!, ct)));
                         break;
                     default:
-                        var query = new WuKongHistoryQuery(ChannelId, ChannelType)
+                        var history = RequireCapability<IMessageHistoryReader>();
+                        var query = new MessageHistoryQuery(ChannelId, ChannelType)
                         {
                             UserId = UserId,
                             StartSequence = StartSequence,
                             EndSequence = EndSequence,
+                            StartTime = StartTime,
+                            EndTime = EndTime,
                             Direction = Direction,
                             PageSize = PageSize,
                         };
-                        foreach (var message in _window.Take(Stream(client.GetHistoryAsync(query, CancellationToken)))) WriteObject(message);
+                        foreach (var message in _window.Take(Stream(history.GetHistoryAsync(query, CancellationToken)))) WriteObject(message);
                         break;
                 }
             }
@@ -111,51 +102,6 @@ namespace ImAdmin.Cmdlets.Messages
             {
                 WriteItemFailure(ex, "ImAdmin.GetMessageFailed", RowOr(ChannelId));
             }
-        }
-
-        /// <summary>admin_getroammsg of the C2C conversation of -UserId with -ChannelId (Tencent has no message lookup by id).</summary>
-        private void WriteTencentHistory()
-        {
-            var client = RequireClient<TencentClient>(Capability);
-            try
-            {
-                if (ParameterSetName != HistorySet)
-                    throw new ImCapabilityException(ImProvider.TencentCloud, $"Get-ImMessage -{ParameterSetName}",
-                        "Read the conversation's history instead: Get-ImMessage -UserId <user> -ChannelId <peer> -ChannelType Person [-StartTime] [-EndTime].");
-                if (ChannelType == ChannelType.Group)
-                {
-                    WriteTencentGroupHistory(client);
-                    return;
-                }
-                if (ChannelType != ChannelType.Person)
-                    throw new ImCapabilityException(ImProvider.TencentCloud, $"Get-ImMessage of a {ChannelType} channel",
-                        "ImAdmin reads Tencent Cloud IM one-to-one history (-ChannelType Person, the peer's UserID as -ChannelId) and group history (-ChannelType Group, the GroupId as -ChannelId).");
-                if (UserId == null) throw new ImInputException(nameof(UserId), "Tencent Cloud IM history is read from one side: pass -UserId (the Operator_Account) as well as -ChannelId (the peer).");
-                if (StartSequence.HasValue || EndSequence.HasValue || Direction != MessageDirection.Older)
-                    throw new ImInputException(StartSequence.HasValue ? nameof(StartSequence) : EndSequence.HasValue ? nameof(EndSequence) : nameof(Direction),
-                        "Tencent Cloud IM reads history by time, newest first: use -StartTime and -EndTime.");
-                var end = EndTime ?? DateTimeOffset.UtcNow;
-                var query = new TencentHistoryQuery(UserId, ChannelId, StartTime ?? end.AddDays(-7), end) { PageSize = PageSize };
-                foreach (var message in _window!.Take(Stream(client.GetHistoryAsync(query, CancellationToken)))) WriteObject(message);
-            }
-            catch (ImException ex)
-            {
-                WriteItemFailure(ex, "ImAdmin.GetMessageFailed", RowOr(ChannelId));
-            }
-        }
-
-        /// <summary>
-        /// group_msg_get_simple, newest first, 20 a call, lazily: -EndSequence is the newest sequence to read (default:
-        /// the newest message), -StartSequence the oldest. A group's history has no time filter.
-        /// </summary>
-        private void WriteTencentGroupHistory(TencentClient client)
-        {
-            if (StartTime.HasValue || EndTime.HasValue || Direction != MessageDirection.Older)
-                throw new ImInputException(StartTime.HasValue ? nameof(StartTime) : EndTime.HasValue ? nameof(EndTime) : nameof(Direction),
-                    "Tencent Cloud IM reads a group's history by sequence, newest first: use -EndSequence (the newest to read) and -StartSequence (the oldest).");
-            var oldest = StartSequence ?? 1;
-            var messages = Stream(client.GetGroupHistoryAsync(ChannelId, PageSize, EndSequence, CancellationToken)).TakeWhile(m => m.MessageSequence >= oldest);
-            foreach (var message in _window!.Take(messages)) WriteObject(message);
         }
 
         protected override void EndProcessing()
@@ -165,13 +111,13 @@ namespace ImAdmin.Cmdlets.Messages
         }
 
         /// <summary>Found messages are written; each missing one is an ObjectNotFound error whose TargetObject is the id asked for.</summary>
-        private void WriteLookups<TKey>(IReadOnlyList<MessageLookup<TKey>> lookups)
+        private void WriteLookups(IReadOnlyList<ItemResult<ImMessage>> lookups)
         {
             var found = new List<ImMessage>();
             foreach (var lookup in lookups)
             {
-                if (lookup.Message != null) found.Add(lookup.Message);
-                else WriteItemError(lookup.Error!, "ImAdmin.MessageNotFound", lookup.Key);
+                if (lookup.Succeeded) found.Add(lookup.Value!);
+                else WriteItemError(lookup.Error!, "ImAdmin.MessageNotFound", lookup.Input);
             }
             foreach (var message in _window!.Take(found)) WriteObject(message);
         }

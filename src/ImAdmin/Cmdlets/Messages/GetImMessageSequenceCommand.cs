@@ -2,6 +2,7 @@ using System.Management.Automation;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Messages
 {
@@ -14,7 +15,7 @@ namespace ImAdmin.Cmdlets.Messages
     {
         protected override void ProcessRecord()
         {
-            var client = RequireClient<WuKongClient>("Get-ImMessageSequence (a channel's newest message sequence)");
+            var client = RequireCapability<IMessageSequenceReader>();
             try
             {
                 WriteObject(Run(ct => client.GetMessageSequenceAsync(ChannelId, ChannelType, UserId, ct)));

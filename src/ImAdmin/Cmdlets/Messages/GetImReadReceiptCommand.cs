@@ -3,6 +3,7 @@ using ImAdmin.Cmdlets.Conversations;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.Wildfire;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Messages
 {
@@ -15,7 +16,7 @@ namespace ImAdmin.Cmdlets.Messages
     {
         protected override void ProcessRecord()
         {
-            var client = RequireClient<WildfireClient>("Get-ImReadReceipt (read times)");
+            var client = RequireCapability<IReadReceiptReader>();
             try
             {
                 WriteObject(Run(ct => client.GetReadReceiptAsync(UserId, ChannelId, ChannelType, ct)));

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using ImAdmin.Base;
 using ImAdmin.Engine.Models;
+using ImAdmin.Completion;
 
 namespace ImAdmin.Cmdlets.Messages
 {
@@ -13,6 +14,7 @@ namespace ImAdmin.Cmdlets.Messages
         /// <summary>The channel; for a person channel, the other user (the viewing user is -UserId).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("To", "To_Account", "Target", "channel_id")]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string ChannelId { get; set; } = string.Empty;
 

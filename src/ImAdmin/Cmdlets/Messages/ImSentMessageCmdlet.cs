@@ -1,10 +1,13 @@
+using ImAdmin.Engine.Models;
+using System.Collections.Generic;
 using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
-using ImAdmin.Engine.Providers.Wildfire;
+using ImAdmin.Engine.Messaging;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Messages
 {
@@ -37,51 +40,82 @@ namespace ImAdmin.Cmdlets.Messages
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary>The server message ids (WildfireChat messageUid) to act on.</summary>
+        /// <summary>The server message ids to act on.</summary>
         protected abstract long[]? MessageIds { get; }
 
-        /// <summary>The capability named when the session is not WildfireChat.</summary>
-        protected abstract string Capability { get; }
+        /// <summary>MsgKeys to act on (Tencent Cloud IM), with <see cref="FromUser"/> and <see cref="Recipient"/>.</summary>
+        protected virtual string[]? MessageKeys => null;
+
+        protected virtual string? FromUser => null;
+
+        protected virtual string? Recipient => null;
+
+        /// <summary>Group message sequences to act on (Tencent Cloud IM groups), paired by position like the ids.</summary>
+        protected virtual long[]? MessageSequences => null;
+
+        /// <summary>The kind of channel the messages were sent to.</summary>
+        protected virtual ChannelType RecipientType => ChannelType.Person;
 
         /// <summary>The session's name, for ShouldProcess targets.</summary>
         protected string Server => _server;
 
-        // The client is required per record, not in BeginProcessing: the parameter set of piped input is known only then.
+        // The capability is required per record, not in BeginProcessing: the parameter set of piped input is known only then.
         protected override void BeginProcessing() => _server = ResolveSession().Name;
 
         /// <summary>
-        /// Asks ShouldProcess per id, runs <paramref name="call"/> on the WildfireChat client, and reports the result or
-        /// the failure (TargetObject: the id).
+        /// Builds the row's message identities, lets the provider pick the part it acts on (a bad row fails before
+        /// confirmation, with the row as TargetObject), asks ShouldProcess per message, runs <paramref name="call"/> and
+        /// reports the result or the failure (TargetObject: the id or key acted on).
         /// </summary>
-        protected void ForEachMessage<T>(string action, string errorId, Func<WildfireClient, long, CancellationToken, Task<T>> call, Action<T>? onDone = null)
+        protected void ForEachMessage<TCapability, T>(string action, string errorId, Func<TCapability, MessageIdentity, CancellationToken, Task<T>> call, Action<T>? onDone = null)
+            where TCapability : class, IMessageAddressing
         {
-            var client = RequireClient<WildfireClient>(Capability);
-            if (MessageIds == null || MessageIds.Length == 0)
+            var client = RequireCapability<TCapability>();
+            foreach (var identity in Identities())
             {
-                WriteItemError(new ImInputException("MessageId", "No message id: pass -MessageId, or pipe objects or rows with a MessageId."), "ImAdmin.InvalidArgument", InputObject);
-                return;
-            }
-            foreach (var id in MessageIds)
-            {
-                if (!ShouldProcess(Describe(id), action)) continue;
+                object key;
                 try
                 {
-                    var result = Run(ct => call(client, id, ct));
+                    key = client.KeyOf(identity, MyInvocation.MyCommand.Name);
+                }
+                catch (ImException ex)
+                {
+                    WriteItemFailure(ex, ex is ImInputException ? "ImAdmin.InvalidArgument" : ex is ImCapabilityException ? "ImAdmin.NotSupported" : errorId, InputObject);
+                    continue;
+                }
+                if (!ShouldProcess($"{identity} on '{_server}'", action)) continue;
+                try
+                {
+                    var result = Run(ct => call(client, identity, ct));
                     onDone?.Invoke(result);
                     if (PassThru) WriteObject(result);
                 }
                 catch (ImException ex)
                 {
-                    WriteItemFailure(ex, ex is ImInputException ? "ImAdmin.InvalidArgument" : errorId, id);
+                    WriteItemFailure(ex, ex is ImInputException ? "ImAdmin.InvalidArgument" : errorId, key);
                 }
             }
         }
 
-        private string Describe(long id) => ParameterSetName switch
+        /// <summary>One identity per id or key given (ids and keys pair up by position), or one empty identity when none is.</summary>
+        private IEnumerable<MessageIdentity> Identities()
         {
-            MulticastSet => $"multicast {id} for {string.Join(", ", Receiver)} on '{_server}'",
-            BroadcastSet => $"broadcast {id} on '{_server}'",
-            _ => $"message {id} on '{_server}'",
-        };
+            var ids = MessageIds ?? new long[0];
+            var keys = MessageKeys ?? new string[0];
+            var sequences = MessageSequences ?? new long[0];
+            var scope = ParameterSetName switch { MulticastSet => MessageScope.Multicast, BroadcastSet => MessageScope.Broadcast, _ => MessageScope.Message };
+            for (var i = 0; i < Math.Max(1, Math.Max(ids.Length, Math.Max(keys.Length, sequences.Length))); i++)
+                yield return new MessageIdentity
+                {
+                    MessageId = i < ids.Length ? ids[i] : (long?)null,
+                    MessageKey = i < keys.Length ? keys[i] : null,
+                    MessageSequence = i < sequences.Length && sequences[i] != 0 ? sequences[i] : (long?)null,
+                    ChannelType = RecipientType,
+                    From = FromUser,
+                    ChannelId = Recipient,
+                    Scope = scope,
+                    Receivers = scope == MessageScope.Multicast ? Receiver : new string[0],
+                };
+        }
     }
 }

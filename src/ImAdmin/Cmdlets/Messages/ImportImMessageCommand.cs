@@ -6,9 +6,9 @@ using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
-using ImAdmin.Engine.Providers.Tencent;
-using ImAdmin.Engine.Providers.Wildfire;
-using ImAdmin.Engine.Sessions;
+using ImAdmin.Engine.Batching;
+using ImAdmin.Engine.Providers.Capabilities;
+using ImAdmin.Completion;
 
 namespace ImAdmin.Cmdlets.Messages
 {
@@ -22,10 +22,12 @@ namespace ImAdmin.Cmdlets.Messages
     public sealed class ImportImMessageCommand : ImMessageContentCmdlet
     {
 
-        private readonly List<MessageImport> _pending = new List<MessageImport>();
+        /// <summary>Rows waiting for a full batch (one group: every row of an import can share a call).</summary>
+        private RowBatcher<bool, MessageImport>? _pending;
+        private IMessageImporter? _client;
+
+        /// <summary>Numbers identical-looking rows (same sender, recipient, second and content) so each keeps its own identity.</summary>
         private ImportOccurrences? _occurrences;
-        private WildfireClient? _client;
-        private TencentClient? _tencent;
 
         /// <summary>The original sender. Omitted: admin.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -36,6 +38,7 @@ namespace ImAdmin.Cmdlets.Messages
         /// <summary>The conversation: the other user for Person, otherwise the group, chatroom or channel id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("To", "To_Account", "Target", "Uid", "UserId", "channel_id")]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string ChannelId { get; set; } = string.Empty;
 
@@ -59,7 +62,7 @@ namespace ImAdmin.Cmdlets.Messages
         /// <summary>Tencent Cloud IM: 2 = historical import (marked read, not pushed; the default), 5 = real-time import (counted as unread, pushed).</summary>
         [Parameter]
         [ValidateSet("2", "5")]
-        public int SyncFromOldSystem { get; set; } = TencentClient.HistoricalImport;
+        public int SyncFromOldSystem { get; set; } = MessageImport.HistoricalImport;
 
         /// <summary>Write one result per imported row.</summary>
         [Parameter]
@@ -67,73 +70,50 @@ namespace ImAdmin.Cmdlets.Messages
 
         protected override void BeginProcessing()
         {
-            const string capability = "Import-ImMessage (importing message history)";
-            if (ResolveSession().Provider == ImProvider.TencentCloud)
+            _client = RequireCapability<IMessageImporter>();
+            _pending = new RowBatcher<bool, MessageImport>(_client.ImportBatchSize);
+            _occurrences = new ImportOccurrences(_client.DefaultImportSender);
+            try
             {
-                _tencent = RequireClient<TencentClient>(capability);
-                _occurrences = new ImportOccurrences(_tencent.DefaultSender);
-                return;
+                _client.CheckImportOptions(MyInvocation.BoundParameters.ContainsKey(nameof(SyncFromOldSystem)) ? SyncFromOldSystem : (int?)null);
             }
-            _client = RequireClient<WildfireClient>(capability);
-            if (MyInvocation.BoundParameters.ContainsKey(nameof(SyncFromOldSystem)))
-                ThrowInvalidArgument(nameof(SyncFromOldSystem), "-SyncFromOldSystem is a Tencent Cloud IM import option; WildfireChat has no such setting. Leave it out.");
+            catch (ImInputException ex)
+            {
+                ThrowTerminating(ex, "ImAdmin.InvalidArgument");
+            }
         }
 
         protected override void ProcessRecord()
         {
             var content = Content;
-            var sent = new DateTimeOffset(Timestamp);
-            var request = new SendRequest(From, ChannelId, ChannelType, content) { Source = RowOr(ChannelId) };
-            if (_tencent != null)
-            {
-                var row = new MessageImport(request, sent, Receiver);
-                // Identical-looking rows (same sender, recipient, second and text) are told apart by their number among them.
-                _occurrences!.Number(row);
-                ImportToTencent(row);
-                return;
-            }
+            var row = new MessageImport(new SendRequest(From, ChannelId, ChannelType, content) { Source = RowOr(ChannelId) }, new DateTimeOffset(Timestamp), Receiver);
             try
             {
-                WildfireClient.CheckRow(request);
+                _client!.CheckImportRow(row);
             }
             catch (ImException ex)
             {
                 // A bad row must not fail the other rows of its batch.
-                WriteItemError(ex, "ImAdmin.InvalidArgument", request.Source);
+                WriteItemError(ex, "ImAdmin.InvalidArgument", row.Message.Source);
                 return;
             }
-            if (!ShouldProcess($"{ChannelType} {ChannelId}", $"Import {SendImMessageCommand.Describe(content)} from {From ?? WildfireClient.DefaultSender} sent {sent:u}")) return;
-            _pending.Add(new MessageImport(request, sent, Receiver));
-            if (_pending.Count >= WildfireClient.ImportBatchSize) Flush();
-        }
-
-        protected override void EndProcessing() => Flush();
-
-        /// <summary>Tencent takes one message per call, so each row is imported (or fails) on its own, at once.</summary>
-        private void ImportToTencent(MessageImport row)
-        {
-            var kind = SyncFromOldSystem == TencentClient.RealtimeImport ? "real-time, counted as unread" : "historical, marked read";
+            _occurrences!.Number(row);
+            var note = _client.DescribeImport(SyncFromOldSystem);
             if (!ShouldProcess($"{ChannelType} {ChannelId}",
-                    $"Import {SendImMessageCommand.Describe(row.Message.Content)} from {From ?? "the admin identifier"} sent {row.Timestamp:u} ({kind})")) return;
-            try
-            {
-                var result = Run(ct => _tencent!.ImportAsync(row, SyncFromOldSystem, ct));
-                if (PassThru) WriteObject(result);
-            }
-            catch (ImException ex)
-            {
-                WriteItemFailure(ex, "ImAdmin.ImportMessageFailed", row.Message.Source);
-            }
+                    $"Import {SendImMessageCommand.Describe(content)} from {From ?? _client.DefaultImportSender} sent {row.Timestamp:u}" + (note == null ? string.Empty : $" ({note})"))) return;
+            foreach (var batch in _pending!.Add(true, row, _client.ImportBatchSize)) Import(batch.Items);
         }
 
-        private void Flush()
+        protected override void EndProcessing()
         {
-            if (_pending.Count == 0) return;
-            var batch = _pending.ToList();
-            _pending.Clear();
+            foreach (var batch in _pending!.Flush()) Import(batch.Items);
+        }
+
+        private void Import(IReadOnlyList<MessageImport> batch)
+        {
             try
             {
-                var results = Run(ct => _client!.ImportAsync(batch, ct));
+                var results = Run(ct => _client!.ImportAsync(batch, SyncFromOldSystem, ct));
                 WriteVerbose($"Imported {results.Count} messages.");
                 if (PassThru) foreach (var result in results) WriteObject(result);
             }

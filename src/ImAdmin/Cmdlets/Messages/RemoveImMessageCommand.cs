@@ -1,6 +1,7 @@
 using System.Management.Automation;
+using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
-using ImAdmin.Engine.Providers.Wildfire;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Messages
 {
@@ -20,18 +21,12 @@ namespace ImAdmin.Cmdlets.Messages
         [Parameter(ParameterSetName = MulticastSet)]
         [Parameter(ParameterSetName = BroadcastSet)]
         [ValidateNotNullOrEmpty]
-        public string Operator { get; set; } = WildfireClient.DefaultSender;
+        public string Operator { get; set; } = Senders.Admin;
 
         protected override long[]? MessageIds => MessageId;
 
-        protected override string Capability => "Remove-ImMessage (deleting messages on the server)";
-
         protected override void ProcessRecord() =>
-            ForEachMessage("Delete for everyone", "ImAdmin.RemoveMessageFailed", (client, id, ct) => ParameterSetName switch
-            {
-                MulticastSet => client.DeleteMulticastAsync(id, Receiver, Operator, ct),
-                BroadcastSet => client.DeleteBroadcastAsync(id, Operator, ct),
-                _ => client.DeleteMessageAsync(id, ct),
-            });
+            ForEachMessage<IMessageRemover, ImRemovedMessage>("Delete for everyone", "ImAdmin.RemoveMessageFailed",
+                (client, message, ct) => client.RemoveAsync(message, Operator, ct));
     }
 }

@@ -1,11 +1,9 @@
-using System;
-using System.Linq;
 using System.Management.Automation;
+using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
-using ImAdmin.Engine.Providers.Tencent;
-using ImAdmin.Engine.Providers.Wildfire;
-using ImAdmin.Engine.Sessions;
+using ImAdmin.Engine.Providers.Capabilities;
+using ImAdmin.Completion;
 
 namespace ImAdmin.Cmdlets.Messages
 {
@@ -30,7 +28,7 @@ namespace ImAdmin.Cmdlets.Messages
         /// <summary>The user recorded as having recalled the messages (WildfireChat). Default: admin.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string Operator { get; set; } = WildfireClient.DefaultSender;
+        public string Operator { get; set; } = Senders.Admin;
 
         /// <summary>Tencent Cloud IM MsgKeys of C2C messages (binds from Send-ImMessage -PassThru and Get-ImMessage output).</summary>
         [Parameter(ParameterSetName = MessageSet, ValueFromPipelineByPropertyName = true)]
@@ -46,6 +44,7 @@ namespace ImAdmin.Cmdlets.Messages
         /// <summary>The recipient of the Tencent Cloud IM messages.</summary>
         [Parameter(ParameterSetName = MessageSet, ValueFromPipelineByPropertyName = true)]
         [Alias("To", "To_Account", "Target", "Uid", "UserId", "channel_id")]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
         [AllowNull]
         public string? ChannelId { get; set; }
 
@@ -62,72 +61,19 @@ namespace ImAdmin.Cmdlets.Messages
 
         protected override long[]? MessageIds => MessageId;
 
-        protected override string Capability => "Revoke-ImMessage (message recall)";
+        protected override long[]? MessageSequences => MessageSequence;
 
-        protected override void ProcessRecord()
-        {
-            if (ParameterSetName == MessageSet && ResolveSession().Provider == ImProvider.TencentCloud)
-            {
-                if (ChannelType == ChannelType.Group) RevokeBySequence();
-                else RevokeByKey();
-                return;
-            }
-            ForEachMessage("Recall for everyone", "ImAdmin.RevokeMessageFailed", (client, id, ct) => ParameterSetName switch
-            {
-                MulticastSet => client.RecallMulticastAsync(id, Receiver, Operator, ct),
-                BroadcastSet => client.RecallBroadcastAsync(id, Operator, ct),
-                _ => client.RecallAsync(id, Operator, ct),
-            }, ReportAlreadyRevoked);
-        }
+        protected override ChannelType RecipientType => ChannelType;
 
-        /// <summary>Tencent Cloud IM: admin_msgwithdraw per MsgKey; a failed key is the TargetObject of its error.</summary>
-        private void RevokeByKey()
-        {
-            var client = RequireClient<TencentClient>(Capability);
-            if (MessageKey == null || MessageKey.Length == 0)
-            {
-                WriteItemError(new ImInputException(nameof(MessageKey), "Tencent Cloud IM recalls by MsgKey: pass -MessageKey -From -ChannelId, or pipe Send-ImMessage -PassThru results or rows with MessageKey, From and To columns."), "ImAdmin.InvalidArgument", InputObject);
-                return;
-            }
-            foreach (var key in MessageKey)
-            {
-                if (!ShouldProcess($"message {key} from '{(string.IsNullOrEmpty(From) ? "the admin account" : From)}' to '{ChannelId}' on '{Server}'", "Recall for everyone")) continue;
-                try
-                {
-                    var result = Run(ct => client.WithdrawAsync(From, ChannelId ?? string.Empty, key, ct));
-                    ReportAlreadyRevoked(result);
-                    if (PassThru) WriteObject(result);
-                }
-                catch (ImException ex)
-                {
-                    WriteItemFailure(ex, ex is ImInputException ? "ImAdmin.InvalidArgument" : "ImAdmin.RevokeMessageFailed", key);
-                }
-            }
-        }
+        protected override string[]? MessageKeys => MessageKey;
 
-        /// <summary>Tencent Cloud IM groups: group_msg_recall by MsgSeq (10 a call); a sequence not recalled is an error whose TargetObject is the row.</summary>
-        private void RevokeBySequence()
-        {
-            var client = RequireClient<TencentClient>(Capability);
-            var sequences = (MessageSequence ?? Array.Empty<long>()).Where(s => s != 0).ToList();
-            if (sequences.Count == 0 || string.IsNullOrEmpty(ChannelId))
-            {
-                WriteItemError(new ImInputException(nameof(MessageSequence), "Tencent Cloud IM recalls a group message by its sequence: pass -ChannelType Group -ChannelId <GroupId> -MessageSequence <n>, or pipe Send-ImMessage -ChannelType Group -PassThru results."), "ImAdmin.InvalidArgument", InputObject);
-                return;
-            }
-            sequences = sequences.Where(s => ShouldProcess($"message {s} of group '{ChannelId}' on '{Server}'", "Recall for everyone")).ToList();
-            if (sequences.Count == 0) return;
-            try
-            {
-                var outcome = Run(ct => client.RevokeGroupMessagesAsync(ChannelId!, sequences, ct));
-                if (PassThru) foreach (var result in outcome.Items) WriteObject(result);
-                foreach (var failure in outcome.Failures) WriteItemError(failure.Error, "ImAdmin.RevokeMessageFailed", RowOr(failure.Key));
-            }
-            catch (ImException ex)
-            {
-                WriteItemFailure(ex, "ImAdmin.RevokeMessageFailed", RowOr(ChannelId!));
-            }
-        }
+        protected override string? FromUser => From;
+
+        protected override string? Recipient => ChannelId;
+
+        protected override void ProcessRecord() =>
+            ForEachMessage<IMessageRevoker, ImRevokeResult>("Recall for everyone", "ImAdmin.RevokeMessageFailed",
+                (client, message, ct) => client.RevokeAsync(message, Operator, ct), ReportAlreadyRevoked);
 
         private void ReportAlreadyRevoked(ImRevokeResult result)
         {

@@ -5,6 +5,8 @@ using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Providers.Capabilities;
+using ImAdmin.Completion;
 
 namespace ImAdmin.Cmdlets.Messages
 {
@@ -31,6 +33,7 @@ namespace ImAdmin.Cmdlets.Messages
         /// <summary>Only this channel; for a person channel, the other user.</summary>
         [Parameter]
         [Alias("To", "To_Account", "Target", "channel_id")]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string? ChannelId { get; set; }
 
@@ -68,7 +71,7 @@ namespace ImAdmin.Cmdlets.Messages
         protected override void ProcessRecord()
         {
             if (_window!.IsFull) return;
-            var client = RequireClient<WuKongClient>("Search-ImMessage (message search)");
+            var client = RequireCapability<IMessageSearch>();
             var query = new WuKongSearchQuery(UserId)
             {
                 Keyword = Keyword,

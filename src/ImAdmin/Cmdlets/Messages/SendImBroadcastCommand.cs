@@ -5,6 +5,7 @@ using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.Wildfire;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Messages
 {
@@ -18,7 +19,7 @@ namespace ImAdmin.Cmdlets.Messages
         private const string TextSet = "Text";
         private const string PayloadSet = "Payload";
 
-        private WildfireClient? _client;
+        private IBroadcaster? _client;
         private string _server = string.Empty;
 
         /// <summary>The sender's user id. Omitted: admin, the user every WildfireChat server creates.</summary>
@@ -87,15 +88,15 @@ namespace ImAdmin.Cmdlets.Messages
 
         protected override void BeginProcessing()
         {
-            _client = RequireClient<WildfireClient>("Send-ImBroadcast (one message to every user)");
+            _client = RequireCapability<IBroadcaster>();
             _server = ResolveSession().Name;
-            _options = MessageOptionParameters.ReadChecked(this, _client);
+            _options = MessageOptionParameters.ReadChecked(this, ResolveSession().Client);
         }
 
         protected override void ProcessRecord()
         {
             var content = MessageContent.From(Text, Payload);
-            var sender = From ?? WildfireClient.DefaultSender;
+            var sender = From ?? Senders.Admin;
             if (!ShouldProcess($"every user on '{_server}'", $"Broadcast {SendImMessageCommand.Describe(content)} from {sender}")) return;
 
             try

@@ -3,6 +3,8 @@ using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Providers.Capabilities;
+using ImAdmin.Completion;
 
 namespace ImAdmin.Cmdlets.Messages
 {
@@ -21,6 +23,7 @@ namespace ImAdmin.Cmdlets.Messages
         /// <summary>The message's channel; for a person channel, the other user.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("To", "To_Account", "Target", "channel_id", "Uid", "UserId")]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string ChannelId { get; set; } = string.Empty;
 
@@ -55,7 +58,7 @@ namespace ImAdmin.Cmdlets.Messages
 
         protected override void ProcessRecord()
         {
-            var client = RequireClient<WuKongClient>("Send-ImEvent (message events)");
+            var client = RequireCapability<IMessageEventSender>();
             if (!ShouldProcess($"message '{ClientMsgNo}' in {ChannelType} channel '{ChannelId}'", $"Send event '{EventType}'")) return;
             var request = new WuKongEventRequest(ClientMsgNo, ChannelId, ChannelType, EventType) { From = From, EventId = EventId, Data = Data };
             try

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using ImAdmin.Base;
@@ -8,6 +7,7 @@ using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers;
+using ImAdmin.Completion;
 
 namespace ImAdmin.Cmdlets.Messages
 {
@@ -18,14 +18,9 @@ namespace ImAdmin.Cmdlets.Messages
     [OutputType(typeof(ImSendResult))]
     public sealed class SendImMessageCommand : ImMessageContentCmdlet
     {
-        private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
-
         private ImClient? _client;
         private MessageBatcher? _batcher;
-        private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
-        private int _rows;
-        private int _sent;
-        private int _failed;
+        private readonly BulkReport _report = new BulkReport("Send-ImMessage");
 
         /// <summary>The sender's user id. Omitted: the provider's system or admin sender.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -36,6 +31,7 @@ namespace ImAdmin.Cmdlets.Messages
         /// <summary>Recipients: user ids for person channels, channel or group ids otherwise.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("To", "To_Account", "Target", "Uid", "UserId", "channel_id")]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
         public string[]? ChannelId { get; set; }
 
         /// <summary>The kind of channel; Person (one-to-one) by default.</summary>
@@ -126,6 +122,8 @@ namespace ImAdmin.Cmdlets.Messages
             _client = ResolveSession().Client;
             _options = MessageOptionParameters.ReadChecked(this, _client);
             _batcher = new MessageBatcher(_client.GetBatchLimit);
+            // -ChannelId a, b, c (not pipeline rows): the total is known, so progress can show percent and time left.
+            if (!MyInvocation.ExpectingInput && ChannelId != null) _report.Total = ChannelId.Length;
         }
 
         protected override void ProcessRecord()
@@ -133,7 +131,7 @@ namespace ImAdmin.Cmdlets.Messages
             var recipients = ChannelId ?? (InputObject?.BaseObject is string single ? new[] { single } : null);
             if (recipients == null || recipients.Length == 0)
             {
-                _rows++;
+                _report.Row();
                 Fail(new ImInputException(nameof(ChannelId),
                     "No recipient: pass -ChannelId, or pipe rows with a ChannelId, To, UserId or Uid column (or plain user ids)."), InputObject);
                 return;
@@ -141,7 +139,7 @@ namespace ImAdmin.Cmdlets.Messages
 
             foreach (var recipient in recipients)
             {
-                _rows++;
+                _report.Row();
                 var target = RowOr(recipient);
                 if (string.IsNullOrWhiteSpace(recipient))
                 {
@@ -166,8 +164,7 @@ namespace ImAdmin.Cmdlets.Messages
                 }
                 catch (ImException ex)
                 {
-                    _failed++;
-                    WriteItemFailure(ex, ex is ImCapabilityException ? "ImAdmin.NotSupported" : "ImAdmin.InvalidArgument", target);
+                    WriteItemFailure(_report.Failure(request.ChannelId, ex), ex is ImCapabilityException ? "ImAdmin.NotSupported" : "ImAdmin.InvalidArgument", target);
                     continue;
                 }
                 foreach (var batch in _batcher!.Add(request)) Send(batch);
@@ -177,9 +174,8 @@ namespace ImAdmin.Cmdlets.Messages
         protected override void EndProcessing()
         {
             foreach (var batch in _batcher!.Flush()) Send(batch);
-            WriteProgress(new ProgressRecord(1, "Send-ImMessage", "Done") { RecordType = ProgressRecordType.Completed });
-            if (_failed > 0)
-                WriteWarning($"{_failed} of {_rows} message(s) were not sent; each has an error record whose TargetObject is its input row.");
+            WriteProgress(_report.Completed());
+            if (_report.Summary("message(s) were not sent") is { } summary) WriteWarning(summary);
         }
 
         private void Send(IReadOnlyList<SendRequest> batch)
@@ -208,18 +204,17 @@ namespace ImAdmin.Cmdlets.Messages
                 result.ClientMsgNo ??= request.ClientMsgNo;
                 if (result.Succeeded)
                 {
-                    _sent++;
+                    _report.Success();
                 }
                 else
                 {
-                    _failed++;
                     var error = result.Exception ?? new ImException(ImErrorKind.ServerError, $"Sending to {request.ChannelId} failed: {result.Error}")
                     {
                         Provider = _client.Provider,
                         ServerCode = result.ErrorCode,
                         ServerMessage = result.Error,
                     };
-                    WriteItemError(error, "ImAdmin.SendFailed", request.Source);
+                    WriteItemError(_report.Failure(request.ChannelId, error), "ImAdmin.SendFailed", request.Source);
                 }
                 if (PassThru) WriteObject(result);
             }
@@ -230,28 +225,23 @@ namespace ImAdmin.Cmdlets.Messages
                 var unsent = _batcher!.Flush().SelectMany(b => b).ToList();
                 foreach (var request in unsent)
                 {
-                    _failed++;
-                    WriteItemError(new ImException(fatal.Kind, $"Not sent to {request.ChannelId}: the run stopped because {fatal.Message}") { Provider = fatal.Provider },
+                    WriteItemError(_report.Failure(request.ChannelId,
+                            new ImException(fatal.Kind, $"Not sent to {request.ChannelId}: the run stopped because {fatal.Message}") { Provider = fatal.Provider }),
                         "ImAdmin.SendFailed", request.Source);
                 }
                 ThrowTerminating(new ImException(fatal.Kind,
-                    $"Send-ImMessage stopped after {_rows} row(s): {fatal.Message} Rows not yet read were not sent.", fatal) { Provider = fatal.Provider },
+                    $"Send-ImMessage stopped after {_report.Rows} row(s): {fatal.Message} Rows not yet read were not sent.", fatal) { Provider = fatal.Provider },
                     "ImAdmin.SendStopped");
             }
         }
 
         private void ReportProgress()
         {
-            if (_sinceProgress.Elapsed < ProgressInterval) return;
-            _sinceProgress.Restart();
-            WriteProgress(new ProgressRecord(1, "Send-ImMessage", $"{_sent} sent, {_failed} failed"));
+            if (_report.Progress() is { } progress) WriteProgress(progress);
         }
 
-        private void Fail(ImInputException error, object? target)
-        {
-            _failed++;
-            WriteItemError(error, "ImAdmin.InvalidArgument", target);
-        }
+        private void Fail(ImInputException error, object? target) =>
+            WriteItemError(_report.Failure($"Row {_report.Rows}", error), "ImAdmin.InvalidArgument", target);
 
         internal static string Describe(MessageContent content) =>
             content.Text != null ? "'" + (content.Text.Length > 40 ? content.Text.Substring(0, 40) + "…" : content.Text) + "'" : $"a {content.Payload!.Length}-byte payload";

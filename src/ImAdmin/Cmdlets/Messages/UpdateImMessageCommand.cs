@@ -3,7 +3,7 @@ using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
-using ImAdmin.Engine.Providers.Wildfire;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Messages
 {
@@ -15,7 +15,7 @@ namespace ImAdmin.Cmdlets.Messages
     public sealed class UpdateImMessageCommand : ImMessageContentCmdlet
     {
 
-        private WildfireClient? _client;
+        private IMessageUpdater? _client;
         private string _server = string.Empty;
 
         /// <summary>The server message id (binds from Send-ImMessage -PassThru and Get-ImMessage output).</summary>
@@ -28,7 +28,7 @@ namespace ImAdmin.Cmdlets.Messages
         /// <summary>The user recorded as having changed the message. Default: admin.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string Operator { get; set; } = WildfireClient.DefaultSender;
+        public string Operator { get; set; } = Senders.Admin;
 
         /// <summary>Change the server's copy only; clients that already have the message are not told.</summary>
         [Parameter]
@@ -40,18 +40,28 @@ namespace ImAdmin.Cmdlets.Messages
 
         protected override void BeginProcessing()
         {
-            _client = RequireClient<WildfireClient>("Update-ImMessage (replacing a message's content)");
+            _client = RequireCapability<IMessageUpdater>();
             _server = ResolveSession().Name;
         }
 
         protected override void ProcessRecord()
         {
+            var message = new MessageIdentity { MessageId = MessageId };
+            try
+            {
+                _client!.KeyOf(message, MyInvocation.MyCommand.Name);
+            }
+            catch (ImException ex)
+            {
+                WriteItemFailure(ex, ex is ImInputException ? "ImAdmin.InvalidArgument" : "ImAdmin.UpdateMessageFailed", RowOr(MessageId));
+                return;
+            }
             var content = Content;
             var action = $"Replace the content with {SendImMessageCommand.Describe(content)}" + (NoDistribute ? " (server copy only)" : string.Empty);
             if (!ShouldProcess($"message {MessageId} on '{_server}'", action)) return;
             try
             {
-                var result = Run(ct => _client!.UpdateMessageAsync(MessageId, content, !NoDistribute, Operator, ct));
+                var result = Run(ct => _client!.UpdateAsync(message, content, !NoDistribute, Operator, ct));
                 if (PassThru) WriteObject(result);
             }
             catch (ImException ex)

@@ -3,6 +3,7 @@ using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Server
 {
@@ -15,7 +16,7 @@ namespace ImAdmin.Cmdlets.Server
     {
         protected override void EndProcessing()
         {
-            var client = RequireClient<WuKongClient>("Get-ImMigrationStatus (/migrate/result)");
+            var client = RequireCapability<IMigrationStatusReader>();
             try
             {
                 var status = Run(ct => client.GetMigrationStatusAsync(ct));

@@ -1,12 +1,9 @@
-using System;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
-using ImAdmin.Engine.Providers.Wildfire;
 using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Server
 {
@@ -32,21 +29,11 @@ namespace ImAdmin.Cmdlets.Server
 
         protected override void EndProcessing()
         {
+            var client = RequireCapability<IServerStatusReader>();
             var withConnections = IncludeConnections || MyInvocation.BoundParameters.ContainsKey(nameof(ConnectionLimit));
-            var limit = withConnections ? ConnectionLimit : (int?)null;
-            Func<CancellationToken, Task<ImServerStatus>> read;
-            if (ResolveSession().Client is WildfireClient wildfire)
-            {
-                read = ct => wildfire.GetServerStatusAsync(NodeId, limit, ct);
-            }
-            else
-            {
-                var client = RequireClient<WuKongClient>("Get-ImServerStatus (/varz)");
-                read = ct => client.GetServerStatusAsync(NodeId, limit, ct);
-            }
             try
             {
-                WriteObject(Run(read));
+                WriteObject(Run(ct => client.GetServerStatusAsync(NodeId, withConnections ? ConnectionLimit : (int?)null, ct)));
             }
             catch (ImException ex)
             {

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Management.Automation;
 using ImAdmin.Base;
+using ImAdmin.Completion;
 using ImAdmin.Engine.Sessions;
 
 namespace ImAdmin.Cmdlets.Sessions
@@ -16,6 +17,7 @@ namespace ImAdmin.Cmdlets.Sessions
         [Parameter(Position = 0)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SessionNameCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary>Only sessions of this provider.</summary>
@@ -31,12 +33,17 @@ namespace ImAdmin.Cmdlets.Sessions
             var sessions = SessionRegistry.Current.All.AsEnumerable();
             if (Default) sessions = sessions.Where(s => s.IsDefault);
             if (Provider.HasValue) sessions = sessions.Where(s => s.Provider == Provider.Value);
+            var listed = sessions.ToList();
             if (Name != null)
             {
-                var patterns = Name.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToArray();
-                sessions = sessions.Where(s => patterns.Any(p => p.IsMatch(s.Name)));
+                listed = listed.Where(s => Name.Any(n => new WildcardPattern(n, WildcardOptions.IgnoreCase).IsMatch(s.Name))).ToList();
+                // Like Get-Process: a name without wildcards that matches nothing is an error; a pattern may match nothing.
+                foreach (var name in Name.Where(n => !WildcardPattern.ContainsWildcardCharacters(n) && !listed.Any(s => string.Equals(s.Name, n, System.StringComparison.OrdinalIgnoreCase))))
+                    WriteError(new ErrorRecord(new ItemNotFoundException(
+                            $"No session named '{name}'{(Default || Provider.HasValue ? " matches -Default/-Provider" : string.Empty)}. Get-ImSession lists the sessions; Connect-ImServer -Name {name} creates one."),
+                        "ImAdmin.SessionNotFound", ErrorCategory.ObjectNotFound, name));
             }
-            foreach (var session in sessions) WriteObject(session);
+            foreach (var session in listed) WriteObject(session);
         }
     }
 }

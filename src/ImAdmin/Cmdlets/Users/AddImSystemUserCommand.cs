@@ -9,11 +9,10 @@ namespace ImAdmin.Cmdlets.Users
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "ImSystemUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ImSystemUser))]
-    public sealed class AddImSystemUserCommand : SystemUserChangeCommand
+    public sealed class AddImSystemUserCommand : SystemUserChangeCmdlet
     {
         protected override string Action => "Add as system user (may send to any channel)";
 
-        protected override string Capability => "Add-ImSystemUser (/user/systemuids_add)";
 
         protected override string ErrorId => "ImAdmin.AddSystemUserFailed";
 

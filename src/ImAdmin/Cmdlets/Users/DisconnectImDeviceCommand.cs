@@ -31,7 +31,7 @@ namespace ImAdmin.Cmdlets.Users
         public SwitchParameter PassThru { get; set; }
 
         protected override void BeginProcessing() =>
-            _client = RequireClient<IDeviceLogout>("Disconnect-ImDevice (WuKongIM /user/device_quit, Tencent kick)");
+            _client = RequireCapability<IDeviceLogout>();
 
         protected override void ProcessRecord()
         {

@@ -16,17 +16,13 @@ namespace ImAdmin.Cmdlets.Users
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ImOnlineStatus")]
     [OutputType(typeof(ImOnlineStatus))]
-    public sealed class GetImOnlineStatusCommand : UserBatchCommand<IOnlineStatusReader>
+    public sealed class GetImOnlineStatusCommand : UserBatchCmdlet<IOnlineStatusReader>
     {
-        protected override string Capability => "Get-ImOnlineStatus (WuKongIM /user/onlinestatus, Tencent query_online_status)";
-
         protected override string ErrorId => "ImAdmin.GetOnlineStatusFailed";
 
         protected override void Send(IReadOnlyList<string> batch)
         {
-            var outcome = Run(ct => Client.GetOnlineStatusesAsync(batch, ct));
-            foreach (var status in outcome.Items) WriteObject(status);
-            foreach (var failure in outcome.Failures) WriteItemError(failure.Error, ErrorId, RowOf(failure.Key));
+            foreach (var result in Run(ct => Client.GetOnlineStatusesAsync(batch, ct))) WriteResult(result, ErrorId, RowOf((string)result.Input));
         }
     }
 }

@@ -3,7 +3,7 @@ using System.Management.Automation;
 using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
-using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Users
 {
@@ -22,7 +22,7 @@ namespace ImAdmin.Cmdlets.Users
 
         protected override void EndProcessing()
         {
-            var client = RequireClient<WuKongClient>("Get-ImSystemUser (/user/systemuids)");
+            var client = RequireCapability<ISystemUserAdmin>();
             try
             {
                 var users = Run(ct => client.GetSystemUsersAsync(ct));

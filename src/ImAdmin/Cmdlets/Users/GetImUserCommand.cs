@@ -6,26 +6,40 @@ using ImAdmin.Engine.Providers.Capabilities;
 namespace ImAdmin.Cmdlets.Users
 {
     /// <summary>
-    /// <para type="synopsis">Gets user accounts with their display name and avatar (Tencent Cloud IM account_check and portrait_get).</para>
-    /// <para type="description">
-    /// Tencent Cloud IM: account_check tells which ids exist, 100 per call; portrait_get reads their nick and image,
-    /// 100 per call. A user that does not exist is a non-terminating ObjectNotFound error whose TargetObject is its row.
-    /// A profile field never set is empty.
-    /// </para>
+    /// <para type="synopsis">Gets user accounts by id, or (where the provider can list them) every user, lazily, page by page.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "ImUser")]
+    [Cmdlet(VerbsCommon.Get, "ImUser", SupportsPaging = true)]
     [OutputType(typeof(ImUser))]
-    public sealed class GetImUserCommand : UserBatchCommand<IUserDirectory>
+    public sealed class GetImUserCommand : UserBatchCmdlet<IUserDirectory>
     {
-        protected override string Capability => "Get-ImUser (Tencent account_check/portrait_get)";
+        /// <summary>Users per server call when every user is listed (no -UserId).</summary>
+        [Parameter]
+        [ValidateRange(1, 10000)]
+        public int PageSize { get; set; } = 500;
+
+        protected override bool UserIdRequired => false;
 
         protected override string ErrorId => "ImAdmin.GetUserFailed";
 
         protected override void Send(IReadOnlyList<string> batch)
         {
-            var outcome = Run(ct => Client.GetUsersAsync(batch, ct));
-            foreach (var user in outcome.Items) WriteObject(user);
-            foreach (var failure in outcome.Failures) WriteItemError(failure.Error, ErrorId, RowOf(failure.Key));
+            foreach (var result in Run(ct => Client.GetUsersAsync(batch, ct))) WriteResult(result, ErrorId, RowOf((string)result.Input));
+        }
+
+        protected override void EndProcessing()
+        {
+            base.EndProcessing();
+            if (UsersGiven || MyInvocation.ExpectingInput) return;
+            var lister = RequireCapability<IUserLister>();
+            if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(0, 0.0));
+            if (PagingParameters.First == 0) return;
+            ulong written = 0;
+            // Stop as soon as -First is reached, before the listing asks the server for another page.
+            foreach (var user in Stream(lister.ListUsersAsync((long)PagingParameters.Skip, PageSize, CancellationToken)))
+            {
+                WriteObject(user);
+                if (++written >= PagingParameters.First) break;
+            }
         }
     }
 }

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
-using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Users
 {
@@ -15,7 +15,7 @@ namespace ImAdmin.Cmdlets.Users
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ImUserRoute")]
     [OutputType(typeof(ImUserRoute))]
-    public sealed class GetImUserRouteCommand : UserBatchCommand<WuKongClient>
+    public sealed class GetImUserRouteCommand : UserBatchCmdlet<IUserRouteReader>
     {
         /// <summary>The cluster-internal address (intranet.tcpAddr) instead of the public ones; only the TCP address is set.</summary>
         [Parameter]
@@ -23,7 +23,6 @@ namespace ImAdmin.Cmdlets.Users
 
         protected override bool UserIdRequired => false;
 
-        protected override string Capability => "Get-ImUserRoute (/route)";
 
         protected override string ErrorId => "ImAdmin.GetUserRouteFailed";
 

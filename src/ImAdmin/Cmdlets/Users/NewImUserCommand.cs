@@ -6,25 +6,18 @@ using ImAdmin.Engine.Providers.Capabilities;
 namespace ImAdmin.Cmdlets.Users
 {
     /// <summary>
-    /// <para type="synopsis">Creates user accounts (Tencent Cloud IM account import); creating one that exists is success, so an onboarding CSV can be re-run.</para>
-    /// <para type="description">
-    /// Tencent Cloud IM: rows with only an id are imported with multiaccount_import, 100 per call; a row with a display
-    /// name or avatar with account_import, which sets the profile in the same call. Ids over 32 bytes and profile values
-    /// over 500 bytes are refused before anything is sent. An account the server does not import is an error whose
-    /// TargetObject is its row.
-    /// </para>
+    /// <para type="synopsis">Creates user accounts; a user that exists already gets the display name and avatar given, so an onboarding CSV can be re-run.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.New, "ImUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(ImUser))]
-    public sealed class NewImUserCommand : UserProfileRowCommand
+    public sealed class NewImUserCommand : UserProfileCmdlet
     {
-        protected override string Capability => "New-ImUser (Tencent account_import/multiaccount_import)";
-
         protected override string ErrorId => "ImAdmin.NewUserFailed";
 
         protected override string Describe(UserInput user) =>
-            "Create user" + (user.DisplayName == null ? string.Empty : $" '{user.DisplayName}'") + (user.AvatarUri == null ? string.Empty : $" with avatar {user.AvatarUri}");
+            "Create the user (or update an existing one)" + (user.DisplayName == null ? string.Empty : $" named '{user.DisplayName}'") +
+            (user.AvatarUri == null ? string.Empty : $" with avatar {user.AvatarUri}");
 
-        protected override BatchOutcome<ImUser> Apply(IReadOnlyList<UserInput> users) => Run(ct => Users.CreateUsersAsync(users, ct));
+        protected override IReadOnlyList<ItemResult<ImUser>> Apply(IReadOnlyList<UserInput> users) => Run(ct => Users.CreateUsersAsync(users, ct));
     }
 }

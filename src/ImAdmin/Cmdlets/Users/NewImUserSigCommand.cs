@@ -3,7 +3,7 @@ using System.Management.Automation;
 using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
-using ImAdmin.Engine.Providers.Tencent;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Security;
 
 namespace ImAdmin.Cmdlets.Users
@@ -23,7 +23,7 @@ namespace ImAdmin.Cmdlets.Users
         private const string SecureSet = "SecureString";
         private const string PlainTextSet = "AsPlainText";
 
-        private TencentClient? _client;
+        private IUserSigIssuer? _client;
 
         /// <summary>The UserIDs to make sigs for (1 to 32 bytes each); they need not be imported yet.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -41,10 +41,10 @@ namespace ImAdmin.Cmdlets.Users
 
         protected override void BeginProcessing()
         {
-            _client = RequireClient<TencentClient>("New-ImUserSig (Tencent Cloud IM UserSig generation)");
+            _client = RequireCapability<IUserSigIssuer>();
             try
             {
-                TencentClient.CheckUserSigLifetime(Lifetime);
+                _client.CheckUserSigLifetime(Lifetime);
             }
             catch (ImInputException ex)
             {

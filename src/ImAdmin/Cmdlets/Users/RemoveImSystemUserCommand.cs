@@ -7,13 +7,12 @@ namespace ImAdmin.Cmdlets.Users
     /// <summary>
     /// <para type="synopsis">Takes system-user status away from WuKongIM users (they can then send only where subscribed).</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "ImSystemUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "ImSystemUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ImSystemUser))]
-    public sealed class RemoveImSystemUserCommand : SystemUserChangeCommand
+    public sealed class RemoveImSystemUserCommand : SystemUserChangeCmdlet
     {
         protected override string Action => "Remove system-user status";
 
-        protected override string Capability => "Remove-ImSystemUser (/user/systemuids_remove)";
 
         protected override string ErrorId => "ImAdmin.RemoveSystemUserFailed";
 

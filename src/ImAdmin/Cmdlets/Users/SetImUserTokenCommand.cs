@@ -3,7 +3,7 @@ using System.Security;
 using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
-using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Security;
 
 namespace ImAdmin.Cmdlets.Users
@@ -15,7 +15,7 @@ namespace ImAdmin.Cmdlets.Users
     [OutputType(typeof(ImUserDevice))]
     public sealed class SetImUserTokenCommand : ImRowCmdlet
     {
-        private WuKongClient? _client;
+        private IUserTokenWriter? _client;
 
         /// <summary>The user (uid). It cannot contain @, # or &amp;.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -41,7 +41,7 @@ namespace ImAdmin.Cmdlets.Users
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void BeginProcessing() => _client = RequireClient<WuKongClient>("Set-ImUserToken (/user/token)");
+        protected override void BeginProcessing() => _client = RequireCapability<IUserTokenWriter>();
 
         protected override void ProcessRecord()
         {

@@ -2,23 +2,27 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using ImAdmin.Base;
+using ImAdmin.Engine.Batching;
 using ImAdmin.Engine.Errors;
-using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Users
 {
     /// <summary>
     /// A cmdlet that sends user ids to the server in batches: ids from the command line, from CSV rows or piped as
-    /// plain strings are queued in ProcessRecord and sent whenever <see cref="WuKongClient.MemberChunkSize"/> are
-    /// waiting, the rest in EndProcessing. When a batch fails, each row in it gets its own error record (TargetObject =
+    /// plain strings are queued in ProcessRecord (a <see cref="RowBatcher{TKey,TItem}"/> field) and sent whenever
+    /// <see cref="IdsPerBatch"/> are waiting, the rest in EndProcessing. When a batch fails, each row in it gets its own error record (TargetObject =
     /// the row, or the id given on the command line), so <c>$failed.TargetObject | Same-Cmdlet</c> re-runs the failures.
-    /// <typeparamref name="TClient"/> is the client type or capability interface the cmdlet needs.
+    /// <typeparamref name="TClient"/> is the capability interface the cmdlet needs.
     /// </summary>
-    public abstract class UserBatchCommand<TClient> : ImRowCmdlet where TClient : class
+    public abstract class UserBatchCmdlet<TClient> : ImRowCmdlet where TClient : class
     {
         private const string UserIdSources = "pass -UserId, or pipe user ids or rows with a UserId (or Uid, User, Account, Member_Account, user_id) column";
 
-        private readonly List<(string UserId, object Row)> _pending = new List<(string UserId, object Row)>();
+        /// <summary>Ids per call; a client splits further where its server takes fewer.</summary>
+        private const int IdsPerBatch = 1000;
+
+        private readonly RowBatcher<bool, (string UserId, object Row)> _pending = new RowBatcher<bool, (string UserId, object Row)>(IdsPerBatch);
 
         /// <summary>The user ids.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -26,7 +30,7 @@ namespace ImAdmin.Cmdlets.Users
         [ValidateNotNullOrEmpty]
         public string[]? UserId { get; set; }
 
-        private (string UserId, object Row)[] _sending = System.Array.Empty<(string UserId, object Row)>();
+        private IReadOnlyList<(string UserId, object Row)> _sending = System.Array.Empty<(string UserId, object Row)>();
 
         protected TClient Client { get; private set; } = null!;
 
@@ -34,8 +38,6 @@ namespace ImAdmin.Cmdlets.Users
         protected bool UsersGiven { get; private set; }
 
         protected virtual bool UserIdRequired => true;
-
-        protected abstract string Capability { get; }
 
         protected abstract string ErrorId { get; }
 
@@ -48,7 +50,7 @@ namespace ImAdmin.Cmdlets.Users
         protected override void BeginProcessing()
         {
             if (UserIdRequired && UserId == null && !MyInvocation.ExpectingInput) ThrowInvalidArgument(nameof(UserId), "No user ids: " + UserIdSources + ".");
-            Client = RequireClient<TClient>(Capability);
+            Client = RequireCapability<TClient>();
         }
 
         protected override void ProcessRecord()
@@ -70,7 +72,10 @@ namespace ImAdmin.Cmdlets.Users
             }
         }
 
-        protected override void EndProcessing() => Flush();
+        protected override void EndProcessing()
+        {
+            foreach (var batch in _pending.Flush()) Send(batch.Items);
+        }
 
         /// <summary>The row of the batch being sent that gave <paramref name="userId"/> (for a per-user error), or the id itself.</summary>
         protected object RowOf(string userId)
@@ -82,15 +87,12 @@ namespace ImAdmin.Cmdlets.Users
 
         private void Queue(string userId, object row)
         {
-            _pending.Add((userId, row));
-            if (_pending.Count >= WuKongClient.MemberChunkSize) Flush();
+            foreach (var batch in _pending.Add(true, (userId, row), IdsPerBatch)) Send(batch.Items);
         }
 
-        private void Flush()
+        private void Send(IReadOnlyList<(string UserId, object Row)> batch)
         {
-            if (_pending.Count == 0) return;
-            var batch = _sending = _pending.ToArray();
-            _pending.Clear();
+            _sending = batch;
             try
             {
                 Send(batch.Select(p => p.UserId).ToArray());

@@ -13,53 +13,55 @@ namespace ImAdmin.Cmdlets.Users
     /// columns (Name, Nick, Avatar, FaceUrl, Portrait bind too) or piped ids. Rows are confirmed one by one, sent 100 at
     /// a time through <see cref="IUserDirectory"/>, and a user the server refuses is an error whose TargetObject is its row.
     /// </summary>
-    public abstract class UserProfileRowCommand : ImRowCmdlet
+    public abstract class UserProfileCmdlet : ImRowCmdlet
     {
-        /// <summary>Rows sent to the provider together (its client chunks further to its per-call limit).</summary>
+        /// <summary>Rows handed to the provider together (its client chunks further to its per-call limit).</summary>
         private const int RowsPerFlush = 100;
 
         private readonly List<(UserInput User, object Row)> _pending = new List<(UserInput User, object Row)>();
 
-        /// <summary>The user ids.</summary>
+        /// <summary>The user ids. Binds from CSV columns UserId, Uid, User, Account, Member_Account or user_id, or plain strings piped in.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Uid", "User", "Account", "Member_Account", "user_id", "Identifier")]
+        [Alias("Uid", "User", "Account", "Member_Account", "user_id")]
         [ValidateNotNullOrEmpty]
         public string[]? UserId { get; set; }
 
-        /// <summary>The display name (Tencent Cloud IM nick).</summary>
+        /// <summary>The display name. Binds from CSV columns DisplayName, Name or Nick; an empty cell means "not given".</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Name", "Nick")]
         public string? DisplayName { get; set; }
 
-        /// <summary>The avatar URL (Tencent Cloud IM FaceUrl / Tag_Profile_IM_Image).</summary>
+        /// <summary>The avatar URL. Binds from CSV columns AvatarUri, Avatar, FaceUrl or Portrait; an empty cell means "not given".</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Avatar", "FaceUrl", "Portrait")]
         public string? AvatarUri { get; set; }
 
-        /// <summary>Write the user object of each row that succeeded.</summary>
+        /// <summary>Write the user of each row that succeeded.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         protected IUserDirectory Users { get; private set; } = null!;
-
-        protected abstract string Capability { get; }
 
         protected abstract string ErrorId { get; }
 
         /// <summary>The ShouldProcess action for one row.</summary>
         protected abstract string Describe(UserInput user);
 
-        /// <summary>Sends the rows; the outcome's failures are keyed by user id.</summary>
-        protected abstract BatchOutcome<ImUser> Apply(IReadOnlyList<UserInput> users);
+        /// <summary>Checks a row before it is confirmed; an <see cref="ImInputException"/> fails the row alone.</summary>
+        protected virtual void Check(UserInput user) { }
 
-        protected override void BeginProcessing() => Users = RequireClient<IUserDirectory>(Capability);
+        /// <summary>Sends the rows; each result's Input is its user id.</summary>
+        protected abstract IReadOnlyList<ItemResult<ImUser>> Apply(IReadOnlyList<UserInput> users);
+
+        protected override void BeginProcessing() => Users = RequireCapability<IUserDirectory>();
 
         protected override void ProcessRecord()
         {
             var ids = UserId ?? (InputObject?.BaseObject is string text ? new[] { text } : null);
             if (ids == null)
             {
-                WriteItemError(new ImInputException(nameof(UserId), "The row has no user id: pass -UserId, or pipe ids or rows with a UserId (or Uid, User, Account) column."), "ImAdmin.InvalidArgument", InputObject);
+                WriteItemError(new ImInputException(nameof(UserId), "The row has no user id: pass -UserId, or pipe ids or rows with a UserId (or Uid, User, Account) column."),
+                    "ImAdmin.InvalidArgument", InputObject);
                 return;
             }
             foreach (var id in ids)
@@ -70,8 +72,17 @@ namespace ImAdmin.Cmdlets.Users
                     WriteItemError(new ImInputException(nameof(UserId), "A row has an empty user id. Remove empty values (or blank CSV cells)."), "ImAdmin.InvalidArgument", row);
                     continue;
                 }
-                var user = new UserInput(id.Trim(), Blank(DisplayName), Blank(AvatarUri));
-                if (!ShouldProcess(id, Describe(user))) continue;
+                var user = new UserInput(id.Trim(), NotGivenIfEmpty(DisplayName), NotGivenIfEmpty(AvatarUri));
+                try
+                {
+                    Check(user);
+                }
+                catch (ImInputException ex)
+                {
+                    WriteItemError(ex, "ImAdmin.InvalidArgument", row);
+                    continue;
+                }
+                if (!ShouldProcess(user.UserId, Describe(user))) continue;
                 _pending.Add((user, row));
                 if (_pending.Count >= RowsPerFlush) Flush();
             }
@@ -79,35 +90,35 @@ namespace ImAdmin.Cmdlets.Users
 
         protected override void EndProcessing() => Flush();
 
-        /// <summary>Writes the outcome's users when -PassThru is given (Set-ImUser re-reads them first).</summary>
+        /// <summary>Writes the users of the rows that succeeded, when -PassThru is given.</summary>
         protected virtual void WriteUsers(IReadOnlyList<ImUser> users)
         {
             if (PassThru) foreach (var user in users) WriteObject(user);
         }
 
-        /// <summary>An empty CSV cell means "not given", not "clear it".</summary>
-        private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
+        /// <summary>The row that gave <paramref name="userId"/> in the batch being sent, for its error.</summary>
+        protected static object RowOf(IEnumerable<(UserInput User, object Row)> batch, string userId) =>
+            batch.Where(p => p.User.UserId == userId).Select(p => p.Row).DefaultIfEmpty(userId).First();
+
+        private static string? NotGivenIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
         private void Flush()
         {
             if (_pending.Count == 0) return;
             var batch = _pending.ToList();
             _pending.Clear();
-            BatchOutcome<ImUser> outcome;
+            IReadOnlyList<ItemResult<ImUser>> results;
             try
             {
-                outcome = Apply(batch.Select(p => p.User).ToList());
+                results = Apply(batch.Select(p => p.User).ToList());
             }
             catch (ImException ex)
             {
                 foreach (var item in batch) WriteItemFailure(ex, ErrorId, item.Row);
                 return;
             }
-            WriteUsers(outcome.Items);
-            var rowsById = batch.ToLookup(p => p.User.UserId, p => p.Row);
-            foreach (var failure in outcome.Failures)
-                foreach (var row in rowsById[failure.Key].DefaultIfEmpty(failure.Key))
-                    WriteItemError(failure.Error, ErrorId, row);
+            WriteUsers(results.Where(r => r.Succeeded).Select(r => r.Value!).ToList());
+            foreach (var failure in results.Where(r => !r.Succeeded)) WriteResult(failure, ErrorId, RowOf(batch, (string)failure.Input));
         }
     }
 }

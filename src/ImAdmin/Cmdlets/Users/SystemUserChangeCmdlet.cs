@@ -1,12 +1,12 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using ImAdmin.Engine.Models;
-using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Users
 {
     /// <summary>Add-ImSystemUser and Remove-ImSystemUser: ShouldProcess per user id, then one call per batch.</summary>
-    public abstract class SystemUserChangeCommand : UserBatchCommand<WuKongClient>
+    public abstract class SystemUserChangeCmdlet : UserBatchCmdlet<ISystemUserAdmin>
     {
         /// <summary>Write a system-user object per changed id.</summary>
         [Parameter]

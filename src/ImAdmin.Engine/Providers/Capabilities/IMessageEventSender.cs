@@ -1,0 +1,14 @@
+using System.Threading;
+using System.Threading.Tasks;
+using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.WuKongIM;
+
+namespace ImAdmin.Engine.Providers.Capabilities
+{
+    /// <summary>A provider that appends events to a streamed message (Send-ImEvent).</summary>
+    [ImCapability("Send-ImEvent (message events)", Area = "Messages")]
+    public interface IMessageEventSender
+    {
+        Task<ImEventResult> SendEventAsync(WuKongEventRequest request, CancellationToken cancellationToken);
+    }
+}
