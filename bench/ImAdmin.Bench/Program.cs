@@ -25,6 +25,7 @@ var all = new Dictionary<string, Func<SandboxHost, Task<Measurement>>>
     ["send-wukongim"] = host => Send(host, ImProvider.WuKongIM, 10_000),
     ["send-wildfire"] = host => Send(host, ImProvider.Wildfire, 10_000),
     ["send-tencent"] = host => Send(host, ImProvider.TencentCloud, 1_000),
+    ["send-tencent-distinct"] = host => SendDistinctTencent(host, 2_000),
     ["group-members-wildfire"] = host => WildfireGroupMembers(host, 20_000),
     ["users-wildfire"] = host => WildfireUsers(host, 2_000),
 };
@@ -113,6 +114,43 @@ static Task<Measurement> Send(SandboxHost host, ImProvider provider, int rows) =
         foreach (var to in recipients) await SendAll(batcher.Add(new SendRequest("admin", to, ChannelType.Person, content)));
         await SendAll(batcher.Flush());
         return $"{journal.Entries.Count - before} server calls, {failed} failed";
+    });
+
+// 2,000 rows of distinct text: each is its own openim/sendmsg call, so the client's 200-calls-per-second pacing is
+// what is measured. A call the sandbox throttled (60007) would be retried and show up as an extra journal entry.
+static Task<Measurement> SendDistinctTencent(SandboxHost host, int rows) =>
+    Measurement.RunAsync("Send TencentCloud: distinct texts, one sendmsg each", rows, async () =>
+    {
+        const double limit = 200;
+        const int InFlight = 8;
+        using var session = await ImSession.ConnectAsync(new ConnectionRequest
+        {
+            Provider = ImProvider.TencentCloud, Uri = host.TencentServer.BaseUri, SdkAppId = host.Options.TencentSdkAppId,
+            SecretKey = ImSecret.FromPlainText(host.Options.TencentSecretKey), Identifier = host.Options.TencentAdmins[0],
+        }, _ => null, validate: true, CancellationToken.None);
+        var recipients = Enumerable.Range(0, 50).Select(i => "distinct" + i).ToList();
+        await PrepareRecipients(host, session, ImProvider.TencentCloud, recipients);
+        var before = host.TencentServer.Journal.Entries.Count;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // Calls in flight, as a bulk run with a throttle limit would have: one loopback call takes longer
+        // than 5 ms here, so a single caller could not reach 200/s and the pacing would not be tested.
+        var failed = 0;
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, InFlight).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < rows)
+            {
+                var row = new SendRequest(null, recipients[i % recipients.Count], ChannelType.Person, MessageContent.FromText($"Ticket {i} was updated"));
+                var results = await session.Client.SendAsync(new[] { row }, CancellationToken.None);
+                Interlocked.Add(ref failed, results.Count(r => !r.Succeeded));
+            }
+        }));
+        var seconds = clock.Elapsed.TotalSeconds;
+        var calls = host.TencentServer.Journal.Entries.Skip(before).Where(e => e.Path == "/v4/openim/sendmsg").Select(e => e.At).ToList();
+        var busiestSecond = calls.Max(at => calls.Count(other => other >= at && other < at.AddSeconds(1)));
+        return $"{calls.Count} sendmsg calls ({calls.Count - rows} retried after throttling), {failed} failed, {rows / seconds:F1} calls/s = " +
+               $"{rows / seconds / limit:P1} of the 200/s limit, busiest second {busiestSecond}";
     });
 
 static Task<Measurement> WildfireGroupMembers(SandboxHost host, int members) =>

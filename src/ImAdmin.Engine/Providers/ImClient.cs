@@ -37,6 +37,12 @@ namespace ImAdmin.Engine.Providers
         /// </summary>
         public virtual void CheckOptions(MessageOptions options) => RefuseOptions(options.GivenParameters());
 
+        /// <summary>
+        /// Refuses one row before anything is sent: its options (<see cref="CheckOptions"/>) and, where a provider
+        /// overrides this, every limit known before sending (id lengths, content size, options per channel type).
+        /// </summary>
+        public virtual void CheckSend(SendRequest request) => CheckOptions(request.Options);
+
         /// <summary>Throws for the first of <paramref name="parameters"/>, if any.</summary>
         protected void RefuseOptions(IEnumerable<string> parameters)
         {

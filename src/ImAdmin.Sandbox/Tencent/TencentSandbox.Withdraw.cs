@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -12,10 +11,8 @@ public sealed partial class TencentSandbox
 {
     private static readonly Regex MsgKeyFormat = new(@"^\d+_\d+_\d+$", RegexOptions.CultureInvariant);
 
-    private readonly ConcurrentDictionary<string, bool> _withdrawn = new(StringComparer.Ordinal);
-
     /// <summary>The recalled messages, as "From\nTo\nMsgKey", for assertions.</summary>
-    public IReadOnlyCollection<string> Withdrawn => _withdrawn.Keys.ToList();
+    public IReadOnlyCollection<string> Withdrawn => State.Withdrawn;
 
     private void MapWithdraw()
     {
@@ -25,9 +22,11 @@ public sealed partial class TencentSandbox
             var to = RequiredString(call.Body, "To_Account");
             var msgKey = RequiredString(call.Body, "MsgKey");
             if (!MsgKeyFormat.IsMatch(msgKey)) throw new TencentApiException(90054, "MsgKey is invalid");
-            if (!State.Messages.Any(m => m.From == from && m.To == to && m.MsgKey == msgKey))
-                throw new TencentApiException(20022, "msg not exist");
-            if (!_withdrawn.TryAdd($"{from}\n{to}\n{msgKey}", true)) throw new TencentApiException(20023, "msg has been withdrawn");
+            switch (State.Withdraw(from, to, msgKey))
+            {
+                case null: throw new TencentApiException(20022, "msg not exist");
+                case false: throw new TencentApiException(20023, "msg has been withdrawn");
+            }
             return TencentEnvelope.Ok();
         };
     }

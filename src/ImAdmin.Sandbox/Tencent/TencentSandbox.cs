@@ -26,6 +26,9 @@ public sealed partial class TencentSandbox(SandboxOptions options)
         MapWithdraw();
         MapGroups();
         MapImports();
+        MapProfiles();
+        MapGroupMembers();
+        MapGroupMessages();
         app.Map("/v4/{service}/{command}", async (HttpContext context, string service, string command) =>
         {
             var api = service + "/" + command;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -68,8 +69,13 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         }
 
         /// <summary>POST /conversations/clearUnread: the read pointer moves to the channel's newest message (the server ignores message_seq).</summary>
-        public Task ClearConversationUnreadAsync(string userId, string channelId, ChannelType channelType, CancellationToken cancellationToken) =>
-            PostJsonAsync("/conversations/clearUnread", Body(userId, channelId, channelType), cancellationToken);
+        public async Task<ImConversation?> ClearConversationUnreadAsync(string userId, string channelId, ChannelType channelType, DateTimeOffset? before, CancellationToken cancellationToken)
+        {
+            if (before != null)
+                throw new Errors.ImInputException("Before", "WuKongIM clears a conversation's whole unread count (clearUnread has no time); leave -Before out.");
+            await PostJsonAsync("/conversations/clearUnread", Body(userId, channelId, channelType), cancellationToken).ConfigureAwait(false);
+            return null;
+        }
 
         /// <summary>
         /// POST /conversations/setUnread, which moves the read pointer to (newest − unread) but only forward. So a request

@@ -169,6 +169,16 @@ namespace ImAdmin.Cmdlets.Messages
                     Options = _options,
                     Source = target,
                 };
+                try
+                {
+                    // Limits known before sending (ids, MsgBody fields and size, options per channel type) refuse the row here.
+                    _client!.CheckSend(request);
+                }
+                catch (ImException ex)
+                {
+                    WriteItemFailure(_report.Failure(request.ChannelId, ex), ex is ImCapabilityException ? "ImAdmin.NotSupported" : "ImAdmin.InvalidArgument", target);
+                    continue;
+                }
                 foreach (var batch in _batcher!.Add(request)) Send(batch);
             }
         }
