@@ -4,7 +4,10 @@ using ImAdmin.Engine.Diagnostics;
 using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Channels;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Providers.Tencent;
+using ImAdmin.Engine.Providers.Wildfire;
 using ImAdmin.Engine.Security;
 using ImAdmin.Engine.Sessions;
 using ImAdmin.Engine.Webhooks;
@@ -23,6 +26,9 @@ var all = new Dictionary<string, Func<SandboxHost, Task<Measurement>>>
     ["send-wukongim"] = host => Send(host, ImProvider.WuKongIM, 10_000),
     ["send-wildfire"] = host => Send(host, ImProvider.Wildfire, 10_000),
     ["send-tencent"] = host => Send(host, ImProvider.TencentCloud, 1_000),
+    ["send-tencent-distinct"] = host => SendDistinctTencent(host, 2_000),
+    ["group-members-wildfire"] = host => WildfireGroupMembers(host, 20_000),
+    ["users-wildfire"] = host => WildfireUsers(host, 2_000),
     ["journal-per-row"] = _ => Journal(100_000, batch: 1),
     ["journal-per-batch"] = _ => Journal(100_000, batch: 1_000),
     ["fsync-per-row"] = _ => FsyncPerRow(2_000),
@@ -35,6 +41,7 @@ if (args.Length > 0 && args[0] == "cmdlets")
     await ImAdmin.Bench.PowerShell.PipelineBench.RunAsync(RepoRoot(), Arg(1, 100_000), Arg(2, 2_000), Arg(3, 1_000_000));
     return 0;
 }
+if (args.FirstOrDefault() == "faults") return await FaultRun.RunAsync(args.Skip(1).ToArray());
 var chosen = args.Length == 0 || args.Contains("all") ? all.Keys.ToList() : args.ToList();
 await using var host = await SandboxHost.StartAsync(new SandboxOptions { Seed = true, WildfireRateLimit = int.MaxValue });
 Console.WriteLine(Measurement.Header);
@@ -103,19 +110,10 @@ static Task<Measurement> Send(SandboxHost host, ImProvider provider, int rows) =
     Measurement.RunAsync($"Send {provider}: person rows, one text, batched", rows, async () =>
     {
         var recipients = Enumerable.Range(0, rows).Select(i => "bench" + i).ToList();
-        var request = provider switch
-        {
-            ImProvider.WuKongIM => new ConnectionRequest { Provider = provider, Uri = host.WuKongServer.BaseUri, Token = ImSecret.FromPlainText(host.Options.WuKongToken!) },
-            ImProvider.Wildfire => new ConnectionRequest { Provider = provider, Uri = host.WildfireServer.BaseUri, Secret = ImSecret.FromPlainText(host.Options.WildfireSecret) },
-            _ => new ConnectionRequest
-            {
-                Provider = provider, Uri = host.TencentServer.BaseUri, SdkAppId = host.Options.TencentSdkAppId,
-                SecretKey = ImSecret.FromPlainText(host.Options.TencentSecretKey), Identifier = host.Options.TencentAdmins[0],
-            },
-        };
+        var request = BenchServers.Request(host, provider);
         using var session = await ImSession.ConnectAsync(request, _ => null, validate: true, CancellationToken.None);
-        await PrepareRecipients(host, session, provider, recipients);
-        var journal = provider switch { ImProvider.WuKongIM => host.WuKongServer.Journal, ImProvider.Wildfire => host.WildfireServer.Journal, _ => host.TencentServer.Journal };
+        await BenchServers.PrepareRecipients(host, session, provider, recipients);
+        var journal = BenchServers.Server(host, provider).Journal;
         var before = journal.Entries.Count;
         var batcher = new MessageBatcher(session.Client.GetBatchLimit);
         var content = MessageContent.FromText("Maintenance tonight 22:00-23:00 UTC");
@@ -174,15 +172,6 @@ static Task<Measurement> FsyncPerRow(int rows) => Measurement.RunAsync("A 125-by
     return Task.FromResult("fsync per row");
 });
 
-// Tencent and Wildfire only deliver to accounts that exist: create them first (not measured as sending).
-static async Task PrepareRecipients(SandboxHost host, ImSession session, ImProvider provider, List<string> recipients)
-{
-    if (provider == ImProvider.TencentCloud)
-        await session.Require<TencentClient>("bench").ImportAccountsAsync(recipients.Append("admin"), CancellationToken.None);
-    if (provider == ImProvider.Wildfire)
-        foreach (var id in recipients) host.Wildfire.Directory.PutUser(new System.Text.Json.Nodes.JsonObject { ["userId"] = id, ["name"] = id });
-}
-
 // The repository root (where ImAdmin.sln is), found from the bench's own location; IMADMIN_BENCH_ROOT points elsewhere
 // (a copy of the repository's out/ImAdmin, so the module can be rebuilt while a long run goes on).
 static string RepoRoot()
@@ -192,3 +181,75 @@ static string RepoRoot()
         if (File.Exists(Path.Combine(dir.FullName, "ImAdmin.sln"))) return dir.FullName;
     throw new InvalidOperationException("Run the bench from inside the ImAdmin repository.");
 }
+
+// 2,000 rows of distinct text: each is its own openim/sendmsg call, so the client's 200-calls-per-second pacing is
+// what is measured. A call the sandbox throttled (60007) would be retried and show up as an extra journal entry.
+static Task<Measurement> SendDistinctTencent(SandboxHost host, int rows) =>
+    Measurement.RunAsync("Send TencentCloud: distinct texts, one sendmsg each", rows, async () =>
+    {
+        const double limit = 200;
+        const int InFlight = 8;
+        using var session = await ImSession.ConnectAsync(new ConnectionRequest
+        {
+            Provider = ImProvider.TencentCloud, Uri = host.TencentServer.BaseUri, SdkAppId = host.Options.TencentSdkAppId,
+            SecretKey = ImSecret.FromPlainText(host.Options.TencentSecretKey), Identifier = host.Options.TencentAdmins[0],
+        }, _ => null, validate: true, CancellationToken.None);
+        var recipients = Enumerable.Range(0, 50).Select(i => "distinct" + i).ToList();
+        await BenchServers.PrepareRecipients(host, session, ImProvider.TencentCloud, recipients);
+        var before = host.TencentServer.Journal.Entries.Count;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // Calls in flight, as a bulk run with a throttle limit would have: one loopback call takes longer
+        // than 5 ms here, so a single caller could not reach 200/s and the pacing would not be tested.
+        var failed = 0;
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, InFlight).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < rows)
+            {
+                var row = new SendRequest(null, recipients[i % recipients.Count], ChannelType.Person, MessageContent.FromText($"Ticket {i} was updated"));
+                var results = await session.Client.SendAsync(new[] { row }, CancellationToken.None);
+                Interlocked.Add(ref failed, results.Count(r => !r.Succeeded));
+            }
+        }));
+        var seconds = clock.Elapsed.TotalSeconds;
+        var calls = host.TencentServer.Journal.Entries.Skip(before).Where(e => e.Path == "/v4/openim/sendmsg").Select(e => e.At).ToList();
+        var busiestSecond = calls.Max(at => calls.Count(other => other >= at && other < at.AddSeconds(1)));
+        return $"{calls.Count} sendmsg calls ({calls.Count - rows} retried after throttling), {failed} failed, {rows / seconds:F1} calls/s = " +
+               $"{rows / seconds / limit:P1} of the 200/s limit, busiest second {busiestSecond}";
+    });
+
+static Task<Measurement> WildfireGroupMembers(SandboxHost host, int members) =>
+    Measurement.RunAsync("Wildfire group: add members, then list them", members, async () =>
+    {
+        using var session = await ConnectWildfire(host);
+        var groups = session.Require<IGroupManager>("bench");
+        var membership = session.Require<IGroupMembership>("bench");
+        var groupId = "bench-" + Guid.NewGuid().ToString("N")[..8];
+        await groups.CreateGroupAsync(new GroupSpec(groupId), CancellationToken.None);
+        var before = host.WildfireServer.Journal.Entries.Count;
+        var ids = Enumerable.Range(0, members).Select(i => "m" + i).ToList();
+        foreach (var chunk in ids.Chunk(membership.GroupMemberBatchLimit))
+            await membership.AddGroupMembersAsync(groupId, chunk, CancellationToken.None);
+        var listed = 0;
+        await foreach (var _ in membership.GetGroupMembersAsync(groupId, 1000, CancellationToken.None)) listed++;
+        return $"{host.WildfireServer.Journal.Entries.Count - before} server calls, {listed} members listed";
+    });
+
+static Task<Measurement> WildfireUsers(SandboxHost host, int users) =>
+    Measurement.RunAsync("Wildfire users: get by id, then list all", users, async () =>
+    {
+        using var session = await ConnectWildfire(host);
+        var client = session.Require<WildfireClient>("bench");
+        var ids = Enumerable.Range(0, users).Select(i => "bu" + i).ToList();
+        foreach (var id in ids) host.Wildfire.Directory.Users.Upsert(new System.Text.Json.Nodes.JsonObject { ["userId"] = id, ["name"] = id, ["portrait"] = "p" });
+        var before = host.WildfireServer.Journal.Entries.Count;
+        var found = (await client.GetUsersAsync(ids, CancellationToken.None)).Count(r => r.Succeeded);
+        var listed = 0;
+        await foreach (var _ in client.ListUsersAsync(0, 500, CancellationToken.None)) listed++;
+        return $"{found} found by id, {listed} listed, {host.WildfireServer.Journal.Entries.Count - before} server calls";
+    });
+
+static Task<ImSession> ConnectWildfire(SandboxHost host) => ImSession.ConnectAsync(
+    new ConnectionRequest { Provider = ImProvider.Wildfire, Uri = host.WildfireServer.BaseUri, Secret = ImSecret.FromPlainText(host.Options.WildfireSecret) },
+    _ => null, validate: true, CancellationToken.None);

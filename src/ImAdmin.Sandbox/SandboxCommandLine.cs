@@ -15,6 +15,7 @@ public static class SandboxCommandLine
           --no-token          run WuKongIM without a manager token
           --wukongim-version V  WuKongIM release to emulate (default v2.2.5-20260422; v2.2.1-v2.2.3 have the old /event)
           --wukongim-search-plugin  install the wk.plugin.search plugin (message search)
+          --wukongim-store-delay MS  accepted WuKongIM sends become readable MS milliseconds after their answer
           --wildfire-professional  emulate a WildfireChat professional-edition server (message delete, update, clear, ...)
           --no-seed           start empty (default: demo users, connections and messages)
           --ready-file PATH   when listening, write the addresses and credentials there as JSON (for scripts)
@@ -43,6 +44,7 @@ public static class SandboxCommandLine
                     "--no-token" => options with { WuKongToken = null },
                     "--wukongim-version" => options with { WuKongVersion = Value() },
                     "--wukongim-search-plugin" => options with { WuKongSearchPlugin = true },
+                    "--wukongim-store-delay" => options with { WuKongStoreDelay = TimeSpan.FromMilliseconds(Number()) },
                     "--wildfire-professional" => options with { WildfireProfessional = true },
                     "--no-seed" => options with { Seed = false },
                     "--ready-file" => options with { ReadyFile = Value() },

@@ -16,6 +16,12 @@ public sealed record SandboxOptions
     /// <summary>Whether the wk.plugin.search plugin is installed (a default WuKongIM install has none).</summary>
     public bool WuKongSearchPlugin { get; init; }
 
+    /// <summary>
+    /// How long an accepted WuKongIM send takes to become readable (the server answers before the channel stores
+    /// the message). Zero: readable at once.
+    /// </summary>
+    public TimeSpan WuKongStoreDelay { get; init; }
+
     public long TencentSdkAppId { get; init; } = 1400000000;
 
     /// <summary>Tencent secret key (the sample key of Tencent's own tests).</summary>
@@ -45,6 +51,12 @@ public sealed record SandboxOptions
     /// community server.
     /// </summary>
     public bool WildfireProfessional { get; init; }
+
+    /// <summary>
+    /// Whether the Wildfire server has /admin/user/batch_get_infos (builds newer than the 2024-03 community snapshot);
+    /// off, the route answers an empty HTTP 500 like any route without a handler.
+    /// </summary>
+    public bool WildfireBatchUserInfo { get; init; } = true;
 
     /// <summary>The sandbox clock (UserSig expiry, Wildfire timestamp checks).</summary>
     public Func<DateTimeOffset> Now { get; init; } = () => DateTimeOffset.UtcNow;

@@ -25,7 +25,7 @@ public sealed class CmdletConventionTests : IClassFixture<ModuleFixture>
     /// </summary>
     private static readonly HashSet<string> Destructive = new(StringComparer.Ordinal)
     {
-        "Remove-ImChannel", "Remove-ImConversation", "Remove-ImMessage", "Clear-ImMessage", "Revoke-ImMessage",
+        "Remove-ImChannel", "Remove-ImConversation", "Remove-ImMessage", "Clear-ImMessage", "Revoke-ImMessage", "Remove-ImUser",
     };
 
     /// <summary>Cmdlets that write nothing to the pipeline.</summary>

@@ -31,9 +31,9 @@ Describe 'Import-ImMessage on Tencent Cloud IM' {
         $body | Should -Match '"From_Account":"alice"'
     }
 
-    It 'sends SyncFromOldSystem 1 for a real-time import' {
-        Import-ImMessage -From alice -ChannelId carol -Text 'live' -Timestamp '2021-01-01' -SyncFromOldSystem 1 -Session $tc
-        (Get-ImportCall)[-1].body | Should -Match '"SyncFromOldSystem":1'
+    It 'sends SyncFromOldSystem 5 for a real-time import' {
+        Import-ImMessage -From alice -ChannelId carol -Text 'live' -Timestamp '2021-01-01' -SyncFromOldSystem 5 -Session $tc
+        (Get-ImportCall)[-1].body | Should -Match '"SyncFromOldSystem":5'
     }
 
     It 'sends nothing with -WhatIf' {
@@ -57,7 +57,7 @@ Describe 'Import-ImMessage on Tencent Cloud IM' {
     }
 
     It 'refuses -SyncFromOldSystem on WildfireChat, a Tencent-only option' {
-        $err = { Import-ImMessage -ChannelId bob -Text 'x' -Timestamp '2020-01-01' -SyncFromOldSystem 1 -Session $wf } | Should -Throw -PassThru
+        $err = { Import-ImMessage -ChannelId bob -Text 'x' -Timestamp '2020-01-01' -SyncFromOldSystem 5 -Session $wf } | Should -Throw -PassThru
         $err.Exception.ParameterName | Should -Be 'SyncFromOldSystem'
     }
 }

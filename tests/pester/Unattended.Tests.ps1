@@ -26,7 +26,7 @@ Describe 'ConfirmImpact High cmdlets under pwsh -NonInteractive' {
     }
 
     It 'prompts by default only for what cannot be undone' {
-        $high | Should -Be @('Clear-ImMessage', 'Remove-ImChannel', 'Remove-ImConversation', 'Remove-ImMessage', 'Revoke-ImMessage')
+        $high | Should -Be @('Clear-ImMessage', 'Remove-ImChannel', 'Remove-ImConversation', 'Remove-ImMessage', 'Remove-ImUser', 'Revoke-ImMessage')
     }
 
     It 'has a scenario for every High cmdlet' {
@@ -34,7 +34,7 @@ Describe 'ConfirmImpact High cmdlets under pwsh -NonInteractive' {
     }
 
     It '<_> without -Confirm:$false stops with the "cannot prompt" error and writes nothing' -ForEach @(
-        'Clear-ImMessage', 'Remove-ImChannel', 'Remove-ImConversation', 'Remove-ImMessage', 'Revoke-ImMessage') {
+        'Clear-ImMessage', 'Remove-ImChannel', 'Remove-ImConversation', 'Remove-ImMessage', 'Remove-ImUser', 'Revoke-ImMessage') {
         $name = $_
         $run = $runs | Where-Object { $_.Cmdlet -eq $name -and -not $_.ConfirmFalse }
         $run.Exception | Should -Be 'System.Management.Automation.PSInvalidOperationException'
@@ -44,7 +44,7 @@ Describe 'ConfirmImpact High cmdlets under pwsh -NonInteractive' {
     }
 
     It '<_> with -Confirm:$false does its work' -ForEach @(
-        'Clear-ImMessage', 'Remove-ImChannel', 'Remove-ImConversation', 'Remove-ImMessage', 'Revoke-ImMessage') {
+        'Clear-ImMessage', 'Remove-ImChannel', 'Remove-ImConversation', 'Remove-ImMessage', 'Remove-ImUser', 'Revoke-ImMessage') {
         $name = $_
         $run = $runs | Where-Object { $_.Cmdlet -eq $name -and $_.ConfirmFalse }
         $run.ErrorId | Should -BeNullOrEmpty

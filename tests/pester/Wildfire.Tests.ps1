@@ -141,7 +141,7 @@ Describe 'Send-ImBroadcast' {
         $result = Send-ImBroadcast -From ops -Text $text -PassThru
         $result.From | Should -Be 'ops'
         $result.MessageId | Should -BeGreaterThan 0
-        $result.RecipientCount | Should -Be 1   # the sandbox starts with the built-in admin user only
+        $result.RecipientCount | Should -Be 3   # a fresh server has three users: the robots FireRobot and wfc_file_transfer, and admin
         $body = @(Get-WildfireRequest '/admin/message/broadcast' $text)[0].body | ConvertFrom-Json
         $body.sender | Should -Be 'ops'
         $body.payload.persistFlag | Should -Be 3
@@ -170,12 +170,14 @@ Describe 'Send-ImBroadcast' {
         $failed[0].TargetObject | Should -Be $bytes
     }
 
-    It 'reports a server without the route as needing the professional edition' {
+    It 'reports one HTTP 500 on a route the server has as a failure with an unknown outcome, not as a missing edition' {
         Add-SandboxFault -BaseUri $sandbox.wildfire -Fault @{ path = '/admin/message/broadcast'; status = 500 }
         Send-ImBroadcast -Text 'edition check' -ErrorAction SilentlyContinue -ErrorVariable failed
         $failed.Count | Should -Be 1
-        $failed[0].CategoryInfo.Category | Should -Be 'NotImplemented'
-        $failed[0].Exception.Message | Should -Match 'professional edition'
+        $failed[0].CategoryInfo.Category | Should -Be 'InvalidResult'
+        $failed[0].Exception.Message | Should -Not -Match 'professional edition'
+        $failed[0].Exception.Message | Should -Match 'The outcome is unknown'
+        $failed[0].Exception.OutcomeUnknown | Should -BeTrue
         $failed[0].TargetObject | Should -Be 'edition check'
     }
 

@@ -71,7 +71,8 @@ Describe 'Revoke-ImMessage on WildfireChat' {
         $err = { Revoke-ImMessage -MessageId 7, 8 -Broadcast -Confirm:$false } | Should -Throw -PassThru
         $err.CategoryInfo.Category | Should -Be 'NotImplemented'
         $err.Exception.Message | Should -Match 'professional edition'
-        (Get-WildfireRequest '/admin/message/recall_broadcast').Count | Should -Be 1
+        # The first id only: one signed call, then three unsigned probes that confirm the route is absent.
+        (Get-WildfireRequest '/admin/message/recall_broadcast').Count | Should -Be 4
     }
 
     It 'recalls a broadcast on a professional-edition server' {
@@ -128,7 +129,8 @@ Describe 'Remove-ImMessage on WildfireChat' {
         $err = { Remove-ImMessage -MessageId 1, 2 -Session $com -Confirm:$false } | Should -Throw -PassThru
         $err.CategoryInfo.Category | Should -Be 'NotImplemented'
         $err.Exception.Message | Should -Match 'professional edition'
-        (Get-WildfireRequest '/admin/message/delete').Count | Should -Be 1
+        # The first id only: one signed call, then three unsigned probes that confirm the route is absent.
+        (Get-WildfireRequest '/admin/message/delete').Count | Should -Be 4
     }
 }
 

@@ -244,9 +244,9 @@ Describe 'Channel member lists' {
 Describe 'Channels on other providers' {
     AfterEach { Get-ImSession | Disconnect-ImServer }
 
-    It 'stops with one clear error naming the provider' {
+    It 'stops with one clear error naming the provider (groups are the only channels the others have)' {
         $null = Connect-ImServer -Uri $sandbox.wildfire -Secret (ConvertTo-TestSecret 'unused') -SkipValidation -Name wf
-        $err = { Get-ImChannelSubscriber -ChannelId g1 -ChannelType Group } | Should -Throw -PassThru
+        $err = { Get-ImChannelSubscriber -ChannelId g1 -ChannelType Community } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'ImAdmin.NotSupported*'
         $err.Exception.Message | Should -Match 'Wildfire'
         $err.Exception.Message | Should -Match 'Get-ImChannelSubscriber'

@@ -6,7 +6,7 @@ namespace ImAdmin.Engine.Channels
 {
     /// <summary>
     /// Checks channel input before anything is sent, so a bad row fails alone with a message naming the parameter
-    /// instead of a server error in Chinese (contract §3.1 and §6).
+    /// instead of a server error in Chinese (see docs/server-behaviour/wukongim.md, 'Requests', 'Channels').
     /// </summary>
     public static class ChannelInput
     {
@@ -16,9 +16,15 @@ namespace ImAdmin.Engine.Channels
         /// <summary>A channel that is read: any non-blank id (person-pair ids such as a@b included) of a WuKongIM type.</summary>
         public static void RequireReadable(string? channelId, ChannelType channelType)
         {
+            RequireId(channelId);
+            RequireWuKongType(channelType);
+        }
+
+        /// <summary>Any non-blank channel id (a group of another provider has no further rule here).</summary>
+        public static void RequireId(string? channelId)
+        {
             if (string.IsNullOrWhiteSpace(channelId))
                 throw new ImInputException("ChannelId", "-ChannelId is empty. Give the channel's id (for a person channel, the user's id).");
-            RequireWuKongType(channelType);
         }
 
         /// <summary>A channel that is changed: the server refuses ids with '@', '#' or '&amp;' there.</summary>

@@ -13,12 +13,13 @@ namespace ImAdmin.Engine.Channels
     /// </summary>
     public sealed class ChannelMemberBatcher
     {
-        private readonly ChannelMemberList _list;
+        /// <summary>The WuKongIM list, or null for another provider's group members (only ids are checked then).</summary>
+        private readonly ChannelMemberList? _list;
         private readonly Dictionary<Key, Group> _groups = new Dictionary<Key, Group>();
         private readonly LinkedList<Key> _order = new LinkedList<Key>();
         private int _buffered;
 
-        public ChannelMemberBatcher(ChannelMemberList list, int chunkSize = WuKongClient.MemberChunkSize, int maxBuffered = 10 * WuKongClient.MemberChunkSize)
+        public ChannelMemberBatcher(ChannelMemberList? list, int chunkSize = WuKongClient.MemberChunkSize, int maxBuffered = 10 * WuKongClient.MemberChunkSize)
         {
             if (chunkSize < 1) throw new ArgumentOutOfRangeException(nameof(chunkSize));
             _list = list;
@@ -58,9 +59,10 @@ namespace ImAdmin.Engine.Channels
         /// The row's distinct user ids, or an <see cref="Errors.ImInputException"/> naming what is wrong with the row
         /// (checked before a confirmation prompt, so a bad row is never offered for confirmation).
         /// </summary>
-        public static IReadOnlyList<string> Validate(ChannelMemberList list, string channelId, ChannelType channelType, IEnumerable<string?> userIds)
+        public static IReadOnlyList<string> Validate(ChannelMemberList? list, string channelId, ChannelType channelType, IEnumerable<string?> userIds)
         {
-            ChannelInput.RequireWritable(channelId, channelType);
+            if (list == null) ChannelInput.RequireId(channelId);
+            else ChannelInput.RequireWritable(channelId, channelType);
             if (list == ChannelMemberList.Subscribers) ChannelInput.RequireSubscribable(channelType, "ChannelType");
             var ids = ChannelInput.DistinctUserIds(userIds, "UserId");
             if (ids.Count == 0) throw new Errors.ImInputException("UserId", "The row has no user id: give -UserId or a UserId column.");

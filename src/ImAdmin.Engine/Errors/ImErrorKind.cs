@@ -26,5 +26,7 @@ namespace ImAdmin.Engine.Errors
         NotSupported,
         /// <summary>The target is in a state that refuses the change (banned, disbanded, already recalled).</summary>
         InvalidState,
+        /// <summary>The thing to create exists already (a group id that is taken).</summary>
+        AlreadyExists,
     }
 }

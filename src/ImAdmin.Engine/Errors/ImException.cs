@@ -37,5 +37,11 @@ namespace ImAdmin.Engine.Errors
 
         /// <summary>Whether the failed call may have changed state on the server (the response was lost).</summary>
         public bool OutcomeUnknown { get; init; }
+
+        /// <summary>
+        /// No later call of a bulk run can succeed either: the credentials are rejected or the server refuses
+        /// connections. Anything else (a 5xx, a broken connection) fails only its own rows.
+        /// </summary>
+        public bool EndsRun => Kind == ImErrorKind.Authentication || (Kind == ImErrorKind.ConnectionFailed && !OutcomeUnknown);
     }
 }

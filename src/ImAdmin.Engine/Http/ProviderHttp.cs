@@ -33,7 +33,14 @@ namespace ImAdmin.Engine.Http
         public Task<HttpResult> GetAsync(string path, CancellationToken ct) =>
             SendAsync(HttpMethod.Get, path, null, RetrySafety.Idempotent, ct);
 
-        public async Task<HttpResult> SendAsync(HttpMethod method, string path, string? json, RetrySafety safety, CancellationToken ct, int cost = 1)
+        /// <summary>
+        /// <paramref name="path"/> sent without the provider's signature, for route probes: the server rejects it before
+        /// doing anything, and only throttling is retried.
+        /// </summary>
+        public Task<HttpResult> ProbeAsync(HttpMethod method, string path, CancellationToken ct) =>
+            SendAsync(method, path, method == HttpMethod.Get ? null : "{}", RetrySafety.NotProcessedOnly, ct, unsigned: true);
+
+        public async Task<HttpResult> SendAsync(HttpMethod method, string path, string? json, RetrySafety safety, CancellationToken ct, int cost = 1, bool unsigned = false)
         {
             // Relative to the base address, so a reverse-proxy prefix in -Uri is kept.
             var relative = path.TrimStart('/');
@@ -42,17 +49,19 @@ namespace ImAdmin.Engine.Http
             if (json != null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
             request.SetRetrySafety(safety);
             request.SetCost(cost);
+            if (unsigned) request.SetUnsigned();
             try
             {
                 using var response = await _client.SendAsync(request, ct).ConfigureAwait(false);
                 var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                return new HttpResult((int)response.StatusCode, text, response.Content?.Headers.ContentType?.MediaType, label);
+                return new HttpResult((int)response.StatusCode, text, response.Content?.Headers.ContentType?.MediaType, label, MayHaveActed(method, response));
             }
             catch (HttpRequestException ex)
             {
                 var refused = RetryHandler.IsConnectFailure(ex);
-                throw new ImException(ImErrorKind.ConnectionFailed,
-                    $"{Provider} server at {BaseAddress} could not be reached ({label}): {Innermost(ex).Message}", ex)
+                throw new ImException(ImErrorKind.ConnectionFailed, refused
+                    ? $"{Provider} server at {BaseAddress} could not be reached ({label}): {Innermost(ex).Message}"
+                    : $"The connection to the {Provider} server at {BaseAddress} broke during {label}: {Innermost(ex).Message}." + (method == HttpMethod.Get ? string.Empty : UnknownOutcome.Explanation), ex)
                 {
                     Provider = Provider,
                     Request = label,
@@ -61,13 +70,21 @@ namespace ImAdmin.Engine.Http
             }
             catch (TimeoutException ex)
             {
-                throw new ImException(ImErrorKind.Timeout, $"{Provider} server at {BaseAddress} did not answer in time ({label}).", ex)
+                throw new ImException(ImErrorKind.Timeout, $"{Provider} server at {BaseAddress} did not answer in time ({label})." + (method == HttpMethod.Get ? string.Empty : UnknownOutcome.Explanation), ex)
                 {
                     Provider = Provider,
                     Request = label,
                     OutcomeUnknown = true,
                 };
             }
+        }
+
+        /// <summary>A 5xx or 408 to anything but a GET, unless it is a 503 with Retry-After (throttled before processing).</summary>
+        private static bool MayHaveActed(HttpMethod method, HttpResponseMessage response)
+        {
+            var status = (int)response.StatusCode;
+            if (method == HttpMethod.Get || (status < 500 && status != 408)) return false;
+            return !(status == 503 && response.Headers.RetryAfter != null);
         }
 
         private static Exception Innermost(Exception ex)

@@ -10,6 +10,7 @@ namespace ImAdmin.Engine.Http
         private const string RetriesKey = "ImAdmin.Retries";
         private const string CostKey = "ImAdmin.Cost";
         private const string ThrottleKey = "ImAdmin.ThrottleFeedback";
+        private const string UnsignedKey = "ImAdmin.Unsigned";
 
         public static void SetRetrySafety(this HttpRequestMessage request, RetrySafety safety) => request.Properties[SafetyKey] = safety;
 
@@ -20,6 +21,12 @@ namespace ImAdmin.Engine.Http
 
         public static int GetRetries(this HttpRequestMessage request) =>
             request.Properties.TryGetValue(RetriesKey, out var v) && v is int i ? i : 0;
+
+        /// <summary>Marks a route probe that the auth handler must send without credentials.</summary>
+        public static void SetUnsigned(this HttpRequestMessage request) => request.Properties[UnsignedKey] = true;
+
+        public static bool IsUnsigned(this HttpRequestMessage request) =>
+            request.Properties.TryGetValue(UnsignedKey, out var v) && v is true;
 
         /// <summary>How many rate-limit tokens the request uses (a batch send to 500 users costs 500 where the server counts recipients).</summary>
         public static void SetCost(this HttpRequestMessage request, int cost) => request.Properties[CostKey] = cost;

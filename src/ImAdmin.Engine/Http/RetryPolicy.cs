@@ -25,6 +25,12 @@ namespace ImAdmin.Engine.Http
         /// <summary>Timeout of one HTTP attempt.</summary>
         public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+        /// <summary>
+        /// How long to keep looking for a send whose answer was lost, where the provider offers a lookup (WuKongIM by
+        /// client_msg_no): the server stores asynchronously, so an accepted message can take a moment to be readable.
+        /// </summary>
+        public TimeSpan SettleWindow { get; set; } = TimeSpan.FromSeconds(2);
+
         public RetryPolicy Clone() => (RetryPolicy)MemberwiseClone();
 
         /// <summary>Backoff before retry number <paramref name="retry"/> (1-based), with "equal jitter" (half fixed, half random).</summary>
@@ -41,6 +47,7 @@ namespace ImAdmin.Engine.Http
         {
             if (MaxRetries < 0 || MaxRetries > 20) throw new ArgumentOutOfRangeException(nameof(MaxRetries), "MaxRetries must be between 0 and 20.");
             if (AttemptTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(AttemptTimeout), "AttemptTimeout must be positive.");
+            if (SettleWindow < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(SettleWindow), "SettleWindow must not be negative.");
             if (TotalBudget <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(TotalBudget), "TotalBudget must be positive.");
         }
     }

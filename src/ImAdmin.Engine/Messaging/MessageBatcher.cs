@@ -46,9 +46,11 @@ namespace ImAdmin.Engine.Messaging
             private readonly bool _redDot;
             private readonly bool _persist;
             private readonly MessageContent _content;
+            private readonly MessageOptions _options;
 
             public Key(SendRequest r)
             {
+                _options = r.Options;
                 _from = r.From;
                 _type = r.ChannelType;
                 _redDot = r.RedDot;
@@ -58,7 +60,8 @@ namespace ImAdmin.Engine.Messaging
 
             public bool Equals(Key? other) =>
                 other != null && string.Equals(_from, other._from, StringComparison.Ordinal) && _type == other._type &&
-                _redDot == other._redDot && _persist == other._persist && _content.Equals(other._content);
+                _redDot == other._redDot && _persist == other._persist && _content.Equals(other._content) &&
+                ReferenceEquals(_options, other._options);
 
             public override bool Equals(object? obj) => Equals(obj as Key);
 

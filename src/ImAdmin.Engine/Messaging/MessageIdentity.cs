@@ -26,6 +26,12 @@ namespace ImAdmin.Engine.Messaging
 
         public string? MessageKey { get; set; }
 
+        /// <summary>A group message's sequence (Tencent Cloud IM groups recall by it).</summary>
+        public long? MessageSequence { get; set; }
+
+        /// <summary>The kind of channel it was sent to; Person by default.</summary>
+        public Models.ChannelType ChannelType { get; set; } = Models.ChannelType.Person;
+
         /// <summary>The original sender (Tencent Cloud IM recalls need it; null = the session's admin account).</summary>
         public string? From { get; set; }
 
@@ -39,7 +45,8 @@ namespace ImAdmin.Engine.Messaging
 
         public override string ToString() =>
             (Scope == MessageScope.Message ? "message " : Scope.ToString().ToLowerInvariant() + " ") +
-            (MessageKey != null && MessageId == null
+            (ChannelType == Models.ChannelType.Group && MessageSequence != null ? $"{MessageSequence} of group '{ChannelId}'" :
+             MessageKey != null && MessageId == null
                 ? $"{MessageKey} from '{(string.IsNullOrEmpty(From) ? "the admin account" : From)}' to '{ChannelId}'"
                 : MessageId?.ToString() ?? "(no id)") +
             (Scope == MessageScope.Multicast ? " for " + string.Join(", ", Receivers) : string.Empty);

@@ -26,8 +26,11 @@ namespace ImAdmin.Engine.Models
 
         public string? LastClientMsgNo { get; set; }
 
-        /// <summary>Time of the channel's newest message.</summary>
-        public DateTimeOffset Timestamp { get; set; }
+        /// <summary>Time of the channel's newest message; null when the server does not say (Tencent Cloud IM).</summary>
+        public DateTimeOffset? Timestamp { get; set; }
+
+        /// <summary>Messages up to this time count as read (Tencent Cloud IM MsgReadTime, after Clear-ImConversationUnread).</summary>
+        public DateTimeOffset? ReadTime { get; set; }
 
         /// <summary>The server's change stamp of the conversation (nanoseconds).</summary>
         public long Version { get; set; }

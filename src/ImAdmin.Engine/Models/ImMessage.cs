@@ -33,6 +33,15 @@ namespace ImAdmin.Engine.Models
         /// <summary>The text, when the payload is a text message.</summary>
         public string? Text { get; set; }
 
-        public override string ToString() => $"{MessageId} {From} -> {ChannelId}: {Text ?? "(" + Payload.Length + " bytes)"}";
+        /// <summary>The message was recalled (Tencent MsgFlagBits 8, or IsPlaceMsg 2 in a group); its content is gone.</summary>
+        public bool Revoked { get; set; }
+
+        /// <summary>Tencent one-to-one history: whether the recipient has read it; null where the server does not say.</summary>
+        public bool? IsPeerRead { get; set; }
+
+        /// <summary>Custom data stored with the message (Tencent CloudCustomData; Send-ImMessage -Extra).</summary>
+        public string? Extra { get; set; }
+
+        public override string ToString() => $"{MessageId} {From} -> {ChannelId}: " + (Revoked ? "(revoked)" : Text ?? "(" + Payload.Length + " bytes)");
     }
 }

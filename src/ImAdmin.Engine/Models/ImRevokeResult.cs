@@ -19,8 +19,14 @@ namespace ImAdmin.Engine.Models
         /// <summary>Tencent Cloud IM MsgKey of the recalled C2C message.</summary>
         public string? MessageKey { get; set; }
 
-        /// <summary>The recipient of a recalled Tencent Cloud IM C2C message.</summary>
+        /// <summary>The recipient of a recalled Tencent Cloud IM C2C message, or the group of a group message.</summary>
         public string? ChannelId { get; set; }
+
+        /// <summary>Person for a one-to-one message, Group for a Tencent Cloud IM group message.</summary>
+        public ChannelType ChannelType { get; set; } = ChannelType.Person;
+
+        /// <summary>Tencent Cloud IM group messages: the MsgSeq the message was recalled by.</summary>
+        public long? MessageSequence { get; set; }
 
         /// <summary>The multicast receivers it was recalled for; empty for a single message or a broadcast.</summary>
         public IReadOnlyList<string> Receiver { get; set; } = Array.Empty<string>();
@@ -41,6 +47,6 @@ namespace ImAdmin.Engine.Models
         public string? Text { get; set; }
 
         public override string ToString() =>
-            $"{MessageId?.ToString() ?? MessageKey}: " + (AlreadyRevoked ? "already revoked" : "revoked" + (Text == null ? string.Empty : $" ({From}: {Text})"));
+            $"{MessageId?.ToString() ?? MessageKey ?? MessageSequence?.ToString()}: " + (AlreadyRevoked ? "already revoked" : "revoked" + (Text == null ? string.Empty : $" ({From}: {Text})"));
     }
 }

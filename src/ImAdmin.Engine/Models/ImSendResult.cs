@@ -30,6 +30,12 @@ namespace ImAdmin.Engine.Models
 
         public bool Succeeded { get; set; }
 
+        /// <summary>
+        /// Not sent as far as anyone can tell, yet possibly stored: the answer was lost after the server may have acted.
+        /// Check before sending such a row again (about_ImAdmin, "Unknown outcomes").
+        /// </summary>
+        public bool OutcomeUnknown { get; set; }
+
         /// <summary>The server's error text for this row, when it failed.</summary>
         public string? Error { get; set; }
 
@@ -42,6 +48,7 @@ namespace ImAdmin.Engine.Models
         /// <summary>The pipeline row this result belongs to.</summary>
         internal object? Source { get; set; }
 
-        public override string ToString() => Succeeded ? $"{ChannelId}: sent {MessageId?.ToString() ?? MessageKey ?? MessageSequence?.ToString()}" : $"{ChannelId}: failed: {Error}";
+        public override string ToString() => Succeeded ? $"{ChannelId}: sent {MessageId?.ToString() ?? MessageKey ?? MessageSequence?.ToString()}"
+            : OutcomeUnknown ? $"{ChannelId}: outcome unknown: {Error}" : $"{ChannelId}: failed: {Error}";
     }
 }

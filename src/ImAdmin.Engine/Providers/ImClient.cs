@@ -31,6 +31,26 @@ namespace ImAdmin.Engine.Providers
         public abstract Task<ImServerInfo> GetServerInfoAsync(CancellationToken cancellationToken);
 
         /// <summary>
+        /// Refuses, before anything is sent, message options this provider has no field for: an
+        /// <see cref="Errors.ImCapabilityException"/> naming the provider and the parameter. A provider overrides it to
+        /// allow the ones it honours.
+        /// </summary>
+        public virtual void CheckOptions(MessageOptions options) => RefuseOptions(options.GivenParameters());
+
+        /// <summary>
+        /// Refuses one row before anything is sent: its options (<see cref="CheckOptions"/>) and, where a provider
+        /// overrides this, every limit known before sending (id lengths, content size, options per channel type).
+        /// </summary>
+        public virtual void CheckSend(SendRequest request) => CheckOptions(request.Options);
+
+        /// <summary>Throws for the first of <paramref name="parameters"/>, if any.</summary>
+        protected void RefuseOptions(IEnumerable<string> parameters)
+        {
+            foreach (var parameter in parameters)
+                throw new Errors.ImCapabilityException(Provider, "-" + parameter, "The server has no field for it, so the message is not sent.") { ParameterName = parameter };
+        }
+
+        /// <summary>
         /// How many recipients <paramref name="request"/> may share one server call with (1 = it is sent alone).
         /// Rows batch together only when sender, channel type, content and flags are the same.
         /// </summary>

@@ -4,6 +4,8 @@ namespace ImAdmin.Sandbox.Faults;
 /// One injected failure: requests whose path starts with <see cref="Path"/> get <see cref="Status"/> (and
 /// <see cref="Body"/>, <see cref="RetryAfter"/>) instead of the real answer, <see cref="Times"/> times.
 /// With <see cref="AfterProcessing"/> the request is handled first and only its answer is replaced: a lost response.
+/// With <see cref="Rate"/> the fault stays armed and hits each matching request with that probability, drawn from
+/// <see cref="Seed"/> so a run's fault schedule can be repeated.
 /// </summary>
 public sealed record Fault
 {
@@ -21,4 +23,13 @@ public sealed record Fault
     public int Times { get; init; } = 1;
 
     public bool AfterProcessing { get; init; }
+
+    /// <summary>Reset the connection instead of answering (with <see cref="AfterProcessing"/>: after acting).</summary>
+    public bool Reset { get; init; }
+
+    /// <summary>Probability (0–1) that a matching request gets this fault; 0 means "the next <see cref="Times"/> requests".</summary>
+    public double Rate { get; init; }
+
+    /// <summary>Seed of the draws for <see cref="Rate"/>; the same seed and request order give the same faults.</summary>
+    public int Seed { get; init; }
 }

@@ -67,8 +67,14 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults, 
         }
     }
 
+    /// <summary>The fault's answer, or a reset connection (the client sees a transport error, no status).</summary>
     private static async Task WriteFault(HttpContext context, Fault fault)
     {
+        if (fault.Reset)
+        {
+            context.Abort();
+            return;
+        }
         context.Response.StatusCode = fault.Status;
         if (fault.RetryAfter != null) context.Response.Headers.RetryAfter = fault.RetryAfter;
         if (fault.Body != null)

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace ImAdmin.Sandbox.Tencent;
 
 /// <summary>
-/// Tencent's answer shape (contract §3.1): HTTP 200 whatever the outcome, with ActionStatus, ErrorCode and ErrorInfo
+/// Tencent's answer shape (see docs/server-behaviour/tencent.md, 'Envelope'): HTTP 200 whatever the outcome, with ActionStatus, ErrorCode and ErrorInfo
 /// first, then the API's own fields under their exact (Pascal_Case) names.
 /// </summary>
 public static class TencentEnvelope

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace ImAdmin.Sandbox.Tencent;
 
 /// <summary>
-/// Tencent's frequency limits (contract §3.3): calls per second per API, counted in one-second windows, and
+/// Tencent's frequency limits (see docs/server-behaviour/tencent.md, 'Frequency limits'): calls per second per API, counted in one-second windows, and
 /// batchsendmsg recipients in any 60 s. Measured on a monotonic clock, so a frozen sandbox clock does not stop them.
 /// </summary>
 internal sealed class TencentRateLimits(int callsPerSecond, int recipientsPerMinute)

@@ -3,7 +3,7 @@ namespace ImAdmin.Sandbox.Tencent;
 public sealed partial class TencentSandbox
 {
     /// <summary>
-    /// Checks the query string (§1.1, names and values case-sensitive) and the UserSig (§2), in the Go verifier's
+    /// Checks the query string (names and values case-sensitive; see docs/server-behaviour/tencent.md, 'Requests') and the UserSig (see docs/server-behaviour/tencent.md, 'UserSig'), in the Go verifier's
     /// order: SDKAppID, identifier, expiry (against the sandbox clock), HMAC; then that the identifier is an app admin.
     /// Returns the identifier.
     /// </summary>

@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace ImAdmin.Sandbox.Tencent;
 
 /// <summary>
-/// Presence and C2C conversation state: openim/query_online_status, im_open_login_svc/kick (contract §5),
-/// openim/admin_set_msg_read (§4.6) and openim/get_c2c_unread_msg_num (§4.7).
+/// Presence and C2C conversation state: openim/query_online_status, im_open_login_svc/kick (see docs/server-behaviour/tencent.md, 'Accounts, presence and groups'),
+/// openim/admin_set_msg_read and openim/get_c2c_unread_msg_num (see docs/server-behaviour/tencent.md, 'Conversation state').
 /// </summary>
 public sealed partial class TencentSandbox
 {
@@ -20,7 +20,7 @@ public sealed partial class TencentSandbox
             var accounts = to.EnumerateArray().ToList();
             if (accounts.Count is 0 or > MaxStatusAccounts)
                 throw new TencentApiException(70402, $"To_Account must hold 1 to {MaxStatusAccounts} UserIDs");
-            var detailed = call.Body.TryGetProperty("IsNeedDetail", out var need) && need.ValueKind == JsonValueKind.Number && need.TryGetInt32(out var n) && n == 1;
+            var detailed = call.Body.TryGetProperty("IsNeedDetail", out var need) && need.ValueKind == JsonValueKind.Number && need.TryInt32(out var n) && n == 1;
             var results = new List<Dictionary<string, object>>();
             var errors = new List<Dictionary<string, object>>();
             foreach (var account in accounts)
@@ -54,7 +54,7 @@ public sealed partial class TencentSandbox
             var user = ExistingAccount(call.Body, "Report_Account", 90008, 90008);
             var peer = ExistingAccount(call.Body, "Peer_Account", 90003, 90003);
             var upTo = options.Now().ToUnixTimeSeconds();
-            if (call.Body.TryGetProperty("MsgReadTime", out var time) && (time.ValueKind != JsonValueKind.Number || !time.TryGetInt64(out upTo)))
+            if (call.Body.TryGetProperty("MsgReadTime", out var time) && (time.ValueKind != JsonValueKind.Number || !time.TryInt64(out upTo)))
                 throw new TencentApiException(90001, "MsgReadTime must be Unix seconds");
             State.MarkRead(user, peer, upTo);
             return TencentEnvelope.Ok();

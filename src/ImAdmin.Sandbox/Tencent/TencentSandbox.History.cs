@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace ImAdmin.Sandbox.Tencent;
 
 /// <summary>
-/// openim/admin_getroammsg (contract §4.4): a C2C conversation's stored messages in [MinTime, MaxTime], newest first,
+/// openim/admin_getroammsg (see docs/server-behaviour/tencent.md, 'History'): a C2C conversation's stored messages in [MinTime, MaxTime], newest first,
 /// at most MaxCnt and about 13 KB of message data per answer (Complete 0 when more remain); a continuation sends
 /// MaxTime = LastMsgTime and LastMsgKey and resumes after that message.
 /// </summary>
@@ -33,7 +33,7 @@ public sealed partial class TencentSandbox
 
             var inRange = State.Messages
                 .Select((m, index) => (Message: m, Index: index))
-                .Where(x => (x.Message.From == op && x.Message.To == peer || x.Message.From == peer && x.Message.To == op) &&
+                .Where(x => (x.Message.From == op && x.Message.To == peer && x.Message.SyncOtherMachine != 2 || x.Message.From == peer && x.Message.To == op) &&
                             x.Message.MsgTime >= minTime && x.Message.MsgTime <= maxTime)
                 .OrderByDescending(x => x.Message.MsgTime).ThenByDescending(x => x.Index)
                 .Select(x => x.Message)
@@ -62,22 +62,33 @@ public sealed partial class TencentSandbox
         };
     }
 
-    private static Dictionary<string, object?> RoamItem(TencentStoredMessage m) => new()
+    /// <summary>
+    /// One MsgList item. A recalled message keeps its place with MsgFlagBits 8; the sandbox sends its body empty, so a
+    /// client that judged by the body instead of the flag would show an empty message.
+    /// </summary>
+    private Dictionary<string, object?> RoamItem(TencentStoredMessage m)
     {
-        ["From_Account"] = m.From,
-        ["To_Account"] = m.To,
-        ["MsgSeq"] = m.MsgSeq,
-        ["MsgRandom"] = m.MsgRandom,
-        ["MsgTimeStamp"] = m.MsgTime,
-        ["MsgFlagBits"] = 0,
-        ["IsPeerRead"] = 0,
-        ["MsgKey"] = m.MsgKey,
-        ["MsgBody"] = m.MsgBody,
-        ["CloudCustomData"] = "",
-    };
+        var recalled = State.IsWithdrawn(m);
+        return new()
+        {
+            ["From_Account"] = m.From,
+            ["To_Account"] = m.To,
+            ["MsgSeq"] = m.MsgSeq,
+            ["MsgRandom"] = m.MsgRandom,
+            ["MsgTimeStamp"] = m.MsgTime,
+            ["MsgFlagBits"] = recalled ? RecalledFlag : 0,
+            ["IsPeerRead"] = State.IsPeerRead(m) ? 1 : 0,
+            ["MsgKey"] = m.MsgKey,
+            ["MsgBody"] = recalled ? Array.Empty<object>() : m.MsgBody,
+            ["CloudCustomData"] = m.CloudCustomData ?? "",
+        };
+    }
+
+    /// <summary>MsgFlagBits of a recalled message.</summary>
+    public const int RecalledFlag = 8;
 
     private static long RequiredLong(JsonElement body, string name) =>
-        body.TryGetProperty(name, out var field) && field.ValueKind == JsonValueKind.Number && field.TryGetInt64(out var value)
+        body.TryGetProperty(name, out var field) && field.ValueKind == JsonValueKind.Number && field.TryInt64(out var value)
             ? value
             : throw new TencentApiException(90001, $"{name} is missing or not an integer");
 }

@@ -2,18 +2,15 @@ using System.Text.Json;
 
 namespace ImAdmin.Sandbox.Tencent;
 
-/// <summary>openim/sendmsg and openim/batchsendmsg (contract §4.1, §4.2).</summary>
+/// <summary>openim/sendmsg and openim/batchsendmsg (see docs/server-behaviour/tencent.md, 'Sending').</summary>
 public sealed partial class TencentSandbox
 {
     private const int MaxBatchRecipients = 500;
     private const int MaxLifeTime = 604800;
 
-    private static readonly HashSet<string> ElementTypes = new(StringComparer.Ordinal)
-    {
-        "TIMTextElem", "TIMLocationElem", "TIMFaceElem", "TIMCustomElem", "TIMSoundElem", "TIMImageElem", "TIMFileElem", "TIMVideoFileElem",
-    };
-
     private static readonly HashSet<string> SendControls = new(StringComparer.Ordinal) { "NoUnread", "NoLastMsg", "WithMuteNotifications" };
+
+    private static readonly HashSet<string> CallbackControls = new(StringComparer.Ordinal) { "ForbidBeforeSendMsgCallback", "ForbidAfterSendMsgCallback" };
 
     private void MapMessages()
     {
@@ -65,16 +62,16 @@ public sealed partial class TencentSandbox
             from = fromField.GetString()!;
             if (!State.Exists(from)) throw new TencentApiException(20003, "the sender From_Account is invalid or not imported");
         }
-        if (!body.TryGetProperty("MsgRandom", out var randomField) || !randomField.TryGetUInt32(out var random))
+        if (!body.TryGetProperty("MsgRandom", out var randomField) || !randomField.TryUInt32(out var random))
             throw new TencentApiException(90005, "MsgRandom is missing or not an unsigned 32-bit integer");
         var seq = (uint)Random.Shared.NextInt64(0, uint.MaxValue + 1L);
-        if (body.TryGetProperty("MsgSeq", out var seqField) && !seqField.TryGetUInt32(out seq))
+        if (body.TryGetProperty("MsgSeq", out var seqField) && !seqField.TryUInt32(out seq))
             throw new TencentApiException(90001, "MsgSeq must be an unsigned 32-bit integer");
 
         int? lifeTime = null;
         if (body.TryGetProperty("MsgLifeTime", out var lifeField))
         {
-            if (!lifeField.TryGetInt32(out var life)) throw new TencentApiException(90044, "MsgLifeTime is not an integer");
+            if (!lifeField.TryInt32(out var life)) throw new TencentApiException(90044, "MsgLifeTime is not an integer");
             if (life is < 0 or > MaxLifeTime) throw new TencentApiException(90026, "MsgLifeTime must be between 0 and 604800 seconds (7 days)");
             lifeTime = life;
         }
@@ -87,23 +84,51 @@ public sealed partial class TencentSandbox
             controls = controlField.EnumerateArray().Select(c => c.GetString()!).ToArray();
         }
 
-        return new TencentStoredMessage(api, from, "", seq, random, options.Now().ToUnixTimeSeconds(), ReadMsgBody(body), lifeTime, controls);
+        int? sync = null;
+        if (body.TryGetProperty("SyncOtherMachine", out var syncField))
+        {
+            if (!syncField.TryInt32(out var value) || value is not (1 or 2)) throw new TencentApiException(90031, "SyncOtherMachine must be the integer 1 or 2");
+            sync = value;
+        }
+        JsonElement? push = null;
+        if (body.TryGetProperty("OfflinePushInfo", out var pushField))
+        {
+            if (pushField.ValueKind != JsonValueKind.Object ||
+                pushField.TryGetProperty("PushFlag", out var flag) && (!flag.TryInt32(out var f) || f is not (0 or 1)) ||
+                new[] { "Title", "Desc", "Ext" }.Any(n => pushField.TryGetProperty(n, out var v) && v.ValueKind != JsonValueKind.String))
+                throw new TencentApiException(90043, "OfflinePushInfo is malformed (an object with PushFlag 0/1 and string Title, Desc, Ext)");
+            push = pushField.Clone();
+        }
+        // batchsendmsg never calls back and has no ForbidCallbackControl: there the field is unknown and ignored.
+        var forbid = Array.Empty<string>();
+        if (api == "openim/sendmsg" && body.TryGetProperty("ForbidCallbackControl", out var forbidField))
+        {
+            if (forbidField.ValueKind != JsonValueKind.Array || forbidField.EnumerateArray().Any(c => c.ValueKind != JsonValueKind.String || !CallbackControls.Contains(c.GetString()!)))
+                throw new TencentApiException(90001, "ForbidCallbackControl must be an array of ForbidBeforeSendMsgCallback, ForbidAfterSendMsgCallback");
+            forbid = forbidField.EnumerateArray().Select(c => c.GetString()!).ToArray();
+        }
+
+        return new TencentStoredMessage(api, from, "", seq, random, options.Now().ToUnixTimeSeconds(), ReadMsgBody(body), lifeTime, controls)
+        {
+            CloudCustomData = OptionalString(body, "CloudCustomData", 90001),
+            SyncOtherMachine = sync,
+            OfflinePushInfo = push,
+            ForbidCallbackControl = forbid,
+            NeedReadReceipt = Flag(body, "IsNeedReadReceipt", 90001),
+        };
     }
 
-    private static JsonElement ReadMsgBody(JsonElement body)
+    /// <summary>An optional string field; another JSON type is <paramref name="code"/>.</summary>
+    private static string? OptionalString(JsonElement body, string name, int code)
     {
-        if (!body.TryGetProperty("MsgBody", out var msgBody) || msgBody.ValueKind != JsonValueKind.Array)
-            throw new TencentApiException(90007, "MsgBody is missing or not an array");
-        if (msgBody.GetArrayLength() == 0) throw new TencentApiException(90002, "MsgBody has no element");
-        foreach (var element in msgBody.EnumerateArray())
-        {
-            var valid = element.ValueKind == JsonValueKind.Object &&
-                        element.TryGetProperty("MsgType", out var type) && type.ValueKind == JsonValueKind.String && ElementTypes.Contains(type.GetString()!) &&
-                        element.TryGetProperty("MsgContent", out var content) && content.ValueKind == JsonValueKind.Object &&
-                        (type.GetString() != "TIMTextElem" || content.TryGetProperty("Text", out var text) && text.ValueKind == JsonValueKind.String) &&
-                        (type.GetString() != "TIMCustomElem" || !content.TryGetProperty("Data", out var data) || data.ValueKind == JsonValueKind.String);
-            if (!valid) throw new TencentApiException(90010, "a MsgBody element is malformed (MsgType, MsgContent)");
-        }
-        return msgBody.Clone();
+        if (!body.TryGetProperty(name, out var value)) return null;
+        return value.ValueKind == JsonValueKind.String ? value.GetString() : throw new TencentApiException(code, $"{name} must be a string");
+    }
+
+    /// <summary>An optional 0/1 field; another value is <paramref name="code"/>.</summary>
+    private static bool Flag(JsonElement body, string name, int code)
+    {
+        if (!body.TryGetProperty(name, out var value)) return false;
+        return value.TryInt32(out var flag) && flag is 0 or 1 ? flag == 1 : throw new TencentApiException(code, $"{name} must be 0 or 1");
     }
 }

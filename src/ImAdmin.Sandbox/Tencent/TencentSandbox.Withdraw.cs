@@ -1,21 +1,18 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace ImAdmin.Sandbox.Tencent;
 
 /// <summary>
-/// openim/admin_msgwithdraw (contract §4.5): recalls a C2C message by sender, recipient and MsgKey, with no time
+/// openim/admin_msgwithdraw (see docs/server-behaviour/tencent.md, 'Recall'): recalls a C2C message by sender, recipient and MsgKey, with no time
 /// limit. 20022 when there is no such message, 20023 when it was recalled before, 90054 for a malformed MsgKey.
 /// </summary>
 public sealed partial class TencentSandbox
 {
     private static readonly Regex MsgKeyFormat = new(@"^\d+_\d+_\d+$", RegexOptions.CultureInvariant);
 
-    private readonly ConcurrentDictionary<string, bool> _withdrawn = new(StringComparer.Ordinal);
-
     /// <summary>The recalled messages, as "From\nTo\nMsgKey", for assertions.</summary>
-    public IReadOnlyCollection<string> Withdrawn => _withdrawn.Keys.ToList();
+    public IReadOnlyCollection<string> Withdrawn => State.Withdrawn;
 
     private void MapWithdraw()
     {
@@ -25,9 +22,11 @@ public sealed partial class TencentSandbox
             var to = RequiredString(call.Body, "To_Account");
             var msgKey = RequiredString(call.Body, "MsgKey");
             if (!MsgKeyFormat.IsMatch(msgKey)) throw new TencentApiException(90054, "MsgKey is invalid");
-            if (!State.Messages.Any(m => m.From == from && m.To == to && m.MsgKey == msgKey))
-                throw new TencentApiException(20022, "msg not exist");
-            if (!_withdrawn.TryAdd($"{from}\n{to}\n{msgKey}", true)) throw new TencentApiException(20023, "msg has been withdrawn");
+            switch (State.Withdraw(from, to, msgKey))
+            {
+                case null: throw new TencentApiException(20022, "msg not exist");
+                case false: throw new TencentApiException(20023, "msg has been withdrawn");
+            }
             return TencentEnvelope.Ok();
         };
     }

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace ImAdmin.Sandbox.Tencent;
 
 /// <summary>
-/// Tencent Cloud IM REST API (v4) as shared/reference/tencent-im-api.md describes it: POST /v4/{service}/{command}
+/// Tencent Cloud IM REST API (v4) as docs/server-behaviour/tencent.md describes it: POST /v4/{service}/{command}
 /// with auth in the query string (a UserSig of an app admin), HTTP 200 for every API-level outcome, the
 /// ActionStatus/ErrorCode/ErrorInfo envelope, per-API frequency limits (60007) the account and C2C message APIs, and groups.
 /// </summary>
@@ -26,12 +26,15 @@ public sealed partial class TencentSandbox(SandboxOptions options)
         MapWithdraw();
         MapGroups();
         MapImports();
+        MapProfiles();
+        MapGroupMembers();
+        MapGroupMessages();
         app.Map("/v4/{service}/{command}", async (HttpContext context, string service, string command) =>
         {
             var api = service + "/" + command;
             try
             {
-                // §1.3: POST only, UTF-8 JSON body.
+                // POST only, UTF-8 JSON body (see docs/server-behaviour/tencent.md, 'Requests').
                 if (!HttpMethods.IsPost(context.Request.Method))
                     throw new TencentApiException(60002, "HTTP method must be POST");
                 var identifier = Authenticate(context.Request.QueryString.Value);

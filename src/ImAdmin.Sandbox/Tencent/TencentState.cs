@@ -7,7 +7,22 @@ public sealed record TencentStoredMessage(
     string Api, string From, string To, uint MsgSeq, uint MsgRandom, long MsgTime, JsonElement MsgBody, int? MsgLifeTime, string[] SendMsgControl,
     bool MarkedRead = false)
 {
-    /// <summary>The observed MsgKey format <c>{MsgSeq}_{MsgRandom}_{MsgTime}</c> (contract §4.1).</summary>
+    /// <summary>CloudCustomData as sent, delivered with the message and shown in its history.</summary>
+    public string? CloudCustomData { get; init; }
+
+    /// <summary>SyncOtherMachine: 2 keeps the message out of the sender's roaming history.</summary>
+    public int? SyncOtherMachine { get; init; }
+
+    /// <summary>OfflinePushInfo as sent (tests read the push title and text back).</summary>
+    public JsonElement? OfflinePushInfo { get; init; }
+
+    /// <summary>ForbidCallbackControl as sent.</summary>
+    public string[] ForbidCallbackControl { get; init; } = [];
+
+    /// <summary>IsNeedReadReceipt 1.</summary>
+    public bool NeedReadReceipt { get; init; }
+
+    /// <summary>The observed MsgKey format <c>{MsgSeq}_{MsgRandom}_{MsgTime}</c> (see docs/server-behaviour/tencent.md, 'Sending').</summary>
     public string MsgKey => $"{MsgSeq}_{MsgRandom}_{MsgTime}";
 
     /// <summary>The text of the first TIMTextElem, if any.</summary>
@@ -20,12 +35,13 @@ public sealed record TencentStoredMessage(
 /// <summary>The in-memory Tencent app: imported accounts, stored messages and the sendmsg dedupe window. Thread-safe.</summary>
 public sealed partial class TencentState
 {
-    /// <summary>sendmsg drops a repeat of (sender, MsgSeq, MsgRandom, content) for 120 s (contract §3.4).</summary>
+    /// <summary>sendmsg drops a repeat of (sender, MsgSeq, MsgRandom, content) for 120 s (see docs/server-behaviour/tencent.md, 'Duplicate suppression').</summary>
     public static readonly TimeSpan DedupeWindow = TimeSpan.FromSeconds(120);
 
     private readonly object _gate = new();
     private readonly HashSet<string> _accounts = new(StringComparer.Ordinal);
     private readonly List<TencentStoredMessage> _messages = new();
+    private readonly HashSet<string> _withdrawn = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (TencentStoredMessage Message, DateTimeOffset Until)> _recent = new(StringComparer.Ordinal);
 
     /// <summary>App admins are accounts too.</summary>
@@ -50,6 +66,33 @@ public sealed partial class TencentState
     }
 
     public IReadOnlyList<TencentStoredMessage> MessagesTo(string userId) => Messages.Where(m => m.To == userId).ToList();
+
+    /// <summary>The recalled C2C messages, as "From\nTo\nMsgKey".</summary>
+    public IReadOnlyCollection<string> Withdrawn
+    {
+        get { lock (_gate) return _withdrawn.ToList(); }
+    }
+
+    /// <summary>Recalls a C2C message: null when there is no such message, false when it was recalled before.</summary>
+    public bool? Withdraw(string from, string to, string msgKey)
+    {
+        lock (_gate)
+        {
+            if (!_messages.Any(m => m.From == from && m.To == to && m.MsgKey == msgKey)) return null;
+            return _withdrawn.Add($"{from}\n{to}\n{msgKey}");
+        }
+    }
+
+    public bool IsWithdrawn(TencentStoredMessage message)
+    {
+        lock (_gate) return _withdrawn.Contains($"{message.From}\n{message.To}\n{message.MsgKey}");
+    }
+
+    /// <summary>Whether the recipient of <paramref name="message"/> has read it (admin_set_msg_read on their side, or imported as read).</summary>
+    public bool IsPeerRead(TencentStoredMessage message)
+    {
+        lock (_gate) return message.MarkedRead || _readUpTo.GetValueOrDefault((message.To, message.From), long.MinValue) >= message.MsgTime;
+    }
 
     public void Store(TencentStoredMessage message)
     {

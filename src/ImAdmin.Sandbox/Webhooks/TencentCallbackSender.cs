@@ -8,7 +8,7 @@ namespace ImAdmin.Sandbox.Webhooks;
 public sealed record TencentSigning(long SdkAppId, string? Token = null, long? RequestTime = null, bool Tamper = false, string OptPlatform = "Android", string ClientIP = "192.0.2.10");
 
 /// <summary>
-/// Sends Tencent Cloud IM callbacks (tencent-im-api.md §6): POST url?SdkAppid=&amp;CallbackCommand=&amp;contenttype=json
+/// Sends Tencent Cloud IM callbacks (see docs/server-behaviour/tencent.md, 'Callbacks'): POST url?SdkAppid=&amp;CallbackCommand=&amp;contenttype=json
 /// &amp;ClientIP=&amp;OptPlatform= [&amp;RequestTime=&amp;Sign=], Sign = lower-hex SHA-256(token + RequestTime). Tencent never retries.
 /// </summary>
 public sealed class TencentCallbackSender(WebhookPoster poster)

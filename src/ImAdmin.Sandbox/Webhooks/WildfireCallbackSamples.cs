@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace ImAdmin.Sandbox.Webhooks;
 
 /// <summary>
-/// Realistic WildfireChat callback bodies (wildfire-api.md §6), with the server code's field names (operatorId,
+/// Realistic WildfireChat callback bodies (see docs/server-behaviour/wildfire.md, 'Callbacks'), with the server code's field names (operatorId,
 /// memberIds[], snake_case groupInfo). Wildfire posts them as they are, unsigned, without retries.
 /// </summary>
 public static class WildfireCallbackSamples

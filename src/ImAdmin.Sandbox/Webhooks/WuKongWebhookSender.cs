@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace ImAdmin.Sandbox.Webhooks;
 
 /// <summary>
-/// Sends webhooks the way WuKongIM v2 does (wukongim-api.md §9): POST to url + "?event=name" appended as is;
+/// Sends webhooks the way WuKongIM v2 does (see docs/server-behaviour/wukongim.md, 'Webhooks'): POST to url + "?event=name" appended as is;
 /// user.onlinestatus as "uid-flag-online-conn-devCount-total" strings; msg.offline as ONE MessageResp object with
 /// to_uids, or compress "gzip" + compress_to_uids; msg.notify as an array re-sent whole after a failure.
 /// </summary>
@@ -31,7 +31,7 @@ public sealed class WuKongWebhookSender(WebhookPoster poster)
     public static string StatusEntry(string uid, int deviceFlag, bool online, long connectionId, int deviceOnlineCount, int totalOnlineCount) =>
         $"{uid}-{deviceFlag}-{(online ? 1 : 0)}-{connectionId}-{deviceOnlineCount}-{totalOnlineCount}";
 
-    /// <summary>A stored text message as MessageResp (§5.9): payload is base64 of {"type":1,"content":text}.</summary>
+    /// <summary>A stored text message as MessageResp (see docs/server-behaviour/wukongim.md, 'Message shape'): payload is base64 of {"type":1,"content":text}.</summary>
     public static JsonObject Message(string from, string channelId, int channelType, string text)
     {
         var id = Interlocked.Increment(ref _nextMessageId);

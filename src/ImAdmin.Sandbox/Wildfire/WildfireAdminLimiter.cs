@@ -4,7 +4,7 @@ namespace ImAdmin.Sandbox.Wildfire;
 
 /// <summary>
 /// The server's admin rate limiter: one leaky bucket (key "admin") of <c>http.admin.rate_limit</c> requests per 10 s,
-/// consulted before anything else, so unsigned and badly signed requests use up the budget too (contract §3.3).
+/// consulted before anything else, so unsigned and badly signed requests use up the budget too (see docs/server-behaviour/wildfire.md, 'Rate limiting').
 /// </summary>
 public sealed class WildfireAdminLimiter(int perTenSeconds)
 {

@@ -54,5 +54,15 @@ public sealed class WildfireClientSessions(Func<DateTimeOffset> now)
         }
     }
 
+    /// <summary>The connected sessions (status 0) in client-id order, as online_count counts and online_list pages them.</summary>
+    public IReadOnlyList<(string UserId, string ClientId, int Platform)> Online
+    {
+        get
+        {
+            lock (_gate)
+                return _sessions.Where(s => s.Status == 0).OrderBy(s => s.ClientId, StringComparer.Ordinal).Select(s => (s.UserId, s.ClientId, s.Platform)).ToList();
+        }
+    }
+
     private sealed record Session(string UserId, string ClientId, int Platform, int Status, long LastSeen, string? PackageName);
 }

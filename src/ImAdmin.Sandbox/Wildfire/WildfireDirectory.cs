@@ -4,47 +4,34 @@ using System.Text.Json.Nodes;
 namespace ImAdmin.Sandbox.Wildfire;
 
 /// <summary>
-/// Who and what exists on the sandbox server: users (as <c>InputOutputUserInfo</c> JSON), groups, chatrooms and
-/// channels. Like a fresh server it starts with the user <c>admin</c> and the chatrooms chatroom1..3 that the
-/// server's database migrations create. There is no device or secret-chat store, so such targets never exist.
+/// Who and what exists on the sandbox server: users, groups, chatrooms and channels. Like a fresh server it starts
+/// with the three users the server's database migrations create (the robots FireRobot and wfc_file_transfer, and the
+/// admin <c>admin</c>) and the chatrooms chatroom1..3. There is no device or secret-chat store, so such targets never exist.
 /// </summary>
 public sealed class WildfireDirectory
 {
-    private readonly Func<DateTimeOffset> _now;
-    private readonly ConcurrentDictionary<string, JsonObject> _users = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _groups = new(StringComparer.Ordinal);
+    private const int RobotType = 1;
+    private const int AdminType = 3;
+
     private readonly ConcurrentDictionary<string, string> _chatrooms = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _channels = new(StringComparer.Ordinal);
 
     public WildfireDirectory(Func<DateTimeOffset> now)
     {
-        _now = now;
-        PutUser(new JsonObject { ["userId"] = "admin", ["name"] = "admin", ["displayName"] = "系统管理员", ["type"] = 3 });
+        Users = new WildfireUserStore(now);
+        Groups = new WildfireGroupStore(now);
+        Users.Upsert(new JsonObject { ["userId"] = "FireRobot", ["name"] = "FireRobot", ["displayName"] = "小火", ["type"] = RobotType });
+        Users.Upsert(new JsonObject { ["userId"] = "admin", ["name"] = "admin", ["displayName"] = "系统管理员", ["type"] = AdminType });
+        Users.Upsert(new JsonObject { ["userId"] = "wfc_file_transfer", ["name"] = "wfc_file_transfer", ["displayName"] = "文件传输助手", ["type"] = RobotType });
         for (var i = 1; i <= 3; i++) _chatrooms[$"chatroom{i}"] = $"火信聊天室{i}";
     }
 
-    public IReadOnlyCollection<string> UserIds => _users.Keys.ToList();
+    public WildfireUserStore Users { get; }
 
-    /// <summary>Adds or replaces a user (create is create-or-update on the server); stamps updateDt.</summary>
-    public void PutUser(JsonObject user)
-    {
-        user["updateDt"] = _now().ToUnixTimeMilliseconds();
-        _users[(string)user["userId"]!] = user;
-    }
+    public WildfireGroupStore Groups { get; }
 
-    /// <summary>A copy of the first user matching the given id, name or mobile, in that order of preference.</summary>
-    public JsonObject? FindUser(string? userId, string? name, string? mobile)
-    {
-        JsonObject? user = null;
-        if (!string.IsNullOrEmpty(userId)) _users.TryGetValue(userId, out user);
-        else if (!string.IsNullOrEmpty(name)) user = _users.Values.FirstOrDefault(u => (string?)u["name"] == name);
-        else if (!string.IsNullOrEmpty(mobile)) user = _users.Values.FirstOrDefault(u => (string?)u["mobile"] == mobile);
-        return (JsonObject?)user?.DeepClone();
-    }
-
-    public void PutGroup(string groupId, IReadOnlyList<string> members) => _groups[groupId] = members;
-
-    public IReadOnlyList<string>? GroupMembers(string groupId) => _groups.TryGetValue(groupId, out var members) ? members : null;
+    /// <summary>Ids of the users that exist (not destroyed).</summary>
+    public IReadOnlyList<string> UserIds => Users.Ids;
 
     public void PutChatroom(string chatroomId, string title) => _chatrooms[chatroomId] = title;
 
@@ -53,8 +40,8 @@ public sealed class WildfireDirectory
     /// <summary>Whether the target of a conversation of <paramref name="type"/> exists (the server answers 253 if not).</summary>
     public bool Exists(int type, string target) => type switch
     {
-        0 => _users.ContainsKey(target),
-        1 => _groups.ContainsKey(target),
+        0 => Users.Exists(target),
+        1 => Groups.Exists(target),
         2 => _chatrooms.ContainsKey(target),
         3 => _channels.ContainsKey(target),
         _ => false,
@@ -66,8 +53,9 @@ public sealed class WildfireDirectory
     public void Seed()
     {
         foreach (var (id, name) in new[] { ("alice", "Alice"), ("bob", "Bob"), ("carol", "Carol") })
-            PutUser(new JsonObject { ["userId"] = id, ["name"] = id, ["displayName"] = name, ["type"] = 0 });
-        PutGroup("demo-group", new[] { "alice", "bob", "carol" });
+            Users.Upsert(new JsonObject { ["userId"] = id, ["name"] = id, ["displayName"] = name });
+        Groups.Create("demo-group", WildfireGroupInfo.Of("demo-group", "Demo group", "alice", 2),
+            new[] { Groups.NewMember("alice", type: WildfireGroupMember.Owner), Groups.NewMember("bob"), Groups.NewMember("carol") });
         PutChannel("demo-channel", "Announcements");
     }
 }

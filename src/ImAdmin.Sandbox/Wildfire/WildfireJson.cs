@@ -45,7 +45,7 @@ internal static class WildfireJson
     public static long Long(this JsonObject? obj, string name) => obj?[name] switch
     {
         null => 0,
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.GetValue<JsonElement>().TryGetInt64(out var l) => l,
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number && long.TryParse(v.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) => l,
         JsonValue v when v.GetValueKind() == JsonValueKind.String && long.TryParse(v.GetValue<string>(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) => l,
         var other => throw new WildfireBodyException($"com.google.gson.JsonSyntaxException: java.lang.NumberFormatException: For input string: \"{other.ToJsonString().Trim('"')}\""),
     };

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace ImAdmin.Sandbox.Wildfire;
 
 /// <summary>
-/// A MessagePayload as the server binds it (contract §4.1): only the Java field names are read (client-SDK names such
+/// A MessagePayload as the server binds it (see docs/server-behaviour/wildfire.md, 'Message payload'): only the Java field names are read (client-SDK names such
 /// as <c>binaryContent</c> are silently dropped), int fields default to 0 (so a missing persistFlag is 0), and an invalid
 /// <c>base64edData</c> throws (HTTP 500). <see cref="Bind"/> returns the payload as Gson writes it back.
 /// </summary>

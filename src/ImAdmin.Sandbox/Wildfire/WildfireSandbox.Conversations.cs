@@ -4,21 +4,9 @@ namespace ImAdmin.Sandbox.Wildfire;
 
 public sealed partial class WildfireSandbox
 {
-    /// <summary>Just enough of groups, chatrooms and channels to make them exist as message targets.</summary>
+    /// <summary>Just enough of chatrooms and channels to make them exist as message targets.</summary>
     private void MapConversationRoutes()
     {
-        // Group DTOs are snake_case: {operator, group:{group_info:{target_id,name,owner,type}, members:[{member_id}]}} -> {group_id}.
-        Route("POST", "/admin/group/create", body =>
-        {
-            var group = body.Obj("group");
-            var info = group.Obj("group_info");
-            var groupId = info.Str("target_id");
-            var members = (group?["members"] as JsonArray)?.Select(m => (m as JsonObject).Str("member_id")).OfType<string>().ToList();
-            if (body == null || info == null) return WildfireReply.Fail(WildfireCodes.InvalidParameter);
-            if (string.IsNullOrEmpty(groupId)) groupId = WildfireDirectory.NewShortId();
-            Directory.PutGroup(groupId, members ?? new List<string>());
-            return WildfireReply.Ok(new JsonObject { ["group_id"] = groupId });
-        });
         Route("POST", "/admin/chatroom/create", body =>
         {
             var title = body.Str("title");

@@ -10,7 +10,7 @@ public sealed record WildfireConversationRef(string UserId, int Type, string Tar
 public sealed record WildfireClear(string UserId, int Type, string Target, long StartTime, long EndTime);
 
 /// <summary>
-/// Managing sent messages (contract §4.3): recall and recall_multicast exist on every server; the professional-edition
+/// Managing sent messages (see docs/server-behaviour/wildfire.md, 'Message operations'): recall and recall_multicast exist on every server; the professional-edition
 /// routes only when <see cref="SandboxOptions.WildfireProfessional"/> is on (otherwise no handler: an empty HTTP 500).
 /// </summary>
 public sealed partial class WildfireSandbox

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace ImAdmin.Sandbox.Wildfire;
 
 /// <summary>
-/// WildfireChat im-server admin API (port 18080) as shared/reference/wildfire-api.md describes the community edition:
+/// WildfireChat im-server admin API (port 18080) as docs/server-behaviour/wildfire.md describes the community edition:
 /// routes registered per method (anything else, including professional-edition routes, is an empty HTTP 500 before
 /// any check), then <c>AdminAction.preAction</c> (shared rate limiter, health exemption, signature), then the handler,
 /// which answers HTTP 200 with <c>{code,msg,result}</c>. A body the server cannot parse is an HTTP 500 with the
@@ -33,6 +33,7 @@ public sealed partial class WildfireSandbox(SandboxOptions options)
     {
         MapServerRoutes();
         MapUserRoutes();
+        MapGroupRoutes();
         MapConversationRoutes();
         MapMessageRoutes();
         MapMessageAdminRoutes();
@@ -43,8 +44,13 @@ public sealed partial class WildfireSandbox(SandboxOptions options)
         app.MapFallback("{**path}", HandleAsync);
     }
 
-    /// <summary>Demo users and a group for a newcomer's first look.</summary>
-    public void Seed() => Directory.Seed();
+    /// <summary>Demo users, a group and two connected clients for a newcomer's first look.</summary>
+    public void Seed()
+    {
+        Directory.Seed();
+        ClientSessions.Connect("alice", "alice-iphone", 1);
+        ClientSessions.Connect("bob", "bob-web", 5);
+    }
 
     private void Route(string method, string path, Func<JsonObject?, WildfireReply> handler) => _routes[(method, path)] = handler;
 

@@ -9,7 +9,7 @@ namespace ImAdmin.Sandbox.Wildfire;
 public sealed record WildfireSignedRequest(string Path, string? Nonce, string? Timestamp, string? Sign, int Code);
 
 /// <summary>
-/// The signature half of <c>AdminAction.preAction</c> (contract §2.4 and errata), in its order: the exact URI
+/// The signature half of <c>AdminAction.preAction</c> (see docs/server-behaviour/wildfire.md, 'Signing'), in its order: the exact URI
 /// <c>/admin/health</c> passes unsigned; then nonce, timestamp and sign must all be present (239), the timestamp must be
 /// an integer (239), not more than 2 hours in the past unless no_check_time (243; future timestamps pass), and the sign
 /// must equal lowercase hex SHA-1 of <c>nonce|secret|timestamp</c> (244). Header names are looked up case-sensitively,

@@ -3,7 +3,7 @@ using System.Text;
 namespace ImAdmin.Sandbox.WuKongIM;
 
 /// <summary>
-/// Person-channel ids (contract §3.5): the stored id of A and B's 1:1 channel is <c>A@B</c> or <c>B@A</c>, the uid with
+/// Person-channel ids (see docs/server-behaviour/wukongim.md, 'Person channels'): the stored id of A and B's 1:1 channel is <c>A@B</c> or <c>B@A</c>, the uid with
 /// the larger CRC32 (IEEE, of its UTF-8 bytes) first; equal hashes fall back to the larger string.
 /// </summary>
 public static class PersonChannel

@@ -1,6 +1,6 @@
 namespace ImAdmin.Sandbox.WuKongIM;
 
-/// <summary>A channel as the server stores it: person channels by their internal <c>a@b</c> id (§3.5).</summary>
+/// <summary>A channel as the server stores it: person channels by their internal <c>a@b</c> id (see docs/server-behaviour/wukongim.md, 'Person channels').</summary>
 public readonly record struct ChannelKey(string Id, int Type)
 {
     public const int Person = 1;
@@ -13,7 +13,7 @@ public readonly record struct ChannelKey(string Id, int Type)
     public bool IsCmd => Id.EndsWith(CmdSuffix, StringComparison.Ordinal);
 }
 
-/// <summary>The three header flags, as 0/1 ints on the wire (§3.4); all 0 when the header is omitted.</summary>
+/// <summary>The three header flags, as 0/1 ints on the wire (see docs/server-behaviour/wukongim.md, 'Reason codes and header flags'); all 0 when the header is omitted.</summary>
 public sealed record MessageHeader(int NoPersist, int RedDot, int SyncOnce);
 
 /// <summary>One stored message.</summary>
@@ -37,13 +37,10 @@ public sealed record StoredMessage
     public uint Expire { get; init; }
 }
 
-/// <summary>One channel's messages (seq = index + 1), its client_msg_no dedupe index and, for person channels, the pair.</summary>
+/// <summary>One channel's messages (seq = index + 1) and, for person channels, the pair.</summary>
 public sealed class ChannelLog
 {
     public List<StoredMessage> Messages { get; } = [];
-
-    /// <summary>The first message per (sender, client_msg_no): a repeated send returns it instead of storing again.</summary>
-    public Dictionary<(string From, string ClientMsgNo), StoredMessage> Sent { get; } = new();
 
     public (string A, string B)? Pair { get; init; }
 

@@ -6,7 +6,7 @@ namespace ImAdmin.Sandbox.WuKongIM;
 public sealed class WuKongBadRequest(string message) : Exception(message);
 
 /// <summary>
-/// A JSON request body read the way the server's Go handlers decode it (contract §3.1): unknown fields are ignored,
+/// A JSON request body read the way the server's Go handlers decode it (see docs/server-behaviour/wukongim.md, 'Requests'): unknown fields are ignored,
 /// a missing field is its zero value, a wrong JSON type or bad Base64 is a 400 "数据格式有误！". Handlers that decode
 /// into a declared <see cref="GoStruct"/> (the channel routes) check every field up front and answer with Go's error text.
 /// </summary>

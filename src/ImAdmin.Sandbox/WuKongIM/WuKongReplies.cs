@@ -1,6 +1,6 @@
 namespace ImAdmin.Sandbox.WuKongIM;
 
-/// <summary>The answer shapes WuKongIM handlers use (contract §3.2) and route helpers that turn a refused request into its 400.</summary>
+/// <summary>The answer shapes WuKongIM handlers use (see docs/server-behaviour/wukongim.md, 'Answer envelopes') and route helpers that turn a refused request into its 400.</summary>
 public static class WuKongReplies
 {
     public static IResult Ok() => Results.Json(new { status = 200 });
@@ -56,7 +56,7 @@ public static class WuKongReplies
         return long.TryParse(text, out var value) ? value : throw new WuKongBadRequest(WuKongBody.FormatError);
     }
 
-    /// <summary>The MessageResp shape (§5.9) of a stored message.</summary>
+    /// <summary>The MessageResp shape (see docs/server-behaviour/wukongim.md, 'Message shape') of a stored message.</summary>
     public static Dictionary<string, object?> MessageResp(StoredMessage m) => new()
     {
         ["header"] = new { no_persist = m.Header.NoPersist, red_dot = m.Header.RedDot, sync_once = m.Header.SyncOnce },

@@ -4,7 +4,7 @@ using static ImAdmin.Sandbox.WuKongIM.WuKongReplies;
 namespace ImAdmin.Sandbox.WuKongIM;
 
 /// <summary>
-/// Channel routes of WuKongIM v2.2.5 (contract §6 and errata): create/overwrite, info, delete (disband only),
+/// Channel routes of WuKongIM v2.2.5 (see docs/server-behaviour/wukongim.md, 'Channels'): create/overwrite, info, delete (disband only),
 /// subscribers, blacklist, whitelist, and the /cluster reads. Validation order and texts follow the server's
 /// handlers; errors are HTTP 400 <c>{msg,status:400}</c>.
 /// </summary>

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace ImAdmin.Sandbox.WuKongIM;
 
-/// <summary>GET /connz, POST /conn/kick and /conn/remove (contract §8.6, §8.7), and the control route that adds connections.</summary>
+/// <summary>GET /connz, POST /conn/kick and /conn/remove (see docs/server-behaviour/wukongim.md, 'Connections'), and the control route that adds connections.</summary>
 public sealed partial class WuKongSandbox
 {
     /// <summary>The server's sort keys. Like the server, "uptime" sorts by connect time and "idle" by last activity.</summary>

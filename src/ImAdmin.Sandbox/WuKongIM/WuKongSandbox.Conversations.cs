@@ -3,7 +3,7 @@ using static ImAdmin.Sandbox.WuKongIM.WuKongReplies;
 
 namespace ImAdmin.Sandbox.WuKongIM;
 
-/// <summary>Conversation routes (§7): sync (bare array), syncByChannels, and the three mutations (status-only answers).</summary>
+/// <summary>Conversation routes (see docs/server-behaviour/wukongim.md, 'Conversations'): sync (bare array), syncByChannels, and the three mutations (status-only answers).</summary>
 public sealed partial class WuKongSandbox
 {
     public const int MaxConversationPageSize = 500;

@@ -3,7 +3,7 @@ using static ImAdmin.Sandbox.WuKongIM.WuKongReplies;
 namespace ImAdmin.Sandbox.WuKongIM;
 
 /// <summary>
-/// Events (§5.8, §10.1): v2.2.4 and later have POST /message/event; v2.2.1–2.2.3 had POST /event instead; older servers
+/// Events (see docs/server-behaviour/wukongim.md, 'Message events', 'Versions'): v2.2.4 and later have POST /message/event; v2.2.1–2.2.3 had POST /event instead; older servers
 /// have neither. The emulated version is <see cref="SandboxOptions.WuKongVersion"/>; a missing route is gin's text/plain 404.
 /// </summary>
 public sealed partial class WuKongSandbox

@@ -3,7 +3,7 @@ using static ImAdmin.Sandbox.WuKongIM.WuKongReplies;
 namespace ImAdmin.Sandbox.WuKongIM;
 
 /// <summary>
-/// Message reads (§5.3–§5.7 and errata): POST /message, POST /messages, POST /channel/messagesync,
+/// Message reads (see docs/server-behaviour/wukongim.md, 'Message reads'): POST /message, POST /messages, POST /channel/messagesync,
 /// GET /channel/max_message_seq and GET /message/byclientmsgno, with their not-found and paging quirks.
 /// </summary>
 public sealed partial class WuKongSandbox
@@ -52,7 +52,7 @@ public sealed partial class WuKongSandbox
     }
 
     /// <summary>
-    /// §5.5 selection: start = end = 0 → newest limit; pull_mode 1 → [start, end) first limit; pull_mode 0 → (end, start]
+    /// Selection (see docs/server-behaviour/wukongim.md, 'Message history'): start = end = 0 → newest limit; pull_mode 1 → [start, end) first limit; pull_mode 0 → (end, start]
     /// newest limit; all ascending. limit 0 gives nothing except in mode 1 (unlimited); more = 1 when a full page came back
     /// (so also for limit 0 with nothing), forced to 0 when the boundary message is end_message_seq.
     /// </summary>

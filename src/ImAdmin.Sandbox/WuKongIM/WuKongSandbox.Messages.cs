@@ -4,7 +4,7 @@ using static ImAdmin.Sandbox.WuKongIM.WuKongReplies;
 
 namespace ImAdmin.Sandbox.WuKongIM;
 
-/// <summary>Sending (§5.1, §5.2): POST /message/send (enveloped answer) and POST /message/sendbatch (bare answer).</summary>
+/// <summary>Sending (see docs/server-behaviour/wukongim.md, 'Sending'): POST /message/send (enveloped answer) and POST /message/sendbatch (bare answer).</summary>
 public sealed partial class WuKongSandbox
 {
     private void MapMessageSends(WebApplication app)

@@ -7,7 +7,7 @@ namespace ImAdmin.Sandbox.WuKongIM;
 /// <summary>
 /// The generic plugin proxy <c>/plugins/:plugin/*path</c>. Without the search plugin (the default install) every call is
 /// HTTP 400 <c>{"msg":"plugin not found","status":404}</c>; with <see cref="SandboxOptions.WuKongSearchPlugin"/> the
-/// wk.plugin.search user search answers as §5.10 describes.
+/// wk.plugin.search user search answers as docs/server-behaviour/wukongim.md, 'Message search' describes.
 /// </summary>
 public sealed partial class WuKongSandbox
 {

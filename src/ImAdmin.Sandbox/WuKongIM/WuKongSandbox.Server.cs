@@ -1,6 +1,6 @@
 namespace ImAdmin.Sandbox.WuKongIM;
 
-/// <summary>GET /health, /varz and /migrate/result (contract §8.8, §8.9).</summary>
+/// <summary>GET /health, /varz and /migrate/result (see docs/server-behaviour/wukongim.md, 'Server state').</summary>
 public sealed partial class WuKongSandbox
 {
     private void MapServer(WebApplication app)

@@ -1,13 +1,13 @@
 namespace ImAdmin.Sandbox.WuKongIM;
 
-/// <summary>Users and devices (contract §8.1-§8.5): tokens, device_quit, onlinestatus, route and system uids.</summary>
+/// <summary>Users and devices (see docs/server-behaviour/wukongim.md, 'Users and devices'): tokens, device_quit, onlinestatus, route and system uids.</summary>
 public sealed partial class WuKongSandbox
 {
     private const string ExternalTcpAddr = "127.0.0.1:5100";
     private const string ExternalWsAddr = "ws://127.0.0.1:5200";
     private const string IntranetTcpAddr = "127.0.0.1:15100";
 
-    /// <summary>Reason codes /user/token answers inside an HTTP 200 (contract §3.4).</summary>
+    /// <summary>Reason codes /user/token answers inside an HTTP 200 (see docs/server-behaviour/wukongim.md, 'Reason codes and header flags').</summary>
     private const int ReasonBan = 19;
     private const int ReasonDisband = 24;
 

@@ -1,7 +1,7 @@
 namespace ImAdmin.Sandbox.WuKongIM;
 
 /// <summary>
-/// WuKongIM v2 admin API (port 5001) as shared/reference/wukongim-api.md describes it: the token header checked
+/// WuKongIM v2 admin API (port 5001) as docs/server-behaviour/wukongim.md describes it: the token header checked
 /// before anything else (401, empty body), bare/enveloped answers per route, and 400 <c>{msg,status}</c> errors.
 /// </summary>
 public sealed partial class WuKongSandbox(SandboxOptions options)
@@ -9,13 +9,13 @@ public sealed partial class WuKongSandbox(SandboxOptions options)
     /// <summary>The release the sandbox emulates unless <see cref="SandboxOptions.WuKongVersion"/> says otherwise.</summary>
     public const string Version = "v2.2.5-20260422";
 
-    public WuKongState State { get; } = new();
+    public WuKongState State { get; } = new() { StoreDelay = options.WuKongStoreDelay };
 
     public void Map(WebApplication app)
     {
         app.Use(async (context, next) =>
         {
-            // §2.1: every path, known or not, needs the exact token when managerToken is set.
+            // Every path, known or not, needs the exact token when managerToken is set (see docs/server-behaviour/wukongim.md, 'Authentication').
             if (options.WuKongToken != null && !context.Request.Path.StartsWithSegments("/_sandbox") &&
                 context.Request.Headers["token"].ToString() != options.WuKongToken)
             {

@@ -10,7 +10,7 @@ public sealed partial class WuKongState
             members.Add(member.Uid);
     }
 
-    /// <summary>API sends skip sender checks; only a banned or disbanded channel drops them, after answering 200 (errata).</summary>
+    /// <summary>API sends skip sender checks; only a banned or disbanded channel drops them, after answering 200 (see docs/server-behaviour/wukongim.md, 'Channels').</summary>
     partial void DropsMessages(ChannelKey channel, ref bool dropped)
     {
         if (_channelInfos.TryGetValue((channel.Id, channel.Type), out var info) && (info.Flags.Ban || info.Flags.Disband)) dropped = true;

@@ -1,7 +1,7 @@
 namespace ImAdmin.Sandbox.WuKongIM;
 
 /// <summary>
-/// Conversations (contract §7): one row per (user, channel) with a read pointer, a soft-delete mark and a version.
+/// Conversations (see docs/server-behaviour/wukongim.md, 'Conversations'): one row per (user, channel) with a read pointer, a soft-delete mark and a version.
 /// Unread counts the red-dot messages of others after the read pointer (and after a delete).
 /// </summary>
 public sealed partial class WuKongState

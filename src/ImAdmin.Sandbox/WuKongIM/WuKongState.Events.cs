@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace ImAdmin.Sandbox.WuKongIM;
 
 /// <summary>
-/// Message events (§5.8): v2.2.4+ numbers each event per (channel, client_msg_no, event_key) and keeps a repeated
+/// Message events (see docs/server-behaviour/wukongim.md, 'Message events'): v2.2.4+ numbers each event per (channel, client_msg_no, event_key) and keeps a repeated
 /// event_id idempotent; v2.2.1–2.2.3 ran at most one AG-UI text stream per channel.
 /// </summary>
 public sealed partial class WuKongState

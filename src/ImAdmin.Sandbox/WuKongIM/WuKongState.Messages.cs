@@ -1,6 +1,6 @@
 namespace ImAdmin.Sandbox.WuKongIM;
 
-/// <summary>Message store: per-channel sequences from 1, snowflake-like ids, dedupe on (channel, sender, client_msg_no).</summary>
+/// <summary>Message store: per-channel sequences from 1, snowflake-like ids, no dedupe (as the server).</summary>
 public sealed partial class WuKongState
 {
     public const string SystemUid = "____system";
@@ -15,48 +15,60 @@ public sealed partial class WuKongState
     public sealed record SendOutcome(long MessageId, string ClientMsgNo);
 
     /// <summary>
+    /// How long an accepted send takes to become readable. The server answers /message/send before the channel
+    /// actor stores the message, so a lookup right after the answer can miss it; zero stores at once.
+    /// </summary>
+    public TimeSpan StoreDelay { get; set; }
+
+    /// <summary>
     /// Stores one message the way /message/send and /message/sendbatch do. Person channels are addressed by the
     /// peer uid and stored under the pair id; sync_once messages go to the channel's CMD twin; no_persist ones get an
-    /// id but are not stored. A repeated client_msg_no from the same sender returns the first message.
+    /// id but are not stored. Every call stores a new message with a fresh id, even when its client_msg_no was used
+    /// before: the server does not deduplicate (docs/server-behaviour/wukongim.md).
     /// </summary>
     public SendOutcome Send(string from, string channelId, int channelType, byte[] payload, MessageHeader header, string clientMsgNo, uint expire, DateTimeOffset now)
     {
         from = from.Length == 0 ? SystemUid : from;
+        if (clientMsgNo.Length == 0) clientMsgNo = Guid.NewGuid().ToString("N") + "0";
+        var (key, pair) = channelType == ChannelKey.Person
+            ? (new ChannelKey(PersonChannel.InternalId(from, channelId), channelType), (from, channelId))
+            : (new ChannelKey(channelId, channelType), ((string, string)?)null);
+        if (header.SyncOnce == 1) key = key with { Id = key.Id + ChannelKey.CmdSuffix };
+        long id;
+        lock (Gate) id = NextId(now);
+
+        var message = new StoredMessage
+        {
+            Id = id,
+            Seq = 0, // given when stored
+            ClientMsgNo = clientMsgNo,
+            From = from,
+            Channel = key,
+            DisplayChannelId = pair is (var a, var b) ? (a == from ? b : a) : channelId,
+            Timestamp = now.ToUnixTimeSeconds(),
+            Payload = payload,
+            Header = header,
+            Expire = expire,
+        };
+        var delay = StoreDelay;
+        if (delay <= TimeSpan.Zero) Store(message, pair, now);
+        else _ = Task.Delay(delay).ContinueWith(_ => Store(message, pair, now), TaskScheduler.Default);
+        return new SendOutcome(id, clientMsgNo);
+    }
+
+    /// <summary>What the channel actor does with an accepted message: drop it (no_persist, banned, disbanded) or append it.</summary>
+    private void Store(StoredMessage message, (string, string)? pair, DateTimeOffset now)
+    {
         lock (Gate)
         {
-            var (key, pair) = channelType == ChannelKey.Person
-                ? (new ChannelKey(PersonChannel.InternalId(from, channelId), channelType), (from, channelId))
-                : (new ChannelKey(channelId, channelType), ((string, string)?)null);
-            if (header.SyncOnce == 1) key = key with { Id = key.Id + ChannelKey.CmdSuffix };
-            var log = LogFor(key, pair);
-
-            if (clientMsgNo.Length > 0 && log.Sent.TryGetValue((from, clientMsgNo), out var first))
-                return new SendOutcome(first.Id, first.ClientMsgNo);
-            if (clientMsgNo.Length == 0) clientMsgNo = Guid.NewGuid().ToString("N") + "0";
-
-            var id = NextId(now);
+            var log = LogFor(message.Channel, pair);
             var dropped = false;
-            DropsMessages(key, ref dropped);
-            if (header.NoPersist == 1 || dropped) return new SendOutcome(id, clientMsgNo);
-
-            var message = new StoredMessage
-            {
-                Id = id,
-                Seq = log.LastSeq + 1,
-                ClientMsgNo = clientMsgNo,
-                From = from,
-                Channel = key,
-                DisplayChannelId = pair is (var a, var b) ? (a == from ? b : a) : channelId,
-                Timestamp = now.ToUnixTimeSeconds(),
-                Payload = payload,
-                Header = header,
-                Expire = expire,
-            };
-            log.Messages.Add(message);
-            log.Sent[(from, clientMsgNo)] = message;
-            _byId[id] = message;
-            TrackConversations(message, log, now);
-            return new SendOutcome(id, clientMsgNo);
+            DropsMessages(message.Channel, ref dropped);
+            if (message.Header.NoPersist == 1 || dropped) return;
+            var stored = message with { Seq = log.LastSeq + 1 };
+            log.Messages.Add(stored);
+            _byId[stored.Id] = stored;
+            TrackConversations(stored, log, now);
         }
     }
 

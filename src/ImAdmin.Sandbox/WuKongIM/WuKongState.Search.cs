@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace ImAdmin.Sandbox.WuKongIM;
 
-/// <summary>The wk.plugin.search plugin's user search (§5.10) over stored JSON payloads, newest first.</summary>
+/// <summary>The wk.plugin.search plugin's user search (see docs/server-behaviour/wukongim.md, 'Message search') over stored JSON payloads, newest first.</summary>
 public sealed partial class WuKongState
 {
     /// <summary>What a search asks; <see cref="Payload"/> maps payload fields to text they must contain (case-insensitive).</summary>

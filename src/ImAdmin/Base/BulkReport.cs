@@ -30,6 +30,9 @@ namespace ImAdmin.Base
         public int Succeeded { get; private set; }
         public int Failed { get; private set; }
 
+        /// <summary>Rows whose call may have acted although its answer was lost: neither sent nor failed.</summary>
+        public int Unknown { get; private set; }
+
         public void Row() => Rows++;
 
         public void Success() => Succeeded++;
@@ -40,9 +43,16 @@ namespace ImAdmin.Base
         /// </summary>
         public ImException Failure(string row, ImException error)
         {
-            Failed++;
-            var reason = Reason(error);
-            _reasons[reason] = _reasons.TryGetValue(reason, out var count) ? count + 1 : 1;
+            if (error.OutcomeUnknown)
+            {
+                Unknown++;
+            }
+            else
+            {
+                Failed++;
+                var reason = Reason(error);
+                _reasons[reason] = _reasons.TryGetValue(reason, out var count) ? count + 1 : 1;
+            }
             if (error.Message.IndexOf(row, StringComparison.Ordinal) >= 0) return error;
             var message = $"{row}: {error.Message}";
             if (error is ImInputException input) return new ImInputException(input.ParameterName ?? string.Empty, message);
@@ -63,11 +73,12 @@ namespace ImAdmin.Base
         {
             if (!force && _sinceProgress.Elapsed < ProgressInterval) return null;
             _sinceProgress.Restart();
-            var done = Succeeded + Failed;
+            var done = Succeeded + Failed + Unknown;
             var seconds = _elapsed.Elapsed.TotalSeconds;
             var rate = seconds > 0 ? done / seconds : 0;
-            var status = string.Format(CultureInfo.InvariantCulture, "{0:N0}{1} done ({2:N0} ok, {3:N0} failed), {4:N0}/s",
-                done, Total.HasValue ? $" of {Total.Value:N0}" : string.Empty, Succeeded, Failed, rate);
+            var status = string.Format(CultureInfo.InvariantCulture, "{0:N0}{1} done ({2:N0} ok, {3:N0} failed{4}), {5:N0}/s",
+                done, Total.HasValue ? $" of {Total.Value:N0}" : string.Empty, Succeeded, Failed,
+                Unknown > 0 ? string.Format(CultureInfo.InvariantCulture, ", {0:N0} unknown", Unknown) : string.Empty, rate);
             var record = new ProgressRecord(1, _activity, status);
             if (Total is { } total && total > 0)
             {
@@ -89,6 +100,15 @@ namespace ImAdmin.Base
             return string.Format(CultureInfo.InvariantCulture,
                 "{0:N0} of {1:N0} {2} ({3}); each has an error record whose TargetObject is its input row.", Failed, Rows, notDone, reasons);
         }
+
+        /// <summary>The closing warning for rows with an unknown outcome; null when there are none.</summary>
+        public string? UnknownSummary() =>
+            Unknown == 0
+                ? null
+                : string.Format(CultureInfo.InvariantCulture,
+                    "{0:N0} of {1:N0} row(s) have an unknown outcome: the server may have acted although its answer was lost. " +
+                    "Their error records (ImAdmin.*OutcomeUnknown) hold the rows; check them before sending any again (about_ImAdmin, \"Unknown outcomes\").",
+                    Unknown, Rows);
 
         private static string Reason(ImException error) =>
             error.ServerCode is { } code

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -158,21 +159,21 @@ namespace ImAdmin.Base
 
         /// <summary>
         /// Ends the run: closes the progress bar, warns when any row failed or has an unknown outcome (with
-        /// <paramref name="failures"/>, the cmdlet's own account of the failures by reason, when it has one), and writes
-        /// the summary object when asked (otherwise it goes to the verbose stream).
+        /// <paramref name="accounts"/>, the cmdlet's own warnings on failures by reason and on unknown rows, when it
+        /// keeps them), and writes the summary object when asked (otherwise it goes to the verbose stream).
         /// </summary>
-        public void Summarize(bool writeSummary, string? failures = null)
+        public void Summarize(bool writeSummary, params string?[] accounts)
         {
             _cmdlet.WriteProgress(new ProgressRecord(_activityId, Progress.Command, "Done") { RecordType = ProgressRecordType.Completed });
             var summary = Progress.Summary(Journal?.Path);
             var rows = Progress.Done + Progress.NotSent;
-            if (failures != null)
-                _cmdlet.WriteWarning(failures);
+            if (accounts.Length > 0)
+                foreach (var warning in accounts.Where(a => a != null)) _cmdlet.WriteWarning(warning);
             else if (summary.Failed > 0 || summary.Unknown > 0)
                 _cmdlet.WriteWarning($"{summary.Failed} of {rows} row(s) failed and {summary.Unknown} have an unknown outcome ({summary}). " +
                                      "Each has an error record whose TargetObject is its input row" +
                                      (summary.Unknown > 0 ? "; check unknown rows on the server before sending them again." : "."));
-            if (failures == null || writeSummary) _cmdlet.WriteVerbose(summary.ToString());
+            if (accounts.Length == 0 || writeSummary) _cmdlet.WriteVerbose(summary.ToString());
             if (writeSummary) _cmdlet.WriteObject(summary);
         }
 

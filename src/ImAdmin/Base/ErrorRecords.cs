@@ -36,6 +36,7 @@ namespace ImAdmin.Base
             ImErrorKind.ServerError => ErrorCategory.InvalidResult,
             ImErrorKind.NotSupported => ErrorCategory.NotImplemented,
             ImErrorKind.InvalidState => ErrorCategory.InvalidOperation,
+            ImErrorKind.AlreadyExists => ErrorCategory.ResourceExists,
             _ => ErrorCategory.NotSpecified,
         };
 

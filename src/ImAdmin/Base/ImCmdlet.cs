@@ -89,11 +89,12 @@ namespace ImAdmin.Base
 
         /// <summary>
         /// The failure of one input item: non-terminating, unless no later item can succeed either (credentials
-        /// rejected, server unreachable, a capability the server lacks): then it stops the cmdlet.
+        /// rejected, server refusing connections, a capability the server lacks): then it stops the cmdlet. A
+        /// connection that broke mid-call is transient and ends only its own item.
         /// </summary>
         protected void WriteItemFailure(Exception exception, string errorId, object? target)
         {
-            if (exception is ImException { Kind: ImErrorKind.Authentication or ImErrorKind.ConnectionFailed or ImErrorKind.NotSupported })
+            if (exception is ImException { Kind: ImErrorKind.NotSupported } or ImException { EndsRun: true })
                 ThrowTerminating(exception, errorId, target);
             WriteItemError(exception, errorId, target);
         }

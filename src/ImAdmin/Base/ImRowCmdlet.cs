@@ -1,4 +1,7 @@
+using System;
+using System.Linq;
 using System.Management.Automation;
+using ImAdmin.Engine.Errors;
 
 namespace ImAdmin.Base
 {
@@ -17,5 +20,27 @@ namespace ImAdmin.Base
         /// the wrapper), or <paramref name="direct"/> when the parameters were given directly.
         /// </summary>
         protected object RowOr(object direct) => (object?)InputObject ?? direct;
+
+        /// <summary>
+        /// The error for a row whose <paramref name="columns"/> (a parameter's name and aliases) hold a value that is
+        /// not a defined <typeparamref name="TEnum"/>, e.g. ChannelType 'Gruop' or 99. PowerShell cannot bind such a
+        /// value, and then binds the row without it, so the parameter's default would apply silently: the row would go
+        /// to the wrong place. Null when the row has no such column, leaves it empty, or holds a valid value.
+        /// </summary>
+        protected ImInputException? InvalidEnumColumn<TEnum>(string parameterName, params string[] columns) where TEnum : struct, Enum
+        {
+            if (InputObject == null || InputObject.BaseObject is string) return null;
+            foreach (var column in new[] { parameterName }.Concat(columns))
+            {
+                var value = InputObject.Properties[column]?.Value;
+                if (value is PSObject wrapped) value = wrapped.BaseObject;
+                if (value == null || (value is string text && text.Trim().Length == 0)) continue;
+                if (LanguagePrimitives.TryConvertTo<TEnum>(value, out var converted) && Enum.IsDefined(typeof(TEnum), converted)) continue;
+                return new ImInputException(parameterName,
+                    $"The row's {column} column is '{value}', which is not a {typeof(TEnum).Name}; the row was not sent. " +
+                    $"Use one of: {string.Join(", ", Enum.GetNames(typeof(TEnum)))}.");
+            }
+            return null;
+        }
     }
 }

@@ -30,7 +30,7 @@ public class TencentConversationTests(SandboxFixture sandbox) : IClassFixture<Sa
         await SendAsync(session, other, me, 1);
 
         var before = await Client(session).GetUnreadCountsAsync(me, [peer, other], CancellationToken.None);
-        await Client(session).ClearConversationUnreadAsync(me, peer, ChannelType.Person, CancellationToken.None);
+        await Client(session).ClearConversationUnreadAsync(me, peer, ChannelType.Person, null, CancellationToken.None);
         var after = await Client(session).GetUnreadCountsAsync(me, [peer, other], CancellationToken.None);
         var total = Assert.Single((await Client(session).GetUnreadCountsAsync(me, [], CancellationToken.None)).Values());
 
@@ -42,12 +42,29 @@ public class TencentConversationTests(SandboxFixture sandbox) : IClassFixture<Sa
     }
 
     [Fact]
+    public async Task Before_maps_to_MsgReadTime_and_the_conversation_reports_what_is_left_unread()
+    {
+        using var session = await ConnectAsync();
+        var ids = await ImportAsync(session, NewIds("upto", 2));
+        var (me, peer) = (ids[0], ids[1]);
+        var old = DateTimeOffset.UtcNow.AddMinutes(-10);
+        foreach (var minutes in new[] { -20, -15, 5 })
+            sandbox.Host.Tencent.State.Store(new Sandbox.Tencent.TencentStoredMessage("openim/sendmsg", peer, me, (uint)(100 + minutes), 1,
+                DateTimeOffset.UtcNow.AddMinutes(minutes).ToUnixTimeSeconds(), JsonDocument.Parse("""[{"MsgType":"TIMTextElem","MsgContent":{"Text":"m"}}]""").RootElement, null, []));
+
+        var conversation = (await Client(session).ClearConversationUnreadAsync(me, peer, ChannelType.Person, old, CancellationToken.None))!;
+
+        Assert.Equal($$"""{"Report_Account":"{{me}}","Peer_Account":"{{peer}}","MsgReadTime":{{old.ToUnixTimeSeconds()}}}""", Calls(sandbox.Host, ReadApi).Last().Body);
+        Assert.Equal((me, peer, 1, (DateTimeOffset?)DateTimeOffset.FromUnixTimeSeconds(old.ToUnixTimeSeconds())), (conversation.UserId, conversation.ChannelId, conversation.Unread, conversation.ReadTime));
+    }
+
+    [Fact]
     public async Task Clearing_an_unknown_users_conversation_keeps_the_servers_code()
     {
         using var session = await ConnectAsync();
         var peer = (await ImportAsync(session, SandboxFixture.NewId("peer")))[0];
 
-        var ex = await Assert.ThrowsAsync<ImException>(() => Client(session).ClearConversationUnreadAsync(SandboxFixture.NewId("ghost"), peer, ChannelType.Person, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<ImException>(() => Client(session).ClearConversationUnreadAsync(SandboxFixture.NewId("ghost"), peer, ChannelType.Person, null, CancellationToken.None));
 
         Assert.Equal(90008, ex.ServerCode);
         Assert.NotNull(ex.ServerMessage);
@@ -59,7 +76,7 @@ public class TencentConversationTests(SandboxFixture sandbox) : IClassFixture<Sa
         using var session = await ConnectAsync();
         var before = Calls(sandbox.Host, ReadApi).Count;
 
-        var ex = await Assert.ThrowsAsync<ImCapabilityException>(() => Client(session).ClearConversationUnreadAsync("alice", "group1", ChannelType.Group, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<ImCapabilityException>(() => Client(session).ClearConversationUnreadAsync("alice", "group1", ChannelType.Group, null, CancellationToken.None));
 
         Assert.Contains("Person", ex.Message);
         Assert.Equal(before, Calls(sandbox.Host, ReadApi).Count);

@@ -18,9 +18,12 @@ public class TencentGroupSandboxTests(SandboxFixture sandbox) : IClassFixture<Sa
     {
         var id = SandboxFixture.NewId("g");
 
-        var given = await CallAsync("create_group", $$"""{"Owner_Account":"administrator","Type":"Public","GroupId":"{{id}}","Name":"Ops"}""");
+        var owned = SandboxFixture.NewId("g");
+        var given = await CallAsync("create_group", $$"""{"Type":"Public","GroupId":"{{id}}","Name":"Ops"}""");
         var generated = await CallAsync("create_group", """{"Type":"Work","Name":"Ops"}""");
         var taken = await CallAsync("create_group", $$"""{"Type":"Public","GroupId":"{{id}}","Name":"Ops"}""");
+        await CallAsync("create_group", $$"""{"Owner_Account":"administrator","Type":"Public","GroupId":"{{owned}}","Name":"Ops"}""");
+        var takenByCaller = await CallAsync("create_group", $$"""{"Type":"Public","GroupId":"{{owned}}","Name":"Ops"}""");
 
         AssertCode(given, 0);
         Assert.Equal(id, given.GetString("GroupId"));
@@ -28,6 +31,7 @@ public class TencentGroupSandboxTests(SandboxFixture sandbox) : IClassFixture<Sa
         Assert.StartsWith("@TGS#", generated.GetString("GroupId"));
         Assert.True(sandbox.Host.Tencent.State.GroupExists(generated.GetString("GroupId")!));
         AssertCode(taken, 10021);
+        AssertCode(takenByCaller, 10025);
     }
 
     [Theory]

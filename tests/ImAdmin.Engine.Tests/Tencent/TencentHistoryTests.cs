@@ -40,6 +40,44 @@ public class TencentHistoryTests(SandboxFixture sandbox, ITestOutputHelper outpu
         await Client(session).GetHistoryAsync(query, CancellationToken.None).ToListAsync();
 
     [Fact]
+    public async Task A_recalled_message_is_shown_as_revoked_with_read_state_and_custom_data()
+    {
+        using var session = await ConnectAsync();
+        var ids = await ImportAsync(session, NewIds("rv", 2));
+        var (a, b) = (ids[0], ids[1]);
+        var keep = Text(b, "kept", from: a);
+        keep.Options = new ImAdmin.Engine.Messaging.MessageOptions { Extra = "{\"tag\":1}" };
+        var kept = Assert.Single(await Client(session).SendAsync([keep], CancellationToken.None));
+        var gone = Assert.Single(await Client(session).SendAsync([Text(b, "recalled", from: a)], CancellationToken.None));
+        await Client(session).WithdrawAsync(a, b, gone.MessageKey!, CancellationToken.None);
+        await Client(session).ClearConversationUnreadAsync(b, a, ChannelType.Person, null, CancellationToken.None);
+
+        var messages = await ReadAsync(session, new TencentHistoryQuery(a, b, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1)));
+
+        var revoked = Assert.Single(messages, m => m.MessageKey == gone.MessageKey);
+        var normal = Assert.Single(messages, m => m.MessageKey == kept.MessageKey);
+        Assert.Equal((true, (bool?)true), (revoked.Revoked, revoked.IsPeerRead));
+        Assert.Equal((false, "kept", "{\"tag\":1}", (bool?)true), (normal.Revoked, normal.Text, normal.Extra, normal.IsPeerRead));
+    }
+
+    [Fact]
+    public async Task A_message_sent_with_NoSyncToSender_is_seen_only_from_the_recipients_side()
+    {
+        using var session = await ConnectAsync();
+        var ids = await ImportAsync(session, NewIds("ns", 2));
+        var row = Text(ids[1], "only theirs", from: ids[0]);
+        row.Options = new ImAdmin.Engine.Messaging.MessageOptions { NoSyncToSender = true };
+        await Client(session).SendAsync([row], CancellationToken.None);
+        var range = (DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1));
+
+        var senderSide = await ReadAsync(session, new TencentHistoryQuery(ids[0], ids[1], range.Item1, range.Item2));
+        var recipientSide = await ReadAsync(session, new TencentHistoryQuery(ids[1], ids[0], range.Item1, range.Item2));
+
+        Assert.Empty(senderSide);
+        Assert.Equal("only theirs", Assert.Single(recipientSide).Text);
+    }
+
+    [Fact]
     public async Task Pages_cut_at_13_KB_are_followed_with_LastMsgTime_and_LastMsgKey_until_Complete()
     {
         using var session = await ConnectAsync();

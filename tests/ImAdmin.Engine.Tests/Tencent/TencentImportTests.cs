@@ -1,3 +1,5 @@
+using ImAdmin.Engine.Providers.Capabilities;
+using System.Text.Json;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Json;
 using ImAdmin.Engine.Messaging;
@@ -53,7 +55,7 @@ public class TencentImportTests(SandboxFixture sandbox) : IClassFixture<SandboxF
 
         await ImportAsync(session, Row(from, to, "live"), TencentClient.RealtimeImport);
 
-        Assert.Contains("\"SyncFromOldSystem\":1", Calls(sandbox.Host, Api).Last().Body);
+        Assert.Contains("\"SyncFromOldSystem\":5", Calls(sandbox.Host, Api).Last().Body);
         Assert.Equal(1, sandbox.Host.Tencent.State.Unread(to, from));
     }
 
@@ -72,6 +74,71 @@ public class TencentImportTests(SandboxFixture sandbox) : IClassFixture<SandboxF
         Assert.Equal(calls[0].Body, calls[1].Body);
         Assert.NotEqual(calls[0].Body, calls[2].Body);
         Assert.Equal(new[] { "same", "other text" }, Imported(to).Select(m => m.Text));
+    }
+
+    [Fact]
+    public async Task Two_identical_looking_rows_are_both_imported_and_a_rerun_of_both_imports_nothing()
+    {
+        using var session = await ConnectAsync();
+        var (from, to) = (SandboxFixture.NewId("f"), SandboxFixture.NewId("t"));
+        await TencentTestKit.ImportAsync(session, from, to);
+
+        async Task RunAsync()
+        {
+            var occurrences = new ImportOccurrences(((IMessageImporter)Client(session)).DefaultImportSender);
+            foreach (var row in new[] { Row(from, to, "ok"), Row(from, to, "ok") })
+            {
+                occurrences.Number(row);
+                Assert.True((await ImportAsync(session, row)).Succeeded);
+            }
+        }
+
+        await RunAsync();
+        await RunAsync();
+
+        Assert.Equal(new[] { "ok", "ok" }, Imported(to).Select(m => m.Text));
+        var keys = Calls(sandbox.Host, Api).TakeLast(4).Select(c => JsonDocument.Parse(c.Body).RootElement).Select(b => (b.GetProperty("MsgSeq").GetUInt32(), b.GetProperty("MsgRandom").GetUInt32())).ToList();
+        Assert.NotEqual(keys[0], keys[1]);
+        Assert.Equal(keys.Take(2), keys.Skip(2));
+    }
+
+    [Fact]
+    public async Task The_sandbox_treats_the_same_key_in_either_direction_as_a_repeat_whatever_the_content()
+    {
+        var (a, b) = (SandboxFixture.NewId("a"), SandboxFixture.NewId("b"));
+        sandbox.Host.Tencent.State.Import(a);
+        sandbox.Host.Tencent.State.Import(b);
+        string Body(string from, string to, string text) =>
+            $$$"""{"SyncFromOldSystem":2,"From_Account":"{{{from}}}","To_Account":"{{{to}}}","MsgSeq":7,"MsgRandom":8,"MsgTimeStamp":1600000000,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"{{{text}}}"}}]}""";
+
+        var first = await RawCallAsync(sandbox, Api, Body(a, b, "first"));
+        var other = await RawCallAsync(sandbox, Api, Body(a, b, "other text"));
+        var reverse = await RawCallAsync(sandbox, Api, Body(b, a, "reverse"));
+
+        Assert.All(new[] { first, other, reverse }, r => Assert.Equal(0, r.GetInt("ErrorCode")));
+        Assert.Equal(new[] { "first" }, sandbox.Host.Tencent.State.Messages.Where(m => m.From == a || m.From == b).Select(m => m.Text));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task The_sandbox_takes_SyncFromOldSystem_2_or_5_only(int sync)
+    {
+        var json = await RawCallAsync(sandbox, Api, $$$"""{"SyncFromOldSystem":{{{sync}}},"From_Account":"administrator","To_Account":"administrator","MsgRandom":1,"MsgTimeStamp":1600000000,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"x"}}]}""");
+
+        Assert.Equal(90030, json.GetInt("ErrorCode"));
+    }
+
+    [Fact]
+    public async Task Element_types_importmsg_does_not_take_are_refused_before_sending()
+    {
+        using var session = await ConnectAsync();
+        var row = new MessageImport(new SendRequest("administrator", "administrator", ChannelType.Person,
+            MessageContent.FromPayload(System.Text.Encoding.UTF8.GetBytes("""[{"MsgType":"TIMFileElem","MsgContent":{"Url":"https://x","FileName":"a"}}]"""))), SentAt, null);
+
+        var error = await Assert.ThrowsAsync<ImInputException>(() => ImportAsync(session, row));
+
+        Assert.Contains("importmsg takes only", error.Message);
     }
 
     [Fact]

@@ -287,4 +287,37 @@ public class TencentSendTests(SandboxFixture sandbox, ITestOutputHelper output) 
         Assert.Equal(20003, ex.ServerCode);
         Assert.Equal(ImErrorKind.NotFound, ex.Kind);
     }
+
+    [Fact]
+    public async Task An_over_long_recipient_fails_only_its_row_and_the_rest_of_the_batch_is_sent()
+    {
+        using var session = await ConnectAsync();
+        var ids = await ImportAsync(session, NewIds("long", 2));
+        var tooLong = new string('x', 33);
+        var rows = new[] { ids[0], tooLong, ids[1] }.Select(id => Text(id, "one bad row")).ToArray();
+
+        var results = await SendAsync(session, rows);
+
+        Assert.Equal([true, false, true], results.Select(r => r.Succeeded));
+        var refused = Assert.IsType<ImInputException>(results[1].Exception);
+        Assert.Equal("ChannelId", refused.ParameterName);
+        Assert.False(results[1].OutcomeUnknown);
+        Assert.All(ids, id => Assert.Single(sandbox.Host.Tencent.State.MessagesTo(id)));
+    }
+
+    [Fact]
+    public async Task A_lost_batch_answer_next_to_a_refused_row_leaves_only_the_sent_rows_unknown()
+    {
+        using var session = await ConnectAsync();
+        var ids = await ImportAsync(session, NewIds("lostmix", 2));
+        sandbox.Host.TencentServer.Faults.Add(new Fault { Path = "/v4/" + BatchApi, Status = 503, AfterProcessing = true });
+        var rows = new[] { ids[0], new string('y', 40), ids[1] }.Select(id => Text(id, "mixed")).ToArray();
+
+        var results = await SendAsync(session, rows);
+
+        Assert.Equal([true, false, true], results.Select(r => r.OutcomeUnknown));
+        Assert.All(results, r => Assert.False(r.Succeeded));
+        Assert.Contains("The outcome is unknown", results[0].Exception!.Message);
+        Assert.All(ids, id => Assert.Single(sandbox.Host.Tencent.State.MessagesTo(id)));
+    }
 }

@@ -3,7 +3,7 @@ using ImAdmin.Engine.Security;
 
 namespace ImAdmin.Engine.Tests.Tencent;
 
-/// <summary>The session's admin UserSig is reused, and renewed well before it expires (contract §2.2).</summary>
+/// <summary>The session's admin UserSig is reused, and renewed well before it expires (see docs/server-behaviour/tencent.md, 'UserSig').</summary>
 public class UserSigCacheTests
 {
     private const string Key = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";

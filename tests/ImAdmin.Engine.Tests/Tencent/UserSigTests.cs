@@ -4,7 +4,7 @@ using ImAdmin.Engine.Providers.Tencent;
 
 namespace ImAdmin.Engine.Tests.Tencent;
 
-/// <summary>TLSSigAPIv2 against the contract's Vector 1 (§2.3) and the other reference producers.</summary>
+/// <summary>TLSSigAPIv2 against Tencent's published Vector 1 (see docs/server-behaviour/tencent.md, 'UserSig') and the other reference producers.</summary>
 public class UserSigTests
 {
     private const long SdkAppId = 1400000000;

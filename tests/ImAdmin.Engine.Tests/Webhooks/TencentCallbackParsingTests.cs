@@ -6,7 +6,7 @@ using ImAdmin.Engine.Webhooks;
 
 namespace ImAdmin.Engine.Tests.Webhooks;
 
-/// <summary>Every callback struct of seed 002 (plus the two §6.4 adds), with the query string Tencent appends.</summary>
+/// <summary>Every callback struct of seed 002 (plus two newer commands; see docs/server-behaviour/tencent.md, 'Callbacks'), with the query string Tencent appends.</summary>
 public sealed class TencentCallbackParsingTests
 {
     private const string Query = "SdkAppid=1400000000&CallbackCommand={0}&contenttype=json&ClientIP=203.0.113.7&OptPlatform=iOS";

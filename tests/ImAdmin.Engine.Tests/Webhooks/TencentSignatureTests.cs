@@ -7,7 +7,7 @@ using ImAdmin.Engine.Webhooks;
 
 namespace ImAdmin.Engine.Tests.Webhooks;
 
-/// <summary>Sign = lower-hex SHA-256(token + RequestTime), RequestTime within the skew, SdkAppid is ours (tencent-im-api.md §6.2).</summary>
+/// <summary>Sign = lower-hex SHA-256(token + RequestTime), RequestTime within the skew, SdkAppid is ours (see docs/server-behaviour/tencent.md, 'Callbacks').</summary>
 public sealed class TencentSignatureTests
 {
     private const string VectorToken = "xxxxyyyy";

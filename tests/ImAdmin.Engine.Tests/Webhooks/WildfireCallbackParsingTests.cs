@@ -6,7 +6,7 @@ using ImAdmin.Engine.Webhooks;
 
 namespace ImAdmin.Engine.Tests.Webhooks;
 
-/// <summary>The Wildfire callbacks of wildfire-api.md §6, with the code's field names; they carry no event name.</summary>
+/// <summary>The Wildfire callbacks (see docs/server-behaviour/wildfire.md, 'Callbacks'), with the code's field names; they carry no event name.</summary>
 public sealed class WildfireCallbackParsingTests
 {
     private const string Message = """

@@ -8,7 +8,7 @@ using ImAdmin.Engine.Webhooks;
 
 namespace ImAdmin.Engine.Tests.Webhooks;
 
-/// <summary>Seed 003 webhooks, read as wukongim-api.md §9 says the server really sends them.</summary>
+/// <summary>Seed 003 webhooks, read as docs/server-behaviour/wukongim.md, 'Webhooks' says the server really sends them.</summary>
 public sealed class WuKongWebhookParsingTests
 {
     private static WebhookParseResult Parse(string body, string? eventName = null, string? query = null) =>

@@ -24,7 +24,7 @@ public class WildfireBroadcastTests(SandboxFixture sandbox) : IClassFixture<Sand
         await WildfireTestServer.CreateUserAsync(session, SandboxFixture.NewId("b"));
         var users = sandbox.Host.Wildfire.Directory.UserIds.Count;
 
-        var result = await WildfireTestServer.Client(session).BroadcastAsync(null, MessageContent.FromText("all hands"), redDot: false, persist: true, CancellationToken.None);
+        var result = await WildfireTestServer.Client(session).BroadcastAsync(null, MessageContent.FromText("all hands"), redDot: false, persist: true, MessageOptions.None, CancellationToken.None);
 
         Assert.Equal("admin", result.From);
         Assert.Equal(users - 1, result.RecipientCount);
@@ -40,7 +40,7 @@ public class WildfireBroadcastTests(SandboxFixture sandbox) : IClassFixture<Sand
         using var session = await SandboxFixture.ConnectAsync(sandbox.WildfireRequest());
 
         var ex = await Assert.ThrowsAsync<ImInputException>(() => WildfireTestServer.Client(session).BroadcastAsync("ops",
-            MessageContent.FromPayload(Encoding.UTF8.GetBytes("[1,2]")), true, true, CancellationToken.None));
+            MessageContent.FromPayload(Encoding.UTF8.GetBytes("[1,2]")), true, true, MessageOptions.None, CancellationToken.None));
 
         Assert.Equal("Payload", ex.ParameterName);
         Assert.Equal(0, sandbox.Host.WildfireServer.Journal.Count(Path));
@@ -53,7 +53,7 @@ public class WildfireBroadcastTests(SandboxFixture sandbox) : IClassFixture<Sand
         sandbox.Host.WildfireServer.Faults.Add(new Fault { Path = Path, Status = 200, AfterProcessing = true, Body = "{\"code\":249,\"msg\":\"timeout\"}" });
         var before = sandbox.Host.Wildfire.Messages.Delivered.Count;
 
-        var ex = await Assert.ThrowsAsync<ImException>(() => WildfireTestServer.Client(session).BroadcastAsync("ops", MessageContent.FromText("once"), true, true, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<ImException>(() => WildfireTestServer.Client(session).BroadcastAsync("ops", MessageContent.FromText("once"), true, true, MessageOptions.None, CancellationToken.None));
 
         Assert.True(ex.OutcomeUnknown);
         Assert.Equal(1, sandbox.Host.WildfireServer.Journal.Count(Path));

@@ -49,7 +49,7 @@ public class WildfireDeleteTests(WildfireProfessionalFixture sandbox) : IClassFi
         var client = WildfireTestServer.Client(session);
         var rows = new[] { "u1", "u2" }.Select(to => new SendRequest("admin", SandboxFixture.NewId(to), ChannelType.Person, MessageContent.FromText("hi"))).ToList();
         var multicast = (await client.SendAsync(rows, CancellationToken.None))[0].MessageId!.Value;
-        var broadcast = await client.BroadcastAsync(null, MessageContent.FromText("all"), true, true, CancellationToken.None);
+        var broadcast = await client.BroadcastAsync(null, MessageContent.FromText("all"), true, true, MessageOptions.None, CancellationToken.None);
 
         var partial = await client.DeleteMulticastAsync(multicast, new[] { rows[1].ChannelId }, "ops", CancellationToken.None);
         await client.DeleteBroadcastAsync(broadcast.MessageId, "ops", CancellationToken.None);

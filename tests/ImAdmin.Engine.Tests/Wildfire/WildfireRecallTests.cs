@@ -122,7 +122,7 @@ public class WildfireProfessionalRecallTests(WildfireProfessionalFixture sandbox
     public async Task A_broadcast_is_recalled_from_everyone()
     {
         using var session = await SandboxFixture.ConnectAsync(sandbox.WildfireRequest());
-        var broadcast = await WildfireTestServer.Client(session).BroadcastAsync(null, MessageContent.FromText("all hands"), true, true, CancellationToken.None);
+        var broadcast = await WildfireTestServer.Client(session).BroadcastAsync(null, MessageContent.FromText("all hands"), true, true, MessageOptions.None, CancellationToken.None);
 
         var result = await WildfireTestServer.Client(session).RecallBroadcastAsync(broadcast.MessageId, "admin", CancellationToken.None);
 

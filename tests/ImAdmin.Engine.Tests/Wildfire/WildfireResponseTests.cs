@@ -34,7 +34,7 @@ public class WildfireResponseTests(SandboxFixture sandbox) : IClassFixture<Sandb
 
     [Theory]
     [InlineData(200, "<html>proxy error</html>", ImErrorKind.ServerError, false)]
-    [InlineData(500, "java.lang.NullPointerException", ImErrorKind.ServerError, false)]
+    [InlineData(500, "java.lang.NullPointerException", ImErrorKind.ServerError, true)]
     [InlineData(401, "", ImErrorKind.Authentication, false)]
     [InlineData(504, "", ImErrorKind.Unavailable, true)]
     public async Task Answers_that_are_not_envelopes_keep_their_status_and_say_what_they_mean(int status, string body, ImErrorKind kind, bool outcomeUnknown)

@@ -96,7 +96,7 @@ public class WildfireSendTests(SandboxFixture sandbox, ITestOutputHelper output)
             _ => "/admin/channel/create",
         }, type switch
         {
-            ChannelType.Group => new { group = new { group_info = new { target_id = target, name = "g", owner = "admin" } } },
+            ChannelType.Group => new { @operator = "admin", group = new { group_info = new { target_id = target, name = "g", owner = "admin" } } },
             ChannelType.ChatRoom => new { chatroomId = target, title = "room" },
             _ => (object)new { targetId = target, name = "news", owner = "admin" },
         });
@@ -223,7 +223,7 @@ public class WildfireSendTests(SandboxFixture sandbox, ITestOutputHelper output)
         var ex = await Assert.ThrowsAsync<ImException>(() => SendAsync(session, Text("admin", user, "once only")));
 
         Assert.True(ex.OutcomeUnknown);
-        Assert.Contains("may or may not have been carried out", ex.Message);
+        Assert.Contains("The outcome is unknown", ex.Message);
         Assert.Equal(1, sandbox.Host.WildfireServer.Journal.Count(SendPath));
         Assert.Equal(before + 1, Server.Messages.Delivered.Count(m => m.ConvTarget == user));
     }
@@ -301,8 +301,10 @@ public class WildfireSendTests(SandboxFixture sandbox, ITestOutputHelper output)
         Assert.Equal(500, ex.HttpStatus);
         Assert.Contains("professional edition", ex.Message);
         Assert.Contains("POST /admin/message/delete", ex.Message);
-        // An empty 500 is final: no retries of a route that does not exist.
-        Assert.Equal(1, sandbox.Host.WildfireServer.Journal.Count("/admin/message/delete"));
+        // An empty 500 is not retried; three unsigned probes (rejected before any handler would run) confirm the route is absent.
+        var calls = sandbox.Host.WildfireServer.Journal.Entries.Where(e => e.Path == "/admin/message/delete").ToList();
+        Assert.Equal(4, calls.Count);
+        Assert.All(calls, c => Assert.Equal(500, c.Status));
     }
 
     [Fact]
@@ -315,11 +317,45 @@ public class WildfireSendTests(SandboxFixture sandbox, ITestOutputHelper output)
         using (ImLog.Use(log)) await SendAsync(session, Text("admin", user, "quiet"));
 
         Assert.Contains(log.Debug, l => l.Contains("searchableContent"));
-        var signs = Server.SignedRequests.Select(r => r.Sign!).ToList();
+        var signs = Server.SignedRequests.Where(r => r.Sign != null).Select(r => r.Sign!).ToList(); // route probes go unsigned
         Assert.All(log.All, l =>
         {
             Assert.DoesNotContain(sandbox.Options.WildfireSecret, l);
             Assert.DoesNotContain(signs, s => l.Contains(s));
         });
+    }
+
+    [Fact]
+    public async Task One_empty_HTTP_500_on_a_route_the_server_has_is_a_failure_with_unknown_outcome_after_one_unsigned_probe()
+    {
+        var (session, user) = await ConnectWithUserAsync();
+        using var _ = session;
+        var before = sandbox.Host.WildfireServer.Journal.Count(SendPath);
+        sandbox.Host.WildfireServer.Faults.Add(new Fault { Path = SendPath, Status = 500 });
+
+        var ex = await Assert.ThrowsAsync<ImException>(() => SendAsync(session, Text("admin", user, "transient")));
+
+        Assert.Equal(ImErrorKind.ServerError, ex.Kind);
+        Assert.True(ex.OutcomeUnknown);
+        Assert.DoesNotContain("professional edition", ex.Message);
+        // The send, then one unsigned probe that the existing route rejected (code 239) before doing anything.
+        Assert.Equal(2, sandbox.Host.WildfireServer.Journal.Count(SendPath) - before);
+        Assert.Contains(Server.SignedRequests, r => r.Path == SendPath && r.Code == 239);
+    }
+
+    [Fact]
+    public async Task A_route_that_answered_once_is_not_probed_again_and_never_called_missing()
+    {
+        var (session, user) = await ConnectWithUserAsync();
+        using var _ = session;
+        await SendAsync(session, Text("admin", user, "first"));
+        var before = sandbox.Host.WildfireServer.Journal.Count(SendPath);
+        sandbox.Host.WildfireServer.Faults.Add(new Fault { Path = SendPath, Status = 500, Times = 5 });
+
+        var ex = await Assert.ThrowsAsync<ImException>(() => SendAsync(session, Text("admin", user, "second")));
+
+        Assert.Equal(ImErrorKind.ServerError, ex.Kind);
+        Assert.Equal(1, sandbox.Host.WildfireServer.Journal.Count(SendPath) - before);
+        sandbox.Host.WildfireServer.Faults.Clear();
     }
 }

@@ -13,7 +13,7 @@ internal static class WildfireTestServer
 
     /// <summary>A signed admin call through the session's pipeline; returns the envelope's result or throws its ImException.</summary>
     public static async Task<System.Text.Json.JsonElement> PostAsync(ImSession session, string path, object body) =>
-        WildfireResponse.Read(await Client(session).Http.PostJsonAsync(path, body, RetrySafety.Idempotent, CancellationToken.None));
+        await Client(session).CallAsync(path, body, RetrySafety.Idempotent, CancellationToken.None);
 
     public static Task CreateUserAsync(ImSession session, string userId) =>
         PostAsync(session, "/admin/user/create", new Dictionary<string, string> { ["userId"] = userId, ["name"] = userId });

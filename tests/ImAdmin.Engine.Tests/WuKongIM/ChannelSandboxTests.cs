@@ -7,7 +7,7 @@ using ImAdmin.Engine.Tests.Infrastructure;
 namespace ImAdmin.Engine.Tests.WuKongIM;
 
 /// <summary>
-/// The sandbox's channel routes answer as WuKongIM v2.2.5 does (contract §6 and errata), including the cases the
+/// The sandbox's channel routes answer as WuKongIM v2.2.5 does (see docs/server-behaviour/wukongim.md, 'Channels'), including the cases the
 /// module guards against on the client side and so never sends.
 /// </summary>
 public class ChannelSandboxTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>, IDisposable

@@ -97,7 +97,7 @@ public class WuKongConversationTests(SandboxFixture sandbox) : IClassFixture<San
         var (user, friend) = (SandboxFixture.NewId("user"), SandboxFixture.NewId("friend"));
         await SendTextsAsync(client, friend, user, ChannelType.Person, 4);
 
-        await client.ClearConversationUnreadAsync(user, friend, ChannelType.Person, CancellationToken.None);
+        await client.ClearConversationUnreadAsync(user, friend, ChannelType.Person, null, CancellationToken.None);
 
         var conversation = await client.GetConversationAsync(user, friend, ChannelType.Person, CancellationToken.None);
         Assert.Equal((0, 4L), (conversation!.Unread, conversation.ReadToSequence));
@@ -165,7 +165,7 @@ public class WuKongConversationTests(SandboxFixture sandbox) : IClassFixture<San
         var user = SandboxFixture.NewId("user");
         Fault(sandbox, new Fault { Path = "/conversations/clearUnread", Status = 400, Body = "{\"msg\":\"uid cannot be empty\",\"status\":400}" });
 
-        var ex = await Assert.ThrowsAsync<ImException>(() => client.ClearConversationUnreadAsync(user, "g", ChannelType.Group, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<ImException>(() => client.ClearConversationUnreadAsync(user, "g", ChannelType.Group, null, CancellationToken.None));
 
         Assert.Equal(("uid cannot be empty", 400), (ex.ServerMessage, ex.HttpStatus));
         Assert.Equal("UserId", (await Assert.ThrowsAsync<ImInputException>(() => client.DeleteConversationAsync("", "g", ChannelType.Group, CancellationToken.None))).ParameterName);

@@ -9,6 +9,7 @@ namespace ImAdmin.Engine.Providers.Capabilities
     [ImCapability("Send-ImBroadcast (one message to every user)", Area = "Broadcast")]
     public interface IBroadcaster
     {
-        Task<ImBroadcastResult> BroadcastAsync(string? from, MessageContent content, bool redDot, bool persist, CancellationToken cancellationToken);
+        /// <summary>Options the provider has no field for are refused before anything is sent (<see cref="ImClient.CheckOptions"/>).</summary>
+        Task<ImBroadcastResult> BroadcastAsync(string? from, MessageContent content, bool redDot, bool persist, MessageOptions options, CancellationToken cancellationToken);
     }
 }

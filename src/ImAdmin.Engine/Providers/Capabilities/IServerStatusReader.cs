@@ -5,7 +5,7 @@ using ImAdmin.Engine.Models;
 namespace ImAdmin.Engine.Providers.Capabilities
 {
     /// <summary>A provider that reports a node's state and counters (Get-ImServerStatus).</summary>
-    [ImCapability("Get-ImServerStatus (a node's state and counters)", Area = "Server")]
+    [ImCapability("Get-ImServerStatus (a node's state and counters)", Area = "Server status")]
     public interface IServerStatusReader
     {
         Task<ImServerStatus> GetServerStatusAsync(ulong? nodeId, int? topConnections, CancellationToken cancellationToken);

@@ -9,7 +9,7 @@ using ImAdmin.Engine.Http;
 namespace ImAdmin.Engine.Providers.Tencent
 {
     /// <summary>
-    /// Puts Tencent's auth into the query string of every attempt (contract §1.1): sdkappid, the percent-encoded admin
+    /// Puts Tencent's auth into the query string of every attempt (see docs/server-behaviour/tencent.md, 'Requests'): sdkappid, the percent-encoded admin
     /// identifier, the cached UserSig, a new random uint32 and contenttype=json. When the server answers 70001 (sig
     /// expired) the sig is renewed and the attempt is repeated once; a rejected sig means nothing was processed.
     /// </summary>

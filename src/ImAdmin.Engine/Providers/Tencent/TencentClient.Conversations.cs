@@ -13,7 +13,7 @@ using ImAdmin.Engine.Sessions;
 
 namespace ImAdmin.Engine.Providers.Tencent
 {
-    /// <summary>C2C conversation state: openim/admin_set_msg_read and openim/get_c2c_unread_msg_num (contract §4.6, §4.7).</summary>
+    /// <summary>C2C conversation state: openim/admin_set_msg_read and openim/get_c2c_unread_msg_num (see docs/server-behaviour/tencent.md, 'Conversation state').</summary>
     public sealed partial class TencentClient : IConversationReadMarker, IUnreadCountReader
     {
         /// <summary>get_c2c_unread_msg_num takes at most 10 peers per call.</summary>
@@ -21,13 +21,22 @@ namespace ImAdmin.Engine.Providers.Tencent
 
         private const string UnreadApi = "openim/get_c2c_unread_msg_num";
 
-        /// <summary>admin_set_msg_read: marks <paramref name="userId"/>'s side of the C2C conversation with <paramref name="channelId"/> read up to now.</summary>
-        public async Task ClearConversationUnreadAsync(string userId, string channelId, ChannelType channelType, CancellationToken cancellationToken)
+        /// <summary>
+        /// admin_set_msg_read: marks <paramref name="userId"/>'s side of the C2C conversation with
+        /// <paramref name="channelId"/> read up to <paramref name="before"/> (MsgReadTime), or up to now.
+        /// </summary>
+        public async Task<ImConversation?> ClearConversationUnreadAsync(string userId, string channelId, ChannelType channelType, DateTimeOffset? before, CancellationToken cancellationToken)
         {
             RequirePerson(channelType, "Clear-ImConversationUnread");
-            var body = new SetMsgReadBody { ReportAccount = ValidAccount(userId), PeerAccount = ValidAccount(channelId, "ChannelId") };
+            var body = new SetMsgReadBody
+            {
+                ReportAccount = ValidAccount(userId),
+                PeerAccount = ValidAccount(channelId, "ChannelId"),
+                MsgReadTime = before?.ToUnixTimeSeconds(),
+            };
             // Marking read twice changes nothing, so lost answers may be retried.
             await CallAsync("openim/admin_set_msg_read", body, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
+            return await GetConversationUnreadAsync(body.ReportAccount, body.PeerAccount, before ?? DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -59,6 +68,25 @@ namespace ImAdmin.Engine.Providers.Tencent
             return counts.Concat(failures).ToList();
         }
 
+        /// <summary>
+        /// The C2C conversation as Tencent can describe it: the unread count of <paramref name="userId"/> from
+        /// <paramref name="peer"/> (get_c2c_unread_msg_num) and the time it was marked read up to.
+        /// </summary>
+        private async Task<ImConversation> GetConversationUnreadAsync(string userId, string peer, DateTimeOffset readTime, CancellationToken cancellationToken)
+        {
+            var outcome = (await GetUnreadCountsAsync(userId, new[] { peer }, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+            if (outcome != null && !outcome.Succeeded) throw outcome.Error!;
+            return new ImConversation
+            {
+                Provider = ImProvider.TencentCloud,
+                UserId = userId,
+                ChannelId = peer,
+                ChannelType = ChannelType.Person,
+                Unread = (int)(outcome?.Value?.UnreadCount ?? 0),
+                ReadTime = DateTimeOffset.FromUnixTimeSeconds(readTime.ToUnixTimeSeconds()),
+            };
+        }
+
         /// <summary>ImAdmin's Tencent conversation operations are C2C only.</summary>
         private static void RequirePerson(ChannelType channelType, string capability)
         {
@@ -75,6 +103,10 @@ namespace ImAdmin.Engine.Providers.Tencent
 
         [JsonPropertyName("Peer_Account")]
         public string PeerAccount { get; set; } = string.Empty;
+
+        /// <summary>Messages up to this Unix time are marked read; null (not sent) = up to now.</summary>
+        [JsonPropertyName("MsgReadTime")]
+        public long? MsgReadTime { get; set; }
     }
 
     internal sealed class UnreadBody

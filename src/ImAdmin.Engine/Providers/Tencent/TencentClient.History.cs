@@ -17,7 +17,7 @@ using ImAdmin.Engine.Sessions;
 namespace ImAdmin.Engine.Providers.Tencent
 {
     /// <summary>
-    /// A C2C conversation's roaming history through openim/admin_getroammsg (contract §4.4), newest first, one page per
+    /// A C2C conversation's roaming history through openim/admin_getroammsg (see docs/server-behaviour/tencent.md, 'History'), newest first, one page per
     /// call, lazily. A page ends at MaxCnt messages or about 13 KB (Complete 0); the next call keeps MinTime and sends
     /// MaxTime = LastMsgTime and LastMsgKey, until Complete is 1.
     /// </summary>
@@ -69,12 +69,21 @@ namespace ImAdmin.Engine.Providers.Tencent
             }
         }
 
-        /// <summary>A MsgList item; the payload is the raw MsgBody JSON, the text that of its first TIMTextElem.</summary>
+        /// <summary>MsgFlagBits of a recalled message.</summary>
+        private const int RecalledFlag = 8;
+
+        /// <summary>
+        /// A MsgList item; the payload is the raw MsgBody JSON, the text that of its first TIMTextElem. A recalled message
+        /// is told by MsgFlagBits 8, never by an empty body.
+        /// </summary>
         private static ImMessage ToMessage(JsonElement item, string peer)
         {
             var hasBody = item.TryGetProperty("MsgBody", out var elements) && elements.ValueKind == JsonValueKind.Array;
             return new ImMessage
             {
+                Revoked = ((item.GetLong("MsgFlagBits") ?? 0) & RecalledFlag) != 0,
+                IsPeerRead = item.GetInt("IsPeerRead") is int read ? read == 1 : (bool?)null,
+                Extra = string.IsNullOrEmpty(item.GetString("CloudCustomData")) ? null : item.GetString("CloudCustomData"),
                 Provider = ImProvider.TencentCloud,
                 MessageKey = item.GetString("MsgKey"),
                 MessageSequence = item.GetLong("MsgSeq") ?? 0,

@@ -13,28 +13,30 @@ using ImAdmin.Engine.Providers.Capabilities;
 namespace ImAdmin.Engine.Providers.Tencent
 {
     /// <summary>
-    /// openim/importmsg (contract §4.3): one historical C2C message per call. The server keeps the first import of a
-    /// (From, To, MsgRandom, MsgTimeStamp, MsgSeq) key for good, so MsgSeq and MsgRandom derive from the row itself:
-    /// a retry or a re-run of the same CSV imports nothing twice.
+    /// openim/importmsg: one historical C2C message per call. The server treats an import as a repeat — answered OK and
+    /// discarded — when its conversation (either direction) already has one with the same MsgSeq, MsgRandom and
+    /// MsgTimeStamp, whatever the content (docs/server-behaviour/tencent.md). So MsgSeq and MsgRandom derive from the
+    /// row's identity: sender, recipient, time, content and its <see cref="MessageImport.Occurrence"/> among identical
+    /// rows. Two distinct rows get distinct keys; a retry or a re-run of the same input reuses them and imports nothing twice.
     /// </summary>
     public sealed partial class TencentClient : IMessageImporter
     {
-        /// <summary>SyncFromOldSystem 1: a real-time import, counted as unread.</summary>
-        public const int RealtimeImport = MessageImport.RealtimeImport;
-
-        /// <summary>SyncFromOldSystem 2: a historical import, marked read.</summary>
+        /// <summary>SyncFromOldSystem 2: a historical import, marked read and not pushed.</summary>
         public const int HistoricalImport = MessageImport.HistoricalImport;
+
+        /// <summary>SyncFromOldSystem 5: a real-time import, counted as unread and pushed (older pages said 1).</summary>
+        public const int RealtimeImport = MessageImport.RealtimeImport;
 
         int IMessageImporter.ImportBatchSize => 1;
 
         bool IMessageImporter.ImportRepeatsAreDeduped => true;
 
-        string IMessageImporter.DefaultImportSender => "the admin identifier";
+        string IMessageImporter.DefaultImportSender => Connection.Identifier!;
 
         void IMessageImporter.CheckImportOptions(int? syncFromOldSystem)
         {
             if (syncFromOldSystem.HasValue && syncFromOldSystem != RealtimeImport && syncFromOldSystem != HistoricalImport)
-                throw new ImInputException("SyncFromOldSystem", "-SyncFromOldSystem is 1 (real-time import, counted as unread) or 2 (historical import, marked read).");
+                throw new ImInputException("SyncFromOldSystem", $"-SyncFromOldSystem is {HistoricalImport} (historical import, marked read) or {RealtimeImport} (real-time import, counted as unread); current Tencent servers refuse other values (1 came from older documentation).");
         }
 
         /// <summary>Rows are imported one per call, so a bad row already fails alone: nothing to check ahead.</summary>
@@ -62,13 +64,16 @@ namespace ImAdmin.Engine.Providers.Tencent
             if (row.Receivers != null)
                 throw new ImInputException("Receiver", "-Receiver is for WildfireChat group imports; a Tencent Cloud IM import goes to the one user named by -ChannelId.");
             if (syncFromOldSystem != RealtimeImport && syncFromOldSystem != HistoricalImport)
-                throw new ImInputException("SyncFromOldSystem", "-SyncFromOldSystem is 1 (real-time import, counted as unread) or 2 (historical import, marked read).");
+                throw new ImInputException("SyncFromOldSystem", $"-SyncFromOldSystem is {HistoricalImport} (historical import, marked read) or {RealtimeImport} (real-time import, counted as unread); current Tencent servers refuse other values (1 came from older documentation).");
 
             var from = ValidAccount(request.From ?? Connection.Identifier, "From");
             var to = ValidAccount(request.ChannelId, "ChannelId");
-            var elements = Elements(request.Content);
+            var elements = TencentMsgBody.Build(request.Content, import: true);
             var time = row.Timestamp.ToUnixTimeSeconds();
-            var (seq, random) = HashIds($"{from}\n{to}\n{time}\n{ImJson.Serialize(elements)}");
+            // 64 bits of a SHA-256 of the identity: distinct rows of one conversation and second do not collide in practice.
+            // The first occurrence keeps the key earlier versions sent, so their imports stay deduped on a re-run.
+            var identity = $"{from}\n{to}\n{time}\n{ImJson.Serialize(elements)}";
+            var (seq, random) = HashIds(row.Occurrence == 0 ? identity : identity + "\n#" + row.Occurrence);
             var body = new ImportMsgBody
             {
                 SyncFromOldSystem = syncFromOldSystem,

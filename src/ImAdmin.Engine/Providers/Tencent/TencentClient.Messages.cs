@@ -26,7 +26,13 @@ namespace ImAdmin.Engine.Providers.Tencent
         private const int MaxBatchRecipients = 500;
         private const string SendApi = "openim/sendmsg";
 
-        private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
+        /// <summary>MsgLifeTime is at most 7 days (90026).</summary>
+        private const int MaxLifetimeSeconds = 604800;
+
+        /// <summary>SyncOtherMachine 2: not stored on the sender's side.</summary>
+        private const int NoSyncToSender = 2;
+
+        private const int MaxGroupIdBytes = 48;
 
         /// <summary>Per-session MsgSeq counter from a random start: orders a script's messages sent within the same second.</summary>
         private int _msgSeq = (int)(TencentRandom.Next() & 0x7FFFFFFF);
@@ -41,23 +47,67 @@ namespace ImAdmin.Engine.Providers.Tencent
             if (first.ChannelType != ChannelType.Person && first.ChannelType != ChannelType.Group)
                 throw new ImCapabilityException(ImProvider.TencentCloud, $"Send-ImMessage to a {first.ChannelType} channel",
                     "ImAdmin sends Tencent Cloud IM one-to-one messages (-ChannelType Person, the recipient's UserID as -ChannelId) and group messages (-ChannelType Group, the GroupId as -ChannelId).");
-            var elements = Elements(first.Content);
+            var elements = TencentMsgBody.Build(first.Content);
             if (first.ChannelType == ChannelType.Group) return new[] { await SendToGroupAsync(first, elements, cancellationToken).ConfigureAwait(false) };
             if (batch.Count == 1) return new[] { await SendOneAsync(first, elements, cancellationToken).ConfigureAwait(false) };
 
-            var results = new List<ImSendResult>(batch.Count);
-            foreach (var chunk in Chunk(batch, MaxBatchRecipients))
-                results.AddRange(await SendBatchAsync(chunk, elements, cancellationToken).ConfigureAwait(false));
+            // A recipient the server would refuse (e.g. an id over 32 bytes) fails its own row, not the whole call.
+            var results = new ImSendResult[batch.Count];
+            var valid = new List<int>(batch.Count);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                try
+                {
+                    ValidAccount(batch[i].ChannelId, "ChannelId");
+                    valid.Add(i);
+                }
+                catch (ImInputException ex)
+                {
+                    results[i] = FailedBy(batch[i], ex);
+                }
+            }
+            var chunks = Chunk(valid.ToArray(), MaxBatchRecipients).ToList();
+            // A call's failure is the whole batch's, unless rows were refused above or other chunks remain: then it is
+            // told per row, so those rows keep their own error and later chunks are still sent.
+            var perRow = valid.Count < batch.Count || chunks.Count > 1;
+            foreach (var chunk in chunks)
+            {
+                var rows = chunk.Select(i => batch[i]).ToArray();
+                ImSendResult[] sent;
+                try
+                {
+                    sent = (await SendBatchAsync(rows, elements, cancellationToken).ConfigureAwait(false)).ToArray();
+                }
+                catch (ImException ex) when (perRow && !ex.EndsRun)
+                {
+                    sent = rows.Select(r => FailedBy(r, ex)).ToArray();
+                }
+                for (var k = 0; k < chunk.Length; k++) results[chunk[k]] = sent[k];
+            }
             return results;
+        }
+
+        private static ImSendResult FailedBy(SendRequest request, ImException error)
+        {
+            var result = Result(request, succeeded: false);
+            result.Error = error.Message;
+            result.ErrorCode = error.ServerCode;
+            result.OutcomeUnknown = error.OutcomeUnknown;
+            result.Exception = error;
+            return result;
         }
 
         private async Task<ImSendResult> SendOneAsync(SendRequest request, MsgElement[] elements, CancellationToken cancellationToken)
         {
             var (seq, random) = MessageIds(request);
             var body = Fill(new SendMsgBody { ToAccount = ValidAccount(request.ChannelId, "ChannelId") }, request, elements, seq, random);
+            if (request.Options.SkipCallback) body.ForbidCallbackControl = ForbidCallbacks;
             var answer = await CallAsync(SendApi, body, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
             return Sent(request, answer.GetString("MsgKey"), answer.GetUnixTime("MsgTime"));
         }
+
+        /// <summary>-SkipCallback: neither the before- nor the after-send callback (batchsendmsg never calls back anyway).</summary>
+        private static readonly string[] ForbidCallbacks = { "ForbidBeforeSendMsgCallback", "ForbidAfterSendMsgCallback" };
 
         private async Task<IEnumerable<ImSendResult>> SendBatchAsync(SendRequest[] rows, MsgElement[] elements, CancellationToken cancellationToken)
         {
@@ -81,35 +131,73 @@ namespace ImAdmin.Engine.Providers.Tencent
 
         private static T Fill<T>(T body, SendRequest request, MsgElement[] elements, uint seq, uint random) where T : C2CMessageBody
         {
+            var options = request.Options;
             body.FromAccount = request.From == null ? null : ValidAccount(request.From, "From");
             body.MsgSeq = seq;
             body.MsgRandom = random;
             body.MsgBody = elements;
-            // Not stored offline: delivered to online devices only.
-            body.MsgLifeTime = request.Persist ? (int?)null : 0;
+            // -NoPersist: not stored offline, delivered to online devices only; -Lifetime: kept offline that long.
+            body.MsgLifeTime = !request.Persist ? 0 : options.Lifetime.HasValue ? (int)options.Lifetime.Value.TotalSeconds : (int?)null;
             body.SendMsgControl = request.RedDot ? null : new[] { "NoUnread" };
+            body.SyncOtherMachine = options.NoSyncToSender ? NoSyncToSender : (int?)null;
+            body.OfflinePushInfo = PushInfo(options);
+            body.CloudCustomData = options.Extra;
+            body.IsNeedReadReceipt = options.RequestReadReceipt ? 1 : (int?)null;
             return body;
         }
 
+        /// <summary>OfflinePushInfo from -PushTitle, -PushText (Desc, which overrides the element's push text) and -PushData (Ext).</summary>
+        private static OfflinePushInfo? PushInfo(MessageOptions options) =>
+            options.PushTitle == null && options.PushText == null && options.PushData == null
+                ? null
+                : new OfflinePushInfo { Title = options.PushTitle, Desc = options.PushText, Ext = options.PushData };
+
+        /// <summary>Options no Tencent send has a field for (targeted members and lines are other servers' ideas).</summary>
+        private static readonly string[] NeverHonoured = { "ToUser", "Line" };
+
         /// <summary>
-        /// Text becomes a TIMTextElem. A raw payload becomes a TIMCustomElem whose Data is the payload's UTF-8 text
-        /// (Data is a JSON string, and custom payloads are usually JSON); bytes that are not UTF-8 are refused rather
-        /// than altered.
+        /// Options a one-to-one send has no field for (GroupAtInfo is a group field), and those a group send has no
+        /// field for (send_group_msg has no MsgLifeTime or SyncOtherMachine).
         /// </summary>
-        private static MsgElement[] Elements(MessageContent content)
+        private static readonly string[] NotOnPerson = { "Mention", "MentionAll" };
+
+        private static readonly string[] NotOnGroup = { "Lifetime", "NoSyncToSender" };
+
+        public override void CheckOptions(MessageOptions options) => RefuseOptions(options.GivenParameters().Intersect(NeverHonoured));
+
+        /// <summary>Everything the server would refuse that can be known before sending: ids, lifetime, mentions, the MsgBody's fields and size.</summary>
+        public override void CheckSend(SendRequest request)
         {
-            if (content.IsText) return new[] { new MsgElement("TIMTextElem", new TextElemContent { Text = content.Text! }) };
-            string data;
-            try
+            if (request.ChannelType != ChannelType.Person && request.ChannelType != ChannelType.Group)
+                throw new ImCapabilityException(ImProvider.TencentCloud, $"Send-ImMessage to a {request.ChannelType} channel",
+                    "ImAdmin sends Tencent Cloud IM one-to-one messages (-ChannelType Person, the recipient's UserID as -ChannelId) and group messages (-ChannelType Group, the GroupId as -ChannelId).");
+            base.CheckSend(request);
+            foreach (var parameter in request.Options.GivenParameters().Intersect(request.ChannelType == ChannelType.Group ? NotOnGroup : NotOnPerson))
+                throw new ImCapabilityException(ImProvider.TencentCloud, $"-{parameter} on a {request.ChannelType} message",
+                    request.ChannelType == ChannelType.Group ? "send_group_msg has no field for it." : "Mentions (GroupAtInfo) exist in group messages only.") { ParameterName = parameter };
+            if (request.ChannelType == ChannelType.Person) ValidAccount(request.ChannelId, "ChannelId");
+            else ValidGroupId(request.ChannelId);
+            if (request.From != null) ValidAccount(request.From, "From");
+            var options = request.Options;
+            if (options.Lifetime.HasValue)
             {
-                data = StrictUtf8.GetString(content.Payload!);
+                if (!request.Persist)
+                    throw new ImInputException("Lifetime", "-Lifetime and -NoPersist contradict each other (-NoPersist is a lifetime of 0: online only). Give one of them.");
+                if (options.Lifetime.Value < TimeSpan.Zero || options.Lifetime.Value.TotalSeconds > MaxLifetimeSeconds)
+                    throw new ImInputException("Lifetime", $"-Lifetime {options.Lifetime.Value} is outside 0 to 7 days, the offline retention Tencent Cloud IM allows (MsgLifeTime 0 to {MaxLifetimeSeconds} seconds).");
             }
-            catch (DecoderFallbackException)
-            {
-                throw new ImInputException("Payload",
-                    "Tencent Cloud IM sends a payload as the text of a TIMCustomElem, so -Payload must be UTF-8 text (e.g. JSON). Encode binary data yourself, e.g. as Base64.");
-            }
-            return new[] { new MsgElement("TIMCustomElem", new CustomElemContent { Data = data }) };
+            foreach (var member in options.Mention) ValidAccount(member, "Mention");
+            TencentMsgBody.Build(request.Content);
+        }
+
+        /// <summary>A GroupId: not empty, at most 48 bytes (the longest a custom id may be).</summary>
+        internal static string ValidGroupId(string? groupId, string parameterName = "ChannelId")
+        {
+            if (string.IsNullOrWhiteSpace(groupId))
+                throw new ImInputException(parameterName, $"-{parameterName} is empty; give the GroupId of the Tencent Cloud IM group.");
+            if (Encoding.UTF8.GetByteCount(groupId) > MaxGroupIdBytes)
+                throw new ImInputException(parameterName, $"-{parameterName} '{groupId}' is longer than {MaxGroupIdBytes} bytes, the limit of a Tencent Cloud IM GroupId.");
+            return groupId!;
         }
 
         /// <summary>

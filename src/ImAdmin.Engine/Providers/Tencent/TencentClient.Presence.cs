@@ -14,7 +14,7 @@ using ImAdmin.Engine.Sessions;
 
 namespace ImAdmin.Engine.Providers.Tencent
 {
-    /// <summary>Presence: openim/query_online_status and im_open_login_svc/kick (contract §5).</summary>
+    /// <summary>Presence: openim/query_online_status and im_open_login_svc/kick (see docs/server-behaviour/tencent.md, 'Accounts, presence and groups').</summary>
     public sealed partial class TencentClient : IOnlineStatusReader, IDeviceLogout
     {
         /// <summary>query_online_status takes at most 500 accounts per call.</summary>

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,13 +17,25 @@ namespace ImAdmin.Engine.Providers.Tencent
         {
             if (identity.Scope != MessageScope.Message)
                 throw new ImCapabilityException(Provider, $"{operation} -{identity.Scope}", "Tencent Cloud IM has no multicasts or broadcasts to act on.");
+            if (identity.ChannelType == ChannelType.Group)
+            {
+                if (identity.MessageSequence is not long seq || seq < 1 || string.IsNullOrEmpty(identity.ChannelId))
+                    throw new ImInputException("MessageSequence", "Tencent Cloud IM recalls a group message by its sequence: pass -ChannelType Group -ChannelId <GroupId> -MessageSequence <n>, or pipe Send-ImMessage -ChannelType Group -PassThru results.");
+                return seq;
+            }
             if (string.IsNullOrEmpty(identity.MessageKey))
                 throw new ImInputException("MessageKey", "Tencent Cloud IM recalls by MsgKey: pass -MessageKey -From -ChannelId, or pipe Send-ImMessage -PassThru results or rows with MessageKey, From and To columns.");
             return identity.MessageKey!;
         }
 
-        public Task<ImRevokeResult> RevokeAsync(MessageIdentity identity, string operatorId, CancellationToken cancellationToken) =>
-            WithdrawAsync(identity.From, identity.ChannelId ?? string.Empty, (string)KeyOf(identity, "Revoke-ImMessage"), cancellationToken);
+        public async Task<ImRevokeResult> RevokeAsync(MessageIdentity identity, string operatorId, CancellationToken cancellationToken)
+        {
+            var key = KeyOf(identity, "Revoke-ImMessage");
+            if (identity.ChannelType != ChannelType.Group)
+                return await WithdrawAsync(identity.From, identity.ChannelId ?? string.Empty, (string)key, cancellationToken).ConfigureAwait(false);
+            var result = (await RevokeGroupMessagesAsync(identity.ChannelId!, new[] { (long)key }, cancellationToken).ConfigureAwait(false)).Single();
+            return result.Succeeded ? result.Value! : throw result.Error!;
+        }
 
         private const string WithdrawApi = "openim/admin_msgwithdraw";
         private const int AlreadyWithdrawn = 20023;

@@ -4,7 +4,7 @@ using ImAdmin.Engine.Http;
 
 namespace ImAdmin.Engine.Providers.Tencent
 {
-    /// <summary>What ImAdmin knows about one Tencent ErrorCode (contract §3.2, §3.4).</summary>
+    /// <summary>What ImAdmin knows about one Tencent ErrorCode (see docs/server-behaviour/tencent.md, 'Error codes').</summary>
     internal sealed class TencentErrorCode
     {
         public TencentErrorCode(ImErrorKind kind, string text, ResponseClass retry = ResponseClass.Final, string? hint = null)
@@ -109,7 +109,7 @@ namespace ImAdmin.Engine.Providers.Tencent
             [90011] = Invalid("more than 500 recipients in one batch"),
             [90012] = NotFound("the recipient is not registered", ImportHint),
             [90026] = Invalid("offline retention over 7 days"),
-            [90030] = Invalid("SyncFromOldSystem is missing"),
+            [90030] = Invalid("SyncFromOldSystem is missing or not 2 (historical) or 5 (real-time)"),
             [90031] = Invalid("SyncOtherMachine is not an integer"),
             [90043] = Invalid("OfflinePushInfo is malformed"),
             [90044] = Invalid("MsgLifeTime is not an integer"),
@@ -123,12 +123,33 @@ namespace ImAdmin.Engine.Providers.Tencent
             [91000] = Transient("internal server error"),
             [93000] = Invalid("the JSON packet is too long"),
 
-            // Other families that the retry guidance lists as transient.
+            // Groups (group_open_http_svc).
             [10002] = Transient("internal server error"),
             [10004] = Invalid("bad parameter"),
             [10005] = Invalid("too many accounts in one request"),
-            // Not in the contract's table: Tencent's code for a GroupId that does not exist (or was dissolved).
+            [10006] = Throttled("group operation frequency exceeded"),
+            [10007] = Denied("the operation is not allowed (permission, or not possible for this group type, e.g. an AVChatRoom)"),
             [10010] = NotFound("the group does not exist", "Check the GroupId (-ChannelId); the group may have been dissolved."),
+            [10014] = new TencentErrorCode(ImErrorKind.InvalidState, "the group is full"),
+            [10015] = NotFound("the group does not exist", "Check the GroupId (-ChannelId)."),
+            [10016] = Denied("refused by the app's before-send callback"),
+            [10017] = Denied("the sender is muted in the group"),
+            [10018] = Invalid("the answer would be over 1 MB; ask for fewer members per page"),
+            [10019] = NotFound("the account does not exist (not imported)", ImportHint),
+            [10021] = new TencentErrorCode(ImErrorKind.AlreadyExists, "the GroupId is already used by another group"),
+            [10023] = Throttled("group message frequency exceeded"),
+            [10025] = new TencentErrorCode(ImErrorKind.AlreadyExists, "the GroupId is already used by a group this admin owns"),
+            [10030] = NotFound("the group message does not exist (or was recalled before)"),
+
+            // Profiles.
+            [40001] = Invalid("the profile request is malformed"),
+            [40003] = NotFound("the account does not exist (not imported)", ImportHint),
+            [40004] = Denied("an app admin is required", AdminHint),
+            [40008] = Invalid("the profile tag does not exist"),
+            [40601] = Invalid("a profile value is longer than 500 bytes"),
+            [40605] = Invalid("a profile value is not allowed for its tag"),
+
+            // Other families that the retry guidance lists as transient.
             [30006] = Transient("internal server error"),
             [30007] = Transient("network timeout"),
             [40006] = Transient("internal server error"),

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace ImAdmin.Engine.Providers.Tencent
 {
-    /// <summary>Fields that openim/sendmsg and openim/batchsendmsg share (contract §4.1, §4.2).</summary>
+    /// <summary>Fields that openim/sendmsg and openim/batchsendmsg share (see docs/server-behaviour/tencent.md, 'Sending').</summary>
     internal abstract class C2CMessageBody
     {
         /// <summary>The sender; omitted (null) to send as the admin identifier.</summary>
@@ -26,12 +26,45 @@ namespace ImAdmin.Engine.Providers.Tencent
 
         [JsonPropertyName("MsgBody")]
         public MsgElement[] MsgBody { get; set; } = Array.Empty<MsgElement>();
+
+        /// <summary>2 = not stored on the sender's side; null = the server default (stored and synced).</summary>
+        [JsonPropertyName("SyncOtherMachine")]
+        public int? SyncOtherMachine { get; set; }
+
+        [JsonPropertyName("OfflinePushInfo")]
+        public OfflinePushInfo? OfflinePushInfo { get; set; }
+
+        [JsonPropertyName("CloudCustomData")]
+        public string? CloudCustomData { get; set; }
+
+        [JsonPropertyName("IsNeedReadReceipt")]
+        public int? IsNeedReadReceipt { get; set; }
     }
 
+    /// <summary>openim/sendmsg; only a single send has ForbidCallbackControl (batchsendmsg never calls back).</summary>
     internal sealed class SendMsgBody : C2CMessageBody
     {
         [JsonPropertyName("To_Account")]
         public string ToAccount { get; set; } = string.Empty;
+
+        [JsonPropertyName("ForbidCallbackControl")]
+        public string[]? ForbidCallbackControl { get; set; }
+    }
+
+    /// <summary>The offline push notification of a send: PushFlag 0 (push), Title, Desc (the text) and Ext (passthrough data).</summary>
+    internal sealed class OfflinePushInfo
+    {
+        [JsonPropertyName("PushFlag")]
+        public int PushFlag { get; set; }
+
+        [JsonPropertyName("Title")]
+        public string? Title { get; set; }
+
+        [JsonPropertyName("Desc")]
+        public string? Desc { get; set; }
+
+        [JsonPropertyName("Ext")]
+        public string? Ext { get; set; }
     }
 
     internal sealed class BatchSendMsgBody : C2CMessageBody
@@ -52,7 +85,7 @@ namespace ImAdmin.Engine.Providers.Tencent
         [JsonPropertyName("MsgType")]
         public string MsgType { get; }
 
-        /// <summary>Serialized by its runtime type (<see cref="TextElemContent"/> or <see cref="CustomElemContent"/>).</summary>
+        /// <summary>Serialized by its runtime type (<see cref="TextElemContent"/>, <see cref="CustomElemContent"/>, or the checked JSON of a -Payload element).</summary>
         [JsonPropertyName("MsgContent")]
         public object MsgContent { get; }
     }

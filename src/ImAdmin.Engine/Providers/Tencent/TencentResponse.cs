@@ -10,7 +10,7 @@ using ImAdmin.Engine.Sessions;
 namespace ImAdmin.Engine.Providers.Tencent
 {
     /// <summary>
-    /// The Tencent envelope (contract §3.1): HTTP 200 for every API-level outcome, and <c>ActionStatus</c> /
+    /// The Tencent envelope (see docs/server-behaviour/tencent.md, 'Envelope'): HTTP 200 for every API-level outcome, and <c>ActionStatus</c> /
     /// <c>ErrorCode</c> / <c>ErrorInfo</c> in the body. Success is ErrorCode 0; anything else becomes an
     /// <see cref="ImException"/> that keeps the server's code and text.
     /// </summary>
@@ -21,11 +21,13 @@ namespace ImAdmin.Engine.Providers.Tencent
         {
             if (result.Status != 200)
                 throw new ImException(result.Status >= 500 ? ImErrorKind.Unavailable : ImErrorKind.ServerError,
-                    $"Tencent Cloud IM answered {api} with HTTP {result.Status} (a network or gateway fault; API errors come with HTTP 200).")
+                    $"Tencent Cloud IM answered {api} with HTTP {result.Status} (a network or gateway fault; API errors come with HTTP 200)." +
+                    (result.MayHaveActed ? UnknownOutcome.Explanation : string.Empty))
                 {
                     Provider = ImProvider.TencentCloud,
                     HttpStatus = result.Status,
                     Request = result.Request,
+                    OutcomeUnknown = result.MayHaveActed,
                 };
             if (!ImJson.TryParse(result.Body, out var body) || body.ValueKind != JsonValueKind.Object)
                 throw new ImException(ImErrorKind.ServerError, $"Tencent Cloud IM answered {api} with a body that is not a JSON envelope.")
@@ -48,7 +50,10 @@ namespace ImAdmin.Engine.Providers.Tencent
             // Our wording first (the server's ErrorInfo is often terse), then the server's own text for support tickets.
             var meaning = TencentErrorCodes.Describe(code);
             var server = string.IsNullOrWhiteSpace(errorInfo) ? $"ErrorCode {code}" : $"ErrorCode {code}: {errorInfo!.Trim()}";
-            var message = $"Tencent Cloud IM {api} failed: {meaning.Text} ({server})." + (meaning.Hint == null ? string.Empty : " " + meaning.Hint);
+            // An internal error or timeout inside Tencent may come after the message was stored.
+            var unknown = meaning.Retry == ResponseClass.Transient;
+            var message = $"Tencent Cloud IM {api} failed: {meaning.Text} ({server})." + (meaning.Hint == null ? string.Empty : " " + meaning.Hint) +
+                          (unknown ? UnknownOutcome.Explanation : string.Empty);
             return new ImException(meaning.Kind, message)
             {
                 Provider = ImProvider.TencentCloud,
@@ -56,6 +61,7 @@ namespace ImAdmin.Engine.Providers.Tencent
                 ServerCode = code,
                 ServerMessage = errorInfo,
                 Request = result.Request,
+                OutcomeUnknown = unknown,
             };
         }
 

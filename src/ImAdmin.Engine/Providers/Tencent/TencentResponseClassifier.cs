@@ -7,7 +7,7 @@ namespace ImAdmin.Engine.Providers.Tencent
 {
     /// <summary>
     /// Tencent reports throttling and transient faults inside HTTP 200 bodies, so the retry handler is told by
-    /// ErrorCode (contract §3.4): 60007/60011/60018/60019 are throttling, 70050 too but with a wait of at least
+    /// ErrorCode (see docs/server-behaviour/tencent.md, 'Error codes'): 60007/60011/60018/60019 are throttling, 70050 too but with a wait of at least
     /// 60 s, and the internal/timeout codes are transient. Non-200 answers follow the shared status rules.
     /// </summary>
     internal sealed class TencentResponseClassifier : HttpStatusClassifier

@@ -9,7 +9,7 @@ using System.Text.Json;
 namespace ImAdmin.Engine.Providers.Tencent
 {
     /// <summary>
-    /// TLSSigAPIv2 UserSigs (contract §2): HMAC-SHA256 over four "TLS.x:value" lines (time before expire), keyed by
+    /// TLSSigAPIv2 UserSigs (see docs/server-behaviour/tencent.md, 'UserSig'): HMAC-SHA256 over four "TLS.x:value" lines (time before expire), keyed by
     /// the UTF-8 bytes of the console key as typed; a JSON document carrying the MAC, zlib-compressed and Base64-encoded
     /// with Tencent's URL-safe alphabet (+ → *, / → -, = → _).
     /// </summary>

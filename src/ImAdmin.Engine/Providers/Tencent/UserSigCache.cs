@@ -4,8 +4,8 @@ using ImAdmin.Engine.Security;
 namespace ImAdmin.Engine.Providers.Tencent
 {
     /// <summary>
-    /// The admin UserSig of one session: issued on first use, reused, and renewed well before it expires (contract
-    /// §2.2) — once less than a tenth of its lifetime or an hour remains, but never later than half-life, so even a
+    /// The admin UserSig of one session: issued on first use, reused, and renewed well before it expires (see
+    /// docs/server-behaviour/tencent.md, 'UserSig') — once less than a tenth of its lifetime or an hour remains, but never later than half-life, so even a
     /// short-lived sig is reused. Thread-safe; the clock is injected so tests can move time.
     /// </summary>
     internal sealed class UserSigCache

@@ -23,7 +23,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            if (IsHealthCheck(request)) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (IsHealthCheck(request) || request.IsUnsigned()) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
 
             var body = request.Content == null ? null : await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
             var response = await SignedSendAsync(request, cancellationToken).ConfigureAwait(false);

@@ -14,15 +14,19 @@ namespace ImAdmin.Engine.Providers.Wildfire
     {
         /// <summary>
         /// POST /admin/message/broadcast: one message to every user, each of whom sees a private conversation with the
-        /// sender. The docs call it professional-only, yet the community server has a handler (contract §4.3); a server
+        /// sender. The docs call it professional-only, yet the community server has a handler (see docs/server-behaviour/wildfire.md, 'Message operations'); a server
         /// without one answers an empty 500, reported as not supported. Never repeated after an answer that may mean
-        /// "done": a broadcast has no dedupe key, and a second one would reach every user twice.
+        /// "done": a broadcast has no dedupe key, and a second one would reach every user twice. It carries push text and
+        /// data, extra, a lifetime, mentions and a line; it has no toUsers (it goes to everyone), and the options no field
+        /// carries are refused as for Send-ImMessage.
         /// </summary>
-        public async Task<ImBroadcastResult> BroadcastAsync(string? from, MessageContent content, bool redDot, bool persist, CancellationToken cancellationToken)
+        public async Task<ImBroadcastResult> BroadcastAsync(string? from, MessageContent content, bool redDot, bool persist, MessageOptions options, CancellationToken cancellationToken)
         {
+            CheckOptions(options);
+            if (options.ToUsers.Count > 0) RefuseOptions(new[] { "ToUser" });
             var sender = string.IsNullOrEmpty(from) ? DefaultSender : from!;
-            var body = new BroadcastBody(sender, WildfirePayload.Build(content, redDot, persist));
-            var result = WildfireResponse.Read(await Http.PostJsonAsync("/admin/message/broadcast", body, RetrySafety.NotProcessedOnly, cancellationToken).ConfigureAwait(false));
+            var body = new BroadcastBody(sender, options.Line ?? 0, WildfirePayload.Build(content, redDot, persist, options));
+            var result = await CallAsync("/admin/message/broadcast", body, RetrySafety.NotProcessedOnly, cancellationToken).ConfigureAwait(false);
             return new ImBroadcastResult
             {
                 Provider = Provider,
@@ -34,9 +38,10 @@ namespace ImAdmin.Engine.Providers.Wildfire
 
         private sealed class BroadcastBody
         {
-            public BroadcastBody(string sender, JsonObject payload)
+            public BroadcastBody(string sender, int line, JsonObject payload)
             {
                 Sender = sender;
+                Line = line;
                 Payload = payload;
             }
 
@@ -44,7 +49,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
             public string Sender { get; }
 
             [JsonPropertyName("line")]
-            public int Line => 0;
+            public int Line { get; }
 
             [JsonPropertyName("payload")]
             public JsonObject Payload { get; }

@@ -67,7 +67,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
 
         /// <summary>An idempotent admin call whose answer carries no result.</summary>
         private async Task PostAsync(string path, object body, CancellationToken cancellationToken) =>
-            WildfireResponse.Read(await Http.PostJsonAsync(path, body, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
+            await CallAsync(path, body, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
 
         private class ConversationBody
         {

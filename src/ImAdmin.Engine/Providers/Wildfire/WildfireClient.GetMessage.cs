@@ -31,7 +31,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
             {
                 try
                 {
-                    var result = WildfireResponse.Read(await Http.PostJsonAsync("/admin/message/get_one", new { messageUid = id }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
+                    var result = await CallAsync("/admin/message/get_one", new { messageUid = id }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
                     lookups.Add(Belongs(result, type, channelId, userId)
                         ? ItemResult<ImMessage>.Success(id, ToMessage(result, channelType))
                         : ItemResult<ImMessage>.Failure(id, new ImException(ImErrorKind.NotFound, $"Message id {id} is not in {channelType} conversation '{channelId}'.") { Provider = Provider }));

@@ -65,7 +65,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
                 WildfirePayload.Build(m.Message),
                 m.Receivers,
                 m.Timestamp.ToUnixTimeMilliseconds())).ToList();
-            WildfireResponse.Read(await Http.PostJsonAsync("/admin/message/import", new ImportBody(messages), RetrySafety.NotProcessedOnly, cancellationToken).ConfigureAwait(false));
+            await CallAsync("/admin/message/import", new ImportBody(messages), RetrySafety.NotProcessedOnly, cancellationToken).ConfigureAwait(false);
             return batch.Select((m, i) => new ImSendResult
             {
                 Provider = Provider,

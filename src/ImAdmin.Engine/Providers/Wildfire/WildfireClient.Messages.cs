@@ -38,6 +38,25 @@ namespace ImAdmin.Engine.Providers.Wildfire
             request.ChannelType == ChannelType.Person && request.ClientMsgNo == null ? MulticastBatchSize : 1;
 
         /// <summary>
+        /// The payload has fields for push text and data, mentions, extra and a lifetime, and send has toUsers and a
+        /// line; nothing carries a push title, "skip callbacks", "do not sync to the sender" or a read-receipt request.
+        /// </summary>
+        public override void CheckOptions(MessageOptions options)
+        {
+            RefuseOptions(new[]
+            {
+                (nameof(MessageOptions.PushTitle), options.PushTitle != null),
+                (nameof(MessageOptions.NoSyncToSender), options.NoSyncToSender),
+                (nameof(MessageOptions.SkipCallback), options.SkipCallback),
+                (nameof(MessageOptions.RequestReadReceipt), options.RequestReadReceipt),
+            }.Where(o => o.Item2).Select(o => o.Item1));
+            if (options.MentionAll && options.Mention.Count > 0)
+                throw new ImInputException("Mention", "Give -Mention (these users) or -MentionAll (everyone), not both: WildfireChat's mentionedType is one or the other.");
+            if (options.Line < 0) throw new ImInputException("Line", "-Line must be 0 or more.");
+            if (options.Lifetime != null) WildfirePayload.ExpireSeconds(options.Lifetime.Value);
+        }
+
+        /// <summary>
         /// One row goes through /admin/message/send; several Person rows through /admin/message/multicast, which answers
         /// one messageUid for all of them (each recipient sees a private conversation with the sender). Neither has a
         /// dedupe key, so neither is repeated after an answer that may mean "done" (only code 250 and refused connections).
@@ -56,20 +75,23 @@ namespace ImAdmin.Engine.Providers.Wildfire
 
             if (batch.Any(r => r.ChannelType != ChannelType.Person))
                 throw new ArgumentException("Only Person rows can share a multicast call.", nameof(batch));
-            var body = new MulticastBody(sender, batch.Select(r => r.ChannelId).ToList(), payload);
-            var result = WildfireResponse.Read(await Http.PostJsonAsync("/admin/message/multicast", body, RetrySafety.NotProcessedOnly, cancellationToken).ConfigureAwait(false));
+            var body = new MulticastBody(sender, batch.Select(r => r.ChannelId).ToList(), first.Options.Line ?? 0, payload);
+            var result = await CallAsync("/admin/message/multicast", body, RetrySafety.NotProcessedOnly, cancellationToken).ConfigureAwait(false);
             return batch.Select(r => Sent(r, sender, result)).ToList();
         }
 
         private async Task<ImSendResult> SendOneAsync(SendRequest request, string sender, JsonObject payload, CancellationToken cancellationToken)
         {
-            var body = new SendBody(sender, new WildfireConversation(WildfireConversation.TypeOf(request.ChannelType), request.ChannelId), payload);
+            var conversation = new WildfireConversation(WildfireConversation.TypeOf(request.ChannelType), request.ChannelId, request.Options.Line ?? 0);
+            var body = new SendBody(sender, conversation, payload, request.Options.ToUsers);
             try
             {
-                var result = WildfireResponse.Read(await Http.PostJsonAsync("/admin/message/send", body, RetrySafety.NotProcessedOnly, cancellationToken).ConfigureAwait(false));
+                if (request.Options.ToUsers.Count > 0 && request.ChannelType == ChannelType.Person)
+                    throw new ImInputException("ToUser", "-ToUser picks members of a Group, ChatRoom or Broadcast conversation; a Person message has one recipient already.");
+                var result = await CallAsync("/admin/message/send", body, RetrySafety.NotProcessedOnly, cancellationToken).ConfigureAwait(false);
                 return Sent(request, sender, result);
             }
-            catch (ImException ex) when (IsAboutTheRow(ex))
+            catch (ImException ex) when (ex is ImInputException || IsAboutTheRow(ex))
             {
                 return new ImSendResult
                 {
@@ -110,11 +132,12 @@ namespace ImAdmin.Engine.Providers.Wildfire
 
         private sealed class SendBody
         {
-            public SendBody(string sender, WildfireConversation conv, JsonObject payload)
+            public SendBody(string sender, WildfireConversation conv, JsonObject payload, IReadOnlyList<string> toUsers)
             {
                 Sender = sender;
                 Conv = conv;
                 Payload = payload;
+                ToUsers = toUsers.Count == 0 ? null : toUsers;
             }
 
             [JsonPropertyName("sender")]
@@ -125,14 +148,20 @@ namespace ImAdmin.Engine.Providers.Wildfire
 
             [JsonPropertyName("payload")]
             public JsonObject Payload { get; }
+
+            /// <summary>In a group, chatroom or channel: only these members get (and store) the message.</summary>
+            [JsonPropertyName("toUsers")]
+            [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+            public IReadOnlyList<string>? ToUsers { get; }
         }
 
         private sealed class MulticastBody
         {
-            public MulticastBody(string sender, IReadOnlyList<string> targets, JsonObject payload)
+            public MulticastBody(string sender, IReadOnlyList<string> targets, int line, JsonObject payload)
             {
                 Sender = sender;
                 Targets = targets;
+                Line = line;
                 Payload = payload;
             }
 
@@ -143,7 +172,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
             public IReadOnlyList<string> Targets { get; }
 
             [JsonPropertyName("line")]
-            public int Line => 0;
+            public int Line { get; }
 
             [JsonPropertyName("payload")]
             public JsonObject Payload { get; }

@@ -77,7 +77,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
         private async Task<IReadOnlyList<ImOnlineStatus>> GetSessionsAsync(string userId, CancellationToken cancellationToken)
         {
             if (string.IsNullOrEmpty(userId)) throw new ImInputException("UserId", "A user id is empty: remove empty values (or blank CSV cells).");
-            var result = WildfireResponse.Read(await Http.PostJsonAsync(OnlineStatusPath, new OnlineStatusBody(userId), RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
+            var result = await CallAsync(OnlineStatusPath, new OnlineStatusBody(userId), RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
             var sessions = result.ValueKind == JsonValueKind.Object && result.TryGetProperty("sessions", out var list) && list.ValueKind == JsonValueKind.Array
                 ? list.EnumerateArray()
                 : Enumerable.Empty<JsonElement>();

@@ -21,7 +21,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
         public async Task<ImRevokeResult> RecallAsync(long messageId, string operatorId, CancellationToken cancellationToken)
         {
             var body = new MessageActionBody(CheckOperator(operatorId), CheckMessageId(messageId), null);
-            var result = WildfireResponse.Read(await Http.PostJsonAsync("/admin/message/recall", body, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
+            var result = await CallAsync("/admin/message/recall", body, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
             var text = result.ValueKind == JsonValueKind.String ? result.GetString() : null;
             if (string.IsNullOrEmpty(text) || !ImJson.TryParse(text!, out var snapshot))
                 return new ImRevokeResult { Provider = Provider, MessageId = messageId, AlreadyRevoked = true };

@@ -20,14 +20,14 @@ namespace ImAdmin.Engine.Providers.Wildfire
         public async Task<ImReadReceipt> GetReadReceiptAsync(string userId, string channelId, ChannelType channelType, CancellationToken cancellationToken)
         {
             var body = new ConvReadBody(userId, WildfireConversation.TypeOf(channelType), channelId);
-            var result = WildfireResponse.Read(await Http.PostJsonAsync("/admin/message/conv_read", body, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
+            var result = await CallAsync("/admin/message/conv_read", body, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
             return new ImReadReceipt { Provider = Provider, UserId = userId, ChannelId = channelId, ChannelType = channelType, ReadUntil = TimeOf(result) };
         }
 
         /// <summary>POST /admin/message/delivery: up to when messages have reached <paramref name="userId"/>.</summary>
         public async Task<ImDeliveryStatus> GetDeliveryStatusAsync(string userId, CancellationToken cancellationToken)
         {
-            var result = WildfireResponse.Read(await Http.PostJsonAsync("/admin/message/delivery", new { userId }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
+            var result = await CallAsync("/admin/message/delivery", new { userId }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
             return new ImDeliveryStatus { Provider = Provider, UserId = userId, DeliveredUntil = TimeOf(result) };
         }
 

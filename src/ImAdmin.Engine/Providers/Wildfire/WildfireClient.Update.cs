@@ -21,7 +21,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
             var payload = WildfirePayload.Build(content, redDot: true, persist: true);
             var body = new UpdateBody(CheckOperator(operatorId), CheckMessageId(messageId), payload, distribute ? 1 : 0);
             var safety = distribute ? RetrySafety.NotProcessedOnly : RetrySafety.Idempotent;
-            WildfireResponse.Read(await Http.PostJsonAsync("/admin/message/update", body, safety, cancellationToken).ConfigureAwait(false));
+            await CallAsync("/admin/message/update", body, safety, cancellationToken).ConfigureAwait(false);
             return new ImUpdatedMessage
             {
                 Provider = Provider,

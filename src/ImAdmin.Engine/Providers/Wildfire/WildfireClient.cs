@@ -15,7 +15,7 @@ using ImAdmin.Engine.Sessions;
 namespace ImAdmin.Engine.Providers.Wildfire
 {
     /// <summary>
-    /// WildfireChat im-server admin API client (contract: shared/reference/wildfire-api.md). Split into partial files
+    /// WildfireChat im-server admin API client (server behaviour: docs/server-behaviour/wildfire.md). Split into partial files
     /// by area; this one holds the pipeline and the connection check.
     /// </summary>
     public sealed partial class WildfireClient : ImClient, IConversationDeleter, IMessageByIdReader
@@ -55,7 +55,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
         public override async Task<ImServerInfo> GetServerInfoAsync(CancellationToken cancellationToken)
         {
             var health = await ReadHealthAsync(cancellationToken).ConfigureAwait(false);
-            var online = WildfireResponse.Read(await Http.PostJsonAsync("/admin/user/online_count", new { }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
+            var online = await CallAsync("/admin/user/online_count", new { }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
             var count = online.ValueKind == JsonValueKind.Array ? online.EnumerateArray().Sum(n => n.GetInt("count") ?? 0) : 0;
             return new ImServerInfo { Details = string.Join(", ", health.Concat(new[] { $"{count} users online" })) };
         }
@@ -66,7 +66,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
             JsonElement result;
             try
             {
-                result = WildfireResponse.Read(await Http.GetAsync(HealthPath, cancellationToken).ConfigureAwait(false));
+                result = await GetAsync(HealthPath, cancellationToken).ConfigureAwait(false);
             }
             catch (ImException ex) when (ex.Kind == ImErrorKind.NotSupported)
             {

@@ -8,10 +8,11 @@ namespace ImAdmin.Engine.Providers.Wildfire
     /// <summary>A Wildfire conversation (<c>conv</c>): type 0 private, 1 group, 2 chatroom, 3 channel, 4 things.</summary>
     internal sealed class WildfireConversation
     {
-        public WildfireConversation(int type, string target)
+        public WildfireConversation(int type, string target, int line = 0)
         {
             Type = type;
             Target = target;
+            Line = line;
         }
 
         [JsonPropertyName("type")]
@@ -22,7 +23,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
 
         /// <summary>Conversation line; 0 unless an app partitions conversations into lines.</summary>
         [JsonPropertyName("line")]
-        public int Line => 0;
+        public int Line { get; }
 
         /// <summary>The conversation type of <paramref name="channelType"/>, or a clear error for kinds Wildfire lacks.</summary>
         public static int TypeOf(ChannelType channelType) => channelType switch

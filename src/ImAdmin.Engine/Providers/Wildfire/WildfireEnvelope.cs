@@ -7,7 +7,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
 {
     /// <summary>
     /// The <c>{code,msg,result}</c> envelope every handled admin call answers with, HTTP 200 even for failures
-    /// (contract §3.1), and the codes the pipeline itself acts on.
+    /// (see docs/server-behaviour/wildfire.md, 'Envelope and errors'), and the codes the pipeline itself acts on.
     /// </summary>
     internal static class WildfireEnvelope
     {

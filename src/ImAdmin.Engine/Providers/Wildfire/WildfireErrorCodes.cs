@@ -2,7 +2,7 @@ using ImAdmin.Engine.Errors;
 
 namespace ImAdmin.Engine.Providers.Wildfire
 {
-    /// <summary>What each <c>cn.wildfirechat.common.ErrorCode</c> means for an admin (contract §3.2), and its kind.</summary>
+    /// <summary>What each <c>cn.wildfirechat.common.ErrorCode</c> means for an admin (see docs/server-behaviour/wildfire.md, 'Envelope and errors'), and its kind.</summary>
     internal static class WildfireErrorCodes
     {
         public static (ImErrorKind Kind, string Explanation) Describe(int code) => code switch
@@ -25,7 +25,8 @@ namespace ImAdmin.Engine.Providers.Wildfire
             247 => (ImErrorKind.InvalidState, "the sender is muted globally"),
             241 => (ImErrorKind.InvalidState, "the group is muted"),
             240 => (ImErrorKind.InvalidState, "the group is full"),
-            11 or 12 or 23 => (ImErrorKind.InvalidState, "it already exists"),
+            11 => (ImErrorKind.AlreadyExists, "the group id is taken"),
+            12 or 23 => (ImErrorKind.AlreadyExists, "it already exists"),
             238 => (ImErrorKind.Unavailable, "the user's connection is not set up yet; try again shortly"),
             3 or 61 => (ImErrorKind.Unavailable, "a server node or service is not available"),
             4 => (ImErrorKind.ServerError, "the server failed unexpectedly"),

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -8,7 +9,7 @@ using ImAdmin.Engine.Messaging;
 namespace ImAdmin.Engine.Providers.Wildfire
 {
     /// <summary>
-    /// Builds the MessagePayload of a send (contract §4.1). Text becomes <c>{type:1, searchableContent, persistFlag}</c>:
+    /// Builds the MessagePayload of a send (see docs/server-behaviour/wildfire.md, 'Message payload'). Text becomes <c>{type:1, searchableContent, persistFlag}</c>:
     /// Wildfire clients show a text message's <c>searchableContent</c>, not <c>content</c>. A raw -Payload is the
     /// MessagePayload JSON object itself (UTF-8), so any content type can be sent as the server API takes it; bytes
     /// that are not such an object are refused rather than wrapped in an invented custom type that no client renders.
@@ -29,7 +30,43 @@ namespace ImAdmin.Engine.Providers.Wildfire
         public static int PersistFlagOf(bool redDot, bool persist) =>
             !persist ? Transparent : redDot ? PersistAndCount : Persist;
 
-        public static JsonObject Build(SendRequest request) => Build(request.Content, request.RedDot, request.Persist);
+        /// <summary>mentionedType: 1 the users in mentionedTarget, 2 everyone.</summary>
+        public const int MentionUsers = 1;
+        public const int MentionEveryone = 2;
+
+        public static JsonObject Build(SendRequest request) => Build(request.Content, request.RedDot, request.Persist, request.Options);
+
+        /// <summary>
+        /// The payload with the rich fields of <paramref name="options"/>: pushContent, pushData, mentionedType and
+        /// mentionedTarget (singular: the client SDKs' mentionedTargets is ignored by the server), extra, and
+        /// expireDuration in seconds. A field the option leaves empty is not sent, so a raw payload's own value stays.
+        /// </summary>
+        public static JsonObject Build(MessageContent content, bool redDot, bool persist, MessageOptions options)
+        {
+            var payload = Build(content, redDot, persist);
+            if (options.PushText != null) payload["pushContent"] = options.PushText;
+            if (options.PushData != null) payload["pushData"] = options.PushData;
+            if (options.Extra != null) payload["extra"] = options.Extra;
+            if (options.Lifetime != null) payload["expireDuration"] = ExpireSeconds(options.Lifetime.Value);
+            if (options.MentionAll)
+            {
+                payload["mentionedType"] = MentionEveryone;
+            }
+            else if (options.Mention.Count > 0)
+            {
+                payload["mentionedType"] = MentionUsers;
+                payload["mentionedTarget"] = new JsonArray(options.Mention.Select(m => (JsonNode?)JsonValue.Create(m)).ToArray());
+            }
+            return payload;
+        }
+
+        /// <summary>expireDuration is a Java int of seconds; 0 would mean "never", so a lifetime rounds up to whole seconds.</summary>
+        public static int ExpireSeconds(TimeSpan lifetime)
+        {
+            if (lifetime <= TimeSpan.Zero || lifetime.TotalSeconds > int.MaxValue)
+                throw new ImInputException("Lifetime", $"-Lifetime must be between 1 second and {int.MaxValue} seconds (about 68 years); leave it out for a message that never expires.");
+            return (int)Math.Ceiling(lifetime.TotalSeconds);
+        }
 
         public static JsonObject Build(MessageContent content, bool redDot, bool persist)
         {

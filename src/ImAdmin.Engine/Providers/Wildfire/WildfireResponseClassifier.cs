@@ -5,7 +5,7 @@ using ImAdmin.Engine.Http;
 namespace ImAdmin.Engine.Providers.Wildfire
 {
     /// <summary>
-    /// Wildfire reports throttling and transient failures inside HTTP 200 bodies (contract §3.3, §3.5):
+    /// Wildfire reports throttling and transient failures inside HTTP 200 bodies (see docs/server-behaviour/wildfire.md, 'Rate limiting', 'Retries'):
     /// 250 is throttling, checked before auth, so the call was never processed and is always retried;
     /// 249 (the IM core gave no answer in 5 s), 4 (server error) and 238 (user not prepared) are transient, and
     /// the retry handler repeats them only for idempotent calls. HTTP 500 is the server's answer for a route it

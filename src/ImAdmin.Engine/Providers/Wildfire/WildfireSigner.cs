@@ -24,7 +24,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
     }
 
     /// <summary>
-    /// Signs admin API calls (contract §2.2): <c>sign</c> = lowercase hex SHA-1 of the UTF-8 string
+    /// Signs admin API calls (see docs/server-behaviour/wildfire.md, 'Signing'): <c>sign</c> = lowercase hex SHA-1 of the UTF-8 string
     /// <c>nonce|secret|timestamp</c>, with a fresh random nonce and the current Unix time in milliseconds.
     /// Clock and nonce source are injectable so tests can reproduce a signature or an expired timestamp.
     /// </summary>

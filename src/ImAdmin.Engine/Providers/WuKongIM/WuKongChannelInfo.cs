@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
     /// <summary>
-    /// GET /cluster/channels answer (contract errata): <c>{total, more, data}</c>. Asked for one channel, it holds
+    /// GET /cluster/channels answer (see docs/server-behaviour/wukongim.md, 'Channels'): <c>{total, more, data}</c>. Asked for one channel, it holds
     /// one entry, whose <c>channel_id</c> is empty when the channel does not exist.
     /// </summary>
     internal sealed class WuKongChannelSearch

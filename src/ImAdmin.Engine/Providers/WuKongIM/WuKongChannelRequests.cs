@@ -5,7 +5,7 @@ using ImAdmin.Engine.Channels;
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
     /// <summary>
-    /// POST /channel and /channel/info (contract §6.1, §6.2). Every flag is written, always: the server overwrites
+    /// POST /channel and /channel/info (see docs/server-behaviour/wukongim.md, 'Channels'). Every flag is written, always: the server overwrites
     /// the whole record, so an omitted flag would be stored as 0 anyway. <c>large</c> is left out on purpose: it
     /// cannot be read back and v2 stores it without acting on it.
     /// </summary>

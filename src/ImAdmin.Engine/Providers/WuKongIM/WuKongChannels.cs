@@ -7,7 +7,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
 {
     /// <summary>
     /// How WuKongIM names channels on the wire: numeric types 1-12, and person channels read through the viewing user
-    /// (login_uid) or by their internal id — the two uids joined by '@', the one with the larger CRC32 first (§3.5).
+    /// (login_uid) or by their internal id — the two uids joined by '@', the one with the larger CRC32 first (see docs/server-behaviour/wukongim.md, 'Person channels').
     /// </summary>
     internal static class WuKongChannels
     {

@@ -11,7 +11,7 @@ using ImAdmin.Engine.Models;
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
     /// <summary>
-    /// A channel's subscribers, blacklist (deny list) and whitelist (allow list) (contract §6.4-§6.6). Adds and
+    /// A channel's subscribers, blacklist (deny list) and whitelist (allow list) (see docs/server-behaviour/wukongim.md, 'Channel members'). Adds and
     /// removes go in chunks of <see cref="MemberChunkSize"/>: the server has no limit but handles each id in turn.
     /// </summary>
     public sealed partial class WuKongClient

@@ -12,7 +12,7 @@ using ImAdmin.Engine.Models;
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
     /// <summary>
-    /// Channels (contract §6 and its errata). Every write here is idempotent (a repeat stores the same state), so the
+    /// Channels (see docs/server-behaviour/wukongim.md, 'Channels'). Every write here is idempotent (a repeat stores the same state), so the
     /// retry handler may repeat them after a lost answer.
     /// </summary>
     public sealed partial class WuKongClient

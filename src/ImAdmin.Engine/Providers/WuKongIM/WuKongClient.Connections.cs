@@ -11,7 +11,7 @@ using ImAdmin.Engine.Errors;
 
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
-    /// <summary>Client connections: GET /connz, POST /conn/kick and POST /conn/remove (contract §8.6, §8.7).</summary>
+    /// <summary>Client connections: GET /connz, POST /conn/kick and POST /conn/remove (see docs/server-behaviour/wukongim.md, 'Connections').</summary>
     public sealed partial class WuKongClient
     {
         /// <summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -11,7 +12,7 @@ using ImAdmin.Engine.Models;
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
     /// <summary>
-    /// Conversations (§7). The server's quirks are handled here: sync needs msg_count &gt; 0, clearUnread ignores
+    /// Conversations (see docs/server-behaviour/wukongim.md, 'Conversations'). The server's quirks are handled here: sync needs msg_count &gt; 0, clearUnread ignores
     /// message_seq, setUnread can only lower the count (and wraps on an empty channel), delete is a soft delete.
     /// </summary>
     public sealed partial class WuKongClient
@@ -68,8 +69,13 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         }
 
         /// <summary>POST /conversations/clearUnread: the read pointer moves to the channel's newest message (the server ignores message_seq).</summary>
-        public Task ClearConversationUnreadAsync(string userId, string channelId, ChannelType channelType, CancellationToken cancellationToken) =>
-            PostJsonAsync("/conversations/clearUnread", Body(userId, channelId, channelType), cancellationToken);
+        public async Task<ImConversation?> ClearConversationUnreadAsync(string userId, string channelId, ChannelType channelType, DateTimeOffset? before, CancellationToken cancellationToken)
+        {
+            if (before != null)
+                throw new Errors.ImInputException("Before", "WuKongIM clears a conversation's whole unread count (clearUnread has no time); leave -Before out.");
+            await PostJsonAsync("/conversations/clearUnread", Body(userId, channelId, channelType), cancellationToken).ConfigureAwait(false);
+            return null;
+        }
 
         /// <summary>
         /// POST /conversations/setUnread, which moves the read pointer to (newest − unread) but only forward. So a request

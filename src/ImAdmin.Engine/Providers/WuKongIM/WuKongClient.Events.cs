@@ -13,7 +13,7 @@ using ImAdmin.Engine.Sessions;
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
     /// <summary>
-    /// Message events (§5.8): v2.2.4+ has POST /message/event; v2.2.1–2.2.3 only POST /event with an older body; earlier
+    /// Message events (see docs/server-behaviour/wukongim.md, 'Message events'): v2.2.4+ has POST /message/event; v2.2.1–2.2.3 only POST /event with an older body; earlier
     /// releases have neither. The server version is read from /varz once per session. (The SDK posts /event with a
     /// connection body, which fails on every version.)
     /// </summary>

@@ -11,7 +11,7 @@ using ImAdmin.Engine.Models;
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
     /// <summary>
-    /// A channel's history through POST /channel/messagesync, one page per call, lazily (§5.5). limit is always sent:
+    /// A channel's history through POST /channel/messagesync, one page per call, lazily (see docs/server-behaviour/wukongim.md, 'Message history'). limit is always sent:
     /// 0 means "nothing" when reading older messages. Each page comes back ascending; older pages are emitted newest first.
     /// </summary>
     public sealed partial class WuKongClient
@@ -32,7 +32,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                 : NewerAsync(body, viewer, query.StartSequence ?? 1, query.EndSequence, cancellationToken);
         }
 
-        /// <summary>Recipe §5.5: newest page (start = end = 0), then pull_mode 0 from (smallest seq − 1) down to <paramref name="lowest"/>.</summary>
+        /// <summary>The paging of docs/server-behaviour/wukongim.md, 'Message history': newest page (start = end = 0), then pull_mode 0 from (smallest seq − 1) down to <paramref name="lowest"/>.</summary>
         private async IAsyncEnumerable<ImMessage> OlderAsync(WuKongMessageSyncBody body, string? viewer, long? highest, long lowest, [EnumeratorCancellation] CancellationToken ct)
         {
             var upper = highest;

@@ -13,7 +13,7 @@ using ImAdmin.Engine.Sessions;
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
     /// <summary>
-    /// Messages by id or client_msg_no (§5.3, §5.4, §5.7) and a channel's newest sequence (§5.6). Every read names the
+    /// Messages by id or client_msg_no and a channel's newest sequence (see docs/server-behaviour/wukongim.md, 'Message reads'). Every read names the
     /// channel (and, for person channels, the viewing user): the server refuses id-only lookups, unlike the SDK assumes.
     /// </summary>
     public sealed partial class WuKongClient

@@ -12,7 +12,7 @@ using ImAdmin.Engine.Sessions;
 
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
-    /// <summary>Sending (§5.1, §5.2): one message per /message/send, or one person message per uid per /message/sendbatch.</summary>
+    /// <summary>Sending (see docs/server-behaviour/wukongim.md, 'Sending'): one message per /message/send, or one person message per uid per /message/sendbatch.</summary>
     public sealed partial class WuKongClient
     {
         /// <summary>
@@ -23,6 +23,8 @@ namespace ImAdmin.Engine.Providers.WuKongIM
 
         private const string SendPath = "/message/send";
         private const string SendBatchPath = "/message/sendbatch";
+
+        private static readonly char[] PathCharacters = { '/', '?' };
 
         /// <summary>
         /// Only person messages with a sender and no caller-chosen client_msg_no can share a call: sendbatch is
@@ -45,8 +47,9 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         }
 
         /// <summary>
-        /// Always carries a client_msg_no (the caller's or a fresh one) so a retry after a lost answer is recognised as
-        /// the same message; the answer is enveloped in {status,data} (the SDK reads it at the top level and gets zeros).
+        /// Always carries a client_msg_no (the caller's or a fresh one) so a send whose answer was lost can be looked up.
+        /// The server does not deduplicate on it, so the send is never repeated once it may have been processed; such an
+        /// outcome is settled by lookup (WuKongClient.Settle.cs). The answer is enveloped in {status,data}.
         /// </summary>
         private async Task<ImSendResult> SendOneAsync(SendRequest request, CancellationToken ct)
         {
@@ -59,7 +62,22 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                 ClientMsgNo = request.ClientMsgNo ?? Guid.NewGuid().ToString("N"),
                 Payload = WuKongPayload.Encode(request.Content),
             };
-            var answer = await PostJsonAsync(SendPath, body, ct).ConfigureAwait(false);
+            JsonElement answer;
+            try
+            {
+                answer = await PostJsonAsync(SendPath, body, ct, RetrySafety.NotProcessedOnly).ConfigureAwait(false);
+            }
+            catch (ImException ex) when (ex.OutcomeUnknown)
+            {
+                return await SettleAsync(request, body, ex, ct).ConfigureAwait(false);
+            }
+            catch (ImException ex) when (ex.HttpStatus == 404 && request.ChannelId.IndexOfAny(PathCharacters) >= 0)
+            {
+                // /message/send exists (other rows get through); what failed is this row's id.
+                throw WuKongResponse.Restate(ex, ImErrorKind.NotFound,
+                    $"WuKongIM answered HTTP 404 to the send to channel '{request.ChannelId}', so it was not sent. The id contains '/' or '?', " +
+                    "which a proxy or router in front of the server can read as part of the path. Use an id without them.", "ChannelId");
+            }
             var data = WuKongResponse.Data<WuKongSendData>(answer);
             return ResultFor(request, succeeded: true, data?.MessageId, data?.ClientMsgNo ?? body.ClientMsgNo);
         }

@@ -10,7 +10,7 @@ using ImAdmin.Engine.Json;
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
     /// <summary>
-    /// User message search (§5.10) through the generic plugin proxy: it only works when the wk.plugin.search plugin is
+    /// User message search (see docs/server-behaviour/wukongim.md, 'Message search') through the generic plugin proxy: it only works when the wk.plugin.search plugin is
     /// installed and running, so "plugin not found" becomes one clear NotSupported error.
     /// </summary>
     public sealed partial class WuKongClient

@@ -8,7 +8,7 @@ using ImAdmin.Engine.Models;
 
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
-    /// <summary>Server variables and the v1-to-v2 migration state (contract §8.8, §8.9).</summary>
+    /// <summary>Server variables and the v1-to-v2 migration state (see docs/server-behaviour/wukongim.md, 'Server state').</summary>
     public sealed partial class WuKongClient
     {
         internal const string NoMigrationNote =

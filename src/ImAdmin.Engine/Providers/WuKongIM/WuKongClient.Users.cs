@@ -11,7 +11,7 @@ using ImAdmin.Engine.Security;
 
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
-    /// <summary>Users and devices: tokens, forced logout, online status, routes and system uids (contract §8.1-§8.5).</summary>
+    /// <summary>Users and devices: tokens, forced logout, online status, routes and system uids (see docs/server-behaviour/wukongim.md, 'Users and devices').</summary>
     public sealed partial class WuKongClient
     {
         /// <summary>
@@ -103,7 +103,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
 
         /// <summary>
         /// POST /user/systemuids_add with {uids:[...]} in ONE call (the caller chunks, so a failure names its inputs).
-        /// In a cluster with a manager token the server may answer 400 after storing the change (contract §2.1).
+        /// In a cluster with a manager token the server may answer 400 after storing the change (see docs/server-behaviour/wukongim.md, 'Authentication').
         /// </summary>
         public Task AddSystemUsersAsync(IEnumerable<string> userIds, CancellationToken cancellationToken) =>
             SystemUsersCallAsync("/user/systemuids_add", userIds, cancellationToken);

@@ -12,7 +12,7 @@ using ImAdmin.Engine.Sessions;
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
     /// <summary>
-    /// WuKongIM v2 admin API client (contract: shared/reference/wukongim-api.md). Split into partial files by area;
+    /// WuKongIM v2 admin API client (server behaviour: docs/server-behaviour/wukongim.md). Split into partial files by area;
     /// this one holds the pipeline and the operations every provider has.
     /// </summary>
     public sealed partial class WuKongClient : ImClient, IConversationDeleter, IMessageByIdReader

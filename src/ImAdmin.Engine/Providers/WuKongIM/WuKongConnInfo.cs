@@ -5,7 +5,7 @@ using ImAdmin.Engine.Models;
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
     /// <summary>
-    /// One connection as /connz and /varz?show=conn send it (contract §8.6). The docs' and SDK's cid, start,
+    /// One connection as /connz and /varz?show=conn send it (see docs/server-behaviour/wukongim.md, 'Connections'). The docs' and SDK's cid, start,
     /// in_bytes, subscriptions and device_flag do not exist; pending_bytes exists but is always 0, so it is not read.
     /// </summary>
     internal sealed class WuKongConnInfo

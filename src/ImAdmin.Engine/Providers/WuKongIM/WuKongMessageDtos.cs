@@ -82,7 +82,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         [JsonPropertyName("messages")] public List<WuKongMessageDto>? Messages { get; set; }
     }
 
-    /// <summary>MessageResp (§5.9), the shape of every message read.</summary>
+    /// <summary>MessageResp (see docs/server-behaviour/wukongim.md, 'Message shape'), the shape of every message read.</summary>
     internal sealed class WuKongMessageDto
     {
         [JsonPropertyName("message_id")] public long MessageId { get; set; }

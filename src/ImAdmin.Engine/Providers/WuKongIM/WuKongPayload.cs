@@ -8,7 +8,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
 {
     /// <summary>
     /// WuKongIM payloads are opaque bytes; by convention a text message is the UTF-8 JSON <c>{"type":1,"content":"..."}</c>
-    /// (contract §3.1). Raw payloads are sent as given.
+    /// (see docs/server-behaviour/wukongim.md, 'Requests'). Raw payloads are sent as given.
     /// </summary>
     internal static class WuKongPayload
     {

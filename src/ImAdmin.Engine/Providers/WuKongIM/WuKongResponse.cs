@@ -7,13 +7,13 @@ using ImAdmin.Engine.Sessions;
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
     /// <summary>
-    /// WuKongIM's four envelope styles (contract §3.2): failures are HTTP 400 <c>{msg,status}</c>, an empty 401 for a
+    /// WuKongIM's four envelope styles (see docs/server-behaviour/wukongim.md, 'Answer envelopes'): failures are HTTP 400 <c>{msg,status}</c>, an empty 401 for a
     /// bad token, a text/plain 404 for an unknown route, and also HTTP 200 with a body <c>status</c> other than 200
     /// (not found, banned, disbanded). This turns every failure into an <see cref="ImException"/> with the server's code.
     /// </summary>
     internal static class WuKongResponse
     {
-        /// <summary>Reason codes that /user/token reports inside a 200 (contract §3.4).</summary>
+        /// <summary>Reason codes that /user/token reports inside a 200 (see docs/server-behaviour/wukongim.md, 'Reason codes and header flags').</summary>
         private const int ReasonBan = 19;
         private const int ReasonDisband = 24;
 
@@ -43,7 +43,8 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             }
             if (result.Status != 200)
                 throw Fail(result, result.Status >= 500 ? ImErrorKind.ServerError : ImErrorKind.Unknown, status,
-                    $"WuKongIM answered {result.Request} with HTTP {result.Status}: {msg ?? Trim(result.Body)}", msg);
+                    $"WuKongIM answered {result.Request} with HTTP {result.Status}: {msg ?? Trim(result.Body)}." +
+                    (result.MayHaveActed ? UnknownOutcome.Explanation : string.Empty), msg);
 
             if (status.HasValue && status.Value != 200)
             {
@@ -68,8 +69,8 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             body.ValueKind == JsonValueKind.Object && body.TryGetProperty("data", out var data) ? data.Deserialize<T>(ImJson.Options) : null;
 
         /// <summary>
-        /// A server failure told more clearly: another kind and message, keeping the server's code, message and the
-        /// request (and the original as the inner exception).
+        /// A server failure told more clearly: another kind and message, keeping the server's code, message, the
+        /// request and whether the outcome is unknown (and the original as the inner exception).
         /// </summary>
         public static ImException Restate(ImException ex, ImErrorKind kind, string message, string? parameterName = null) =>
             new ImException(kind, message, ex)
@@ -80,6 +81,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                 ServerMessage = ex.ServerMessage,
                 Request = ex.Request,
                 ParameterName = parameterName,
+                OutcomeUnknown = ex.OutcomeUnknown,
             };
 
         private static ImException Fail(HttpResult result, ImErrorKind kind, int? code, string message, string? serverMessage = null) =>
@@ -90,6 +92,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                 ServerCode = code,
                 ServerMessage = serverMessage,
                 Request = result.Request,
+                OutcomeUnknown = result.MayHaveActed,
             };
 
         private static string Trim(string body) => body.Length <= 200 ? body : body.Substring(0, 200) + "…";

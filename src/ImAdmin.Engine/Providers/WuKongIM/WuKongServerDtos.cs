@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
     /// <summary>
-    /// GET /varz as the server sends it (contract §8.8). The docs' and SDK's NATS-style git_commit, go_version, start,
+    /// GET /varz as the server sends it (see docs/server-behaviour/wukongim.md, 'Server state'). The docs' and SDK's NATS-style git_commit, go_version, start,
     /// now, total_connections, slow_consumers, subscriptions, http_req_stats and config do not exist;
     /// conversation_cache_count exists but is always 0, so it is not read.
     /// </summary>

@@ -6,7 +6,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
     /// <summary>Client-side checks of the user ids that /user/token validates, so bad input fails before anything is sent.</summary>
     internal static class WuKongUserIds
     {
-        /// <summary>The uid the server itself sends as (contract §3.5).</summary>
+        /// <summary>The uid the server itself sends as (see docs/server-behaviour/wukongim.md, 'Person channels').</summary>
         public const string SystemUid = "____system";
 
         private static readonly char[] Reserved = { '@', '#', '&' };

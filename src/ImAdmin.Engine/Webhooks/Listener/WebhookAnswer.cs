@@ -10,7 +10,7 @@ namespace ImAdmin.Engine.Webhooks.Listener
     /// <summary>
     /// What the listener answers. WuKongIM and Wildfire count only HTTP 200 as success; Tencent also needs the JSON
     /// envelope, and its before-callbacks are allowed: every friend request gets ResultCode 0, no invitee is refused
-    /// and message bodies are left unchanged (tencent-im-api.md §6.3).
+    /// and message bodies are left unchanged (see docs/server-behaviour/tencent.md, 'Callbacks').
     /// </summary>
     internal readonly struct WebhookAnswer
     {

@@ -2,32 +2,33 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.IO;
 using System.Linq;
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models.Webhooks;
+using ImAdmin.Engine.Webhooks.Listener.Http;
 using ImAdmin.Engine.Webhooks.WuKongIM;
 
 namespace ImAdmin.Engine.Webhooks.Listener
 {
     /// <summary>
-    /// An HTTP listener for one provider's webhooks. Worker threads accept requests, check and parse them, answer at
-    /// once (Tencent allows 2 s; WuKongIM and Wildfire slow down or re-send when the answer is late) and only then
+    /// An HTTP listener for one provider's webhooks (on <see cref="HttpFront"/>, which bounds every request's read
+    /// time). Worker threads accept requests, check and parse them, answer at once (Tencent allows 2 s; WuKongIM and Wildfire slow down or re-send when the answer is late) and only then
     /// queue a <see cref="WebhookReceipt"/>; the consumer takes receipts on its own thread (the cmdlet's pipeline
     /// thread). Disposing stops listening and releases the port.
     /// </summary>
     public sealed class WebhookListener : IDisposable
     {
         private readonly WebhookListenerOptions _options;
-        private readonly HttpListener _listener = new HttpListener();
+        private readonly HttpFront _front;
         private readonly BlockingCollection<WebhookReceipt> _queue = new BlockingCollection<WebhookReceipt>();
+        private readonly ConcurrentQueue<string> _dropped = new ConcurrentQueue<string>();
         private readonly RecentIdSet _seen;
-        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
-        private readonly Task _acceptLoop;
+        private readonly string _path;
         private int _refused;
         private long _queuedBytes;
 
@@ -36,21 +37,19 @@ namespace ImAdmin.Engine.Webhooks.Listener
             _options = options;
             _seen = new RecentIdSet(options.DeduplicationCapacity);
             Prefix = prefix;
-            _listener.Prefixes.Add(prefix);
-            _listener.IgnoreWriteExceptions = true;
+            var (endPoint, path) = EndPointOf(prefix);
+            _path = path;
+            _front = new HttpFront(endPoint, Handle) { ReadTimeout = options.RequestReadTimeout, MaxBodyBytes = options.MaxBodyBytes };
+            _front.Dropped += reason => _dropped.Enqueue(reason);
             try
             {
-                _listener.Start();
+                _front.Start();
             }
-            catch (HttpListenerException ex)
+            catch (SocketException ex)
             {
-                _listener.Close();
-                throw new ImException(ImErrorKind.InvalidState,
-                    $"Cannot listen on {prefix}: {ex.Message}. Choose another port with -Prefix" +
-                    (Environment.OSVersion.Platform == PlatformID.Win32NT ? ", or reserve the URL with 'netsh http add urlacl'." : "."), ex)
-                { ParameterName = "Prefix" };
+                _front.Dispose();
+                throw new ImException(ImErrorKind.InvalidState, $"Cannot listen on {prefix}: {ex.Message}. Choose another port with -Prefix.", ex) { ParameterName = "Prefix" };
             }
-            _acceptLoop = Task.Run(AcceptLoopAsync);
         }
 
         /// <summary>Starts listening; throws <see cref="ImException"/> when the prefix is invalid or its port is taken.</summary>
@@ -61,6 +60,17 @@ namespace ImAdmin.Engine.Webhooks.Listener
 
         /// <summary>Requests answered 503 because the consumer fell behind; read and reset.</summary>
         public int TakeRefusedCount() => Interlocked.Exchange(ref _refused, 0);
+
+        /// <summary>
+        /// Requests dropped unanswered since the last call, because they did not arrive whole within
+        /// <see cref="WebhookListenerOptions.RequestReadTimeout"/> (a stalled or very slow sender): one reason each.
+        /// </summary>
+        public IReadOnlyList<string> TakeDropped()
+        {
+            var taken = new List<string>();
+            while (_dropped.TryDequeue(out var reason)) taken.Add(reason);
+            return taken;
+        }
 
         /// <summary>
         /// The receipts in the order they were answered, on the calling thread, until <paramref name="maxEvents"/> events
@@ -95,7 +105,7 @@ namespace ImAdmin.Engine.Webhooks.Listener
             if (!text.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
                 throw new ImInputException("Prefix", $"-Prefix '{prefix}' must be an http:// prefix such as {WebhookListenerOptions.DefaultPrefix} (HTTPS is not supported: put a TLS proxy in front).");
             if (!text.EndsWith("/", StringComparison.Ordinal)) text += "/";
-            // '+' and '*' are HttpListener's wildcard hosts; check the rest as a URL.
+            // '+' and '*' are wildcard hosts (every address); check the rest as a URL.
             var check = text.Replace("://+", "://wildcard").Replace("://*", "://wildcard");
             if (!Uri.TryCreate(check, UriKind.Absolute, out var uri) || uri.IsDefaultPort && !HasPort(text) || uri.Port == 0)
                 throw new ImInputException("Prefix", $"-Prefix '{prefix}' needs a host and a port other than 0, e.g. {WebhookListenerOptions.DefaultPrefix}");
@@ -104,59 +114,66 @@ namespace ImAdmin.Engine.Webhooks.Listener
 
         private static bool HasPort(string prefix) => prefix.IndexOf(':', "http://".Length) > 0;
 
-        private async Task AcceptLoopAsync()
+        /// <summary>
+        /// Where to bind and which path to serve. '+' and '*' listen on every address; localhost on loopback; a name on
+        /// what it resolves to. The Host header is not matched: a webhook is accepted whatever name it was sent to.
+        /// </summary>
+        private static (IPEndPoint EndPoint, string Path) EndPointOf(string prefix)
         {
-            while (!_stopping.IsCancellationRequested)
+            var uri = new Uri(prefix.Replace("://+", "://wildcard").Replace("://*", "://wildcard"));
+            var host = uri.Host.Trim('[', ']');
+            IPAddress address;
+            if (host == "wildcard") address = IPAddress.Any;
+            else if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)) address = IPAddress.Loopback;
+            else if (!IPAddress.TryParse(host, out address!))
             {
-                HttpListenerContext context;
                 try
                 {
-                    context = await _listener.GetContextAsync().ConfigureAwait(false);
+                    address = Dns.GetHostAddresses(host).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? IPAddress.Any;
                 }
-                catch (Exception) when (_stopping.IsCancellationRequested || !_listener.IsListening)
+                catch (SocketException ex)
                 {
-                    return;
+                    throw new ImInputException("Prefix", $"-Prefix '{prefix}' names host '{host}', which does not resolve here ({ex.Message}).");
                 }
-                catch (HttpListenerException)
-                {
-                    continue;
-                }
-                _ = Task.Run(() => HandleAsync(context));
             }
+            return (new IPEndPoint(address, uri.Port), Uri.UnescapeDataString(uri.AbsolutePath));
         }
 
-        private async Task HandleAsync(HttpListenerContext context)
+        private RawResponse Handle(RawRequest request)
         {
-            var request = context.Request;
-            var query = WebhookQuery.Parse(request.Url?.Query);
-            var receipt = new WebhookReceipt(request.HttpMethod, request.Url?.AbsolutePath ?? "/", query.ToString());
-            try
+            var query = WebhookQuery.Parse(request.Query);
+            var receipt = new WebhookReceipt(request.Method, request.Path, query.ToString());
+            if (!request.Path.StartsWith(_path, StringComparison.OrdinalIgnoreCase) && !(request.Path + "/").Equals(_path, StringComparison.OrdinalIgnoreCase))
+                return Answer(WebhookAnswer.Refuse(_options.Provider, 404, $"Nothing listens on {request.Path}; webhooks go to {_path}."));
+
+            WebhookAnswer answer;
+            var allowPost = false;
+            if (!string.Equals(request.Method, "POST", StringComparison.OrdinalIgnoreCase))
             {
-                WebhookAnswer answer;
-                if (!string.Equals(request.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
-                {
-                    context.Response.AddHeader("Allow", "POST");
-                    answer = Refuse(receipt, WebhookCheck.Method, $"{request.HttpMethod} is not allowed here: webhooks are POSTed.");
-                }
-                else
-                {
-                    var body = await ReadBodyAsync(request).ConfigureAwait(false);
-                    if (body == null)
-                    {
-                        answer = Refuse(receipt, WebhookCheck.Size, $"The body is larger than {_options.MaxBodyBytes} bytes.");
-                    }
-                    else
-                    {
-                        receipt.Body = body;
-                        answer = Accept(receipt, query);
-                    }
-                }
-                await WriteAsync(context.Response, answer).ConfigureAwait(false);
+                allowPost = true;
+                answer = Refuse(receipt, WebhookCheck.Method, $"{request.Method} is not allowed here: webhooks are POSTed.");
             }
-            catch (Exception ex) when (ex is HttpListenerException || ex is IOException || ex is ObjectDisposedException || ex is InvalidOperationException || ex is OperationCanceledException)
+            else if (request.TooLarge)
             {
-                // The sender hung up or the listener is stopping; whatever was read is still reported below.
+                answer = Refuse(receipt, WebhookCheck.Size, $"The body is larger than {_options.MaxBodyBytes} bytes.");
             }
+            else
+            {
+                receipt.Body = Encoding.UTF8.GetString(request.Body);
+                answer = Accept(receipt, query);
+            }
+            var response = Answer(answer);
+            if (allowPost) response.Headers.Add(new KeyValuePair<string, string>("Allow", "POST"));
+            // Answered first, handed on after: a consumer that stops at this event must not cut its answer off.
+            response.Answered = () => Queue(receipt);
+            return response;
+        }
+
+        private static RawResponse Answer(WebhookAnswer answer) => new RawResponse(answer.Status, answer.ContentType, Encoding.UTF8.GetBytes(answer.Body));
+
+        /// <summary>Hands an answered request to the consumer; 503s are not (the server sends them again).</summary>
+        private void Queue(WebhookReceipt receipt)
+        {
             if (receipt.StatusCode == 0 || receipt.StatusCode == 503) return;
             try
             {
@@ -190,7 +207,7 @@ namespace ImAdmin.Engine.Webhooks.Listener
             return answer;
         }
 
-        /// <summary>msg.notify is re-sent whole after any failure (wukongim-api.md §9.4); other events are never repeated.</summary>
+        /// <summary>msg.notify is re-sent whole after any failure (see docs/server-behaviour/wukongim.md, 'Webhooks'); other events are never repeated.</summary>
         private bool IsFirstDelivery(IImWebhookEvent ev) =>
             ev is not WuKongMessageEvent { Event: WuKongWebhookParser.Notify, MessageId: not 0 } message || _seen.Add(message.MessageId);
 
@@ -202,53 +219,10 @@ namespace ImAdmin.Engine.Webhooks.Listener
             return answer;
         }
 
-        /// <summary>The body as UTF-8 text, or null when it is larger than allowed (checked before reading when the length is declared).</summary>
-        private async Task<string?> ReadBodyAsync(HttpListenerRequest request)
-        {
-            if (request.ContentLength64 > _options.MaxBodyBytes) return null;
-            using var buffer = new MemoryStream();
-            var chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await request.InputStream.ReadAsync(chunk, 0, chunk.Length, _stopping.Token).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > _options.MaxBodyBytes) return null;
-                buffer.Write(chunk, 0, read);
-            }
-            return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-        }
-
-        private static async Task WriteAsync(HttpListenerResponse response, WebhookAnswer answer)
-        {
-            var bytes = Encoding.UTF8.GetBytes(answer.Body);
-            response.StatusCode = answer.Status;
-            response.ContentType = answer.ContentType;
-            response.ContentLength64 = bytes.Length;
-            if (bytes.Length > 0) await response.OutputStream.WriteAsync(bytes, 0, bytes.Length).ConfigureAwait(false);
-            response.Close();
-        }
-
         public void Dispose()
         {
-            if (_stopping.IsCancellationRequested) return;
-            _stopping.Cancel();
-            try
-            {
-                _listener.Close();
-            }
-            catch (ObjectDisposedException)
-            {
-                // Already closed.
-            }
-            try
-            {
-                _acceptLoop.Wait(TimeSpan.FromSeconds(5));
-            }
-            catch (AggregateException)
-            {
-                // The loop ends by an exception when the listener closes under it.
-            }
-            _queue.Dispose();
-            _stopping.Dispose();
+            _front.Dispose();
+            _queue.CompleteAdding();
         }
     }
 }

@@ -9,7 +9,7 @@ namespace ImAdmin.Engine.Webhooks.Listener
 
         public ImProvider Provider { get; set; }
 
-        /// <summary>An HttpListener prefix: http://host:port/[path/]. Loopback by default.</summary>
+        /// <summary>A prefix http://host:port/[path/] ('+' or '*' as host: every address). Loopback by default.</summary>
         public string Prefix { get; set; } = DefaultPrefix;
 
         public WebhookParseOptions Parse { get; set; } = new WebhookParseOptions();
@@ -19,6 +19,12 @@ namespace ImAdmin.Engine.Webhooks.Listener
 
         /// <summary>How many message ids deduplication remembers; the oldest are forgotten first.</summary>
         public int DeduplicationCapacity { get; set; } = 100_000;
+
+        /// <summary>
+        /// How long one request may take to arrive whole (head and body). A sender that stalls longer is dropped
+        /// unanswered, so it cannot hold up the answers to others; Tencent expects an answer within 2 s.
+        /// </summary>
+        public System.TimeSpan RequestReadTimeout { get; set; } = System.TimeSpan.FromSeconds(5);
 
         /// <summary>Bodies larger than this are refused with 413.</summary>
         public long MaxBodyBytes { get; set; } = 16 * 1024 * 1024;

@@ -7,7 +7,7 @@ using ImAdmin.Engine.Sessions;
 namespace ImAdmin.Engine.Webhooks.Tencent
 {
     /// <summary>
-    /// The checks of tencent-im-api.md §6.1-6.2: SdkAppid is the caller's app; Sign = lower-hex SHA-256 of
+    /// The checks in docs/server-behaviour/tencent.md, 'Callbacks': SdkAppid is the caller's app; Sign = lower-hex SHA-256 of
     /// token + RequestTime, compared in constant time; RequestTime within the allowed clock skew (replay protection).
     /// </summary>
     internal static class TencentCallbackCheck

@@ -9,7 +9,7 @@ using ImAdmin.Engine.Sessions;
 namespace ImAdmin.Engine.Webhooks.Tencent
 {
     /// <summary>
-    /// Tencent Cloud IM callbacks (tencent-im-api.md §6): the command comes from -Event, the query's CallbackCommand or
+    /// Tencent Cloud IM callbacks (see docs/server-behaviour/tencent.md, 'Callbacks'): the command comes from -Event, the query's CallbackCommand or
     /// the body's CallbackCommand, in that order; each known command has its own type (seed 002 plus
     /// Group.CallbackOnMemberStateChange and Alert.RequestOverLimit).
     /// </summary>
@@ -46,6 +46,17 @@ namespace ImAdmin.Engine.Webhooks.Tencent
 
         public static readonly IReadOnlyList<string> Commands = Readers.Keys.ToArray();
 
+        /// <summary>The fields that say who or what a callback is about (sender and peer, the group, the state change).</summary>
+        private static string[] RequiredFields(string command) => command.ToLowerInvariant() switch
+        {
+            "c2c.callbackaftermsgreport" => new[] { "Report_Account", "Peer_Account" },
+            "group.callbackbeforecreategroup" => new[] { "Owner_Account" },
+            "state.statechange" => new[] { "Info" },
+            var c when c.StartsWith("c2c.", StringComparison.Ordinal) => new[] { "From_Account", "To_Account" },
+            var c when c.StartsWith("group.", StringComparison.Ordinal) => new[] { "GroupId" },
+            _ => new string[0],
+        };
+
         public static void Parse(WebhookRequest request, JsonElement body, WebhookParseResult result)
         {
             var inBody = body.Str("CallbackCommand");
@@ -68,6 +79,7 @@ namespace ImAdmin.Engine.Webhooks.Tencent
             }
             if (inBody != null && !string.Equals(inBody, given, StringComparison.OrdinalIgnoreCase))
                 result.Warnings.Add($"The body says CallbackCommand '{inBody}' but the callback was read as '{given}' (from -Event or the query string).");
+            if (!WebhookShape.Require(ImProvider.TencentCloud, result.Event!, body, result, RequiredFields(result.Event!))) return;
             var ev = read(body);
             var context = (ITencentCallback)ev;
             context.Provider = ImProvider.TencentCloud;

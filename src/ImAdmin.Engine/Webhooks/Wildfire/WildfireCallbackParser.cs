@@ -8,7 +8,7 @@ using ImAdmin.Engine.Sessions;
 namespace ImAdmin.Engine.Webhooks.Wildfire
 {
     /// <summary>
-    /// WildfireChat server callbacks (wildfire-api.md §6). They carry no event name, so the name is -Event or the
+    /// WildfireChat server callbacks (see docs/server-behaviour/wildfire.md, 'Callbacks'). They carry no event name, so the name is -Event or the
     /// body's shape; the field names are the server code's (operatorId, memberIds[]), not the docs'.
     /// </summary>
     internal static class WildfireCallbackParser
@@ -58,6 +58,7 @@ namespace ImAdmin.Engine.Webhooks.Wildfire
                     name == null ? "body has no shape ImAdmin knows (pass -Event to name it)" : $"event '{name}' is not one ImAdmin knows ({string.Join(", ", Events)})");
                 return;
             }
+            if (!WebhookShape.Require(ImProvider.Wildfire, result.Event!, body, result, RequiredFields(result.Event!))) return;
             var ev = read(body);
             if (ev is ImWebhookEvent plain)
             {
@@ -66,6 +67,17 @@ namespace ImAdmin.Engine.Webhooks.Wildfire
             }
             result.Events.Add(ev);
         }
+
+        /// <summary>The fields that make a body the event it is read as (the ones <see cref="Infer"/> tells it by).</summary>
+        private static string[] RequiredFields(string eventName) => eventName switch
+        {
+            Message => new[] { "conv", "payload" },
+            Recall => new[] { "message" },
+            GroupInfo or GroupMember => new[] { "groupId" },
+            ChatroomInfo or ChatroomMember => new[] { "chatroomId" },
+            ChannelInfo or ChannelSubscribe => new[] { "channelId" },
+            _ => new[] { "userId" },
+        };
 
         /// <summary>The event a body is, from the fields only that event has.</summary>
         private static string? Infer(JsonElement b)

@@ -9,7 +9,7 @@ using ImAdmin.Engine.Sessions;
 
 namespace ImAdmin.Engine.Webhooks.WuKongIM
 {
-    /// <summary>One MessageResp of a msg.notify or msg.offline body (wukongim-api.md §5.9, §9.3).</summary>
+    /// <summary>One MessageResp of a msg.notify or msg.offline body (see docs/server-behaviour/wukongim.md, 'Message shape', 'Webhooks').</summary>
     internal static class WuKongMessageReader
     {
         /// <exception cref="FormatException">The payload or the compressed recipients cannot be decoded.</exception>

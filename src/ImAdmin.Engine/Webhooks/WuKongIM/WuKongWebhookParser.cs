@@ -7,7 +7,7 @@ using ImAdmin.Engine.Sessions;
 namespace ImAdmin.Engine.Webhooks.WuKongIM
 {
     /// <summary>
-    /// WuKongIM webhooks (wukongim-api.md §9). The event name comes in ?event=; without it the body's shape tells:
+    /// WuKongIM webhooks (see docs/server-behaviour/wukongim.md, 'Webhooks'). The event name comes in ?event=; without it the body's shape tells:
     /// an array of strings is user.onlinestatus, an object is msg.offline, an array of objects is msg.notify (or
     /// msg.offline when the objects carry recipients, as the seed doc's array form does).
     /// </summary>
@@ -67,6 +67,8 @@ namespace ImAdmin.Engine.Webhooks.WuKongIM
                     $"{notObjects} of the {items.Count} entries of this {name} body are not message objects (the body is {WebhookJson.Describe(root)})."));
             foreach (var item in items.Where(i => i.ValueKind == JsonValueKind.Object))
             {
+                if (!WebhookShape.Require(ImProvider.WuKongIM, name, item, result, item.Has("message_idstr") ? "message_idstr" : "message_id"))
+                    continue;
                 try
                 {
                     result.Events.Add(WuKongMessageReader.Read(item, name));

@@ -8,7 +8,7 @@ using ImAdmin.Engine.Models;
 namespace ImAdmin.Cmdlets.Channels
 {
     /// <summary>
-    /// <para type="synopsis">Subscribes users to a WuKongIM channel (creating the channel if it does not exist).</para>
+    /// <para type="synopsis">Subscribes users to a WuKongIM channel (creating the channel if it does not exist), or adds members to another provider's group.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "ImChannelSubscriber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(ImChannelMember))]
@@ -16,22 +16,35 @@ namespace ImAdmin.Cmdlets.Channels
     {
         private readonly HashSet<(string, ChannelType)> _reset = new HashSet<(string, ChannelType)>();
 
-        /// <summary>Remove every current subscriber first (done once per channel, with its first call).</summary>
+        /// <summary>Remove every current subscriber first (done once per channel, with its first call). WuKongIM only.</summary>
         [Parameter]
         public SwitchParameter Reset { get; set; }
 
-        /// <summary>Temporary subscribers. WuKongIM v2 refuses them; the cmdlet then stops with a NotSupported error.</summary>
+        /// <summary>Temporary subscribers. WuKongIM v2 refuses them; the cmdlet then stops with a NotSupported error (as on every other provider).</summary>
         [Parameter]
         public SwitchParameter Temporary { get; set; }
 
         protected override ChannelMemberList List => ChannelMemberList.Subscribers;
 
-        protected override string Action(string users) => Reset
+        protected override bool HandlesProviderGroups => true;
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            RefuseOnProviderGroups(nameof(Reset), nameof(Temporary));
+        }
+
+        protected override string Action(string users) => GroupMembers != null ? $"Add {users} to the group" : Reset
             ? $"Add {users} as subscribers; the first call for this channel first removes every current subscriber"
             : $"Add {users} as subscribers";
 
         protected override async Task SendAsync(MemberBatch batch, CancellationToken cancellationToken)
         {
+            if (GroupMembers != null)
+            {
+                await GroupMembers.AddGroupMembersAsync(batch.ChannelId, batch.UserIds, cancellationToken).ConfigureAwait(false);
+                return;
+            }
             var key = (batch.ChannelId, batch.ChannelType);
             var reset = Reset && !_reset.Contains(key);
             await Client.AddChannelMembersAsync(List, batch.ChannelId, batch.ChannelType, batch.UserIds, cancellationToken, reset, Temporary).ConfigureAwait(false);

@@ -4,12 +4,13 @@ using System.Threading.Tasks;
 using ImAdmin.Engine.Channels;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Channels
 {
     /// <summary>
     /// Base of the Add-/Remove- member cmdlets. Rows are confirmed one by one (ShouldProcess), collected per channel
-    /// and sent 1000 users per call; when a call fails, every row in it gets its own error with the row as
+    /// and sent 1000 users per call (another provider's group: as many as its add or remove call takes); when a call fails, every row in it gets its own error with the row as
     /// TargetObject, and the other calls go on.
     /// </summary>
     public abstract class ChangeChannelMemberCmdlet : ChannelMemberCmdlet
@@ -32,14 +33,29 @@ namespace ImAdmin.Cmdlets.Channels
         /// <summary>"Add {users} to the blacklist", for the confirmation prompt.</summary>
         protected abstract string Action(string users);
 
-        /// <summary>Sends one batch (at most 1000 users of one channel).</summary>
+        /// <summary>Sends one batch (at most 1000 users of one WuKongIM channel, or the provider's limit for a group).</summary>
         protected abstract Task SendAsync(MemberBatch batch, CancellationToken cancellationToken);
+
+        /// <summary>The session's group members capability when the cmdlet works on another provider's groups, else null.</summary>
+        protected IGroupMembership? GroupMembers { get; private set; }
+
+        /// <summary>The WuKongIM list the rows change, or null for another provider's group members.</summary>
+        private ChannelMemberList? EffectiveList => OnProviderGroups ? (ChannelMemberList?)null : List;
 
         protected override void BeginProcessing()
         {
             if (UserId == null && !MyInvocation.ExpectingInput) ThrowInvalidArgument(nameof(UserId), "No user ids: " + UserIdSources + ".");
             base.BeginProcessing();
-            _batcher = new ChannelMemberBatcher(List);
+            if (OnProviderGroups)
+            {
+                GroupMembers = RequireCapability<IGroupMembership>();
+                var limit = GroupMembers.GroupMemberBatchLimit;
+                _batcher = new ChannelMemberBatcher(null, limit, 10 * limit);
+            }
+            else
+            {
+                _batcher = new ChannelMemberBatcher(List);
+            }
         }
 
         protected override void ProcessRecord()
@@ -61,9 +77,10 @@ namespace ImAdmin.Cmdlets.Channels
 
         private void Queue(string[] userIds, object row)
         {
+            if (OnProviderGroups) GroupCapability<IGroupMembership>();
             try
             {
-                var users = ChannelMemberBatcher.Validate(List, ChannelId, ChannelType, userIds);
+                var users = ChannelMemberBatcher.Validate(EffectiveList, ChannelId, ChannelType, userIds);
                 if (!ShouldProcess(ChannelTarget(ChannelId, ChannelType), Action(DescribeUsers(users)))) return;
                 foreach (var batch in _batcher.Add(ChannelId, ChannelType, users, row)) Send(batch);
             }

@@ -1,21 +1,31 @@
 using System.Management.Automation;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Channels
 {
     /// <summary>
-    /// <para type="synopsis">Deletes (disbands) a WuKongIM channel: new messages to it are dropped.</para>
+    /// <para type="synopsis">Deletes a channel: disbands a WuKongIM channel (new messages are dropped) or dismisses another provider's group.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "ImChannel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(ImChannel))]
     public sealed class RemoveImChannelCommand : ChannelCmdlet
     {
-        /// <summary>Write the channel as the server reports it afterwards (Disband is then True).</summary>
+        /// <summary>Write the channel as the server reports it afterwards (WuKongIM: Disband is then True; a dismissed group is gone, so nothing is written).</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        protected override bool HandlesProviderGroups => true;
+
         protected override void ProcessChannel(string channelId, object row)
         {
+            if (OnProviderGroups)
+            {
+                var groups = GroupCapability<IGroupManager>();
+                if (!ShouldProcess(ChannelTarget(channelId, ChannelType), "Dismiss the group for every member")) return;
+                TryRun(ct => groups.RemoveGroupAsync(channelId, ct), "ImAdmin.RemoveChannelFailed", row);
+                return;
+            }
             if (!ShouldProcess(ChannelTarget(channelId, ChannelType), "Delete (disband) the channel; its messages and member lists stay, new messages are dropped")) return;
             if (!TryRun(ct => Client.RemoveChannelAsync(channelId, ChannelType, ct), "ImAdmin.RemoveChannelFailed", row) || !PassThru) return;
             // Deleting a channel that never existed succeeds and leaves nothing to show.

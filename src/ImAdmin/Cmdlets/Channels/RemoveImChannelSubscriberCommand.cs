@@ -7,7 +7,7 @@ using ImAdmin.Engine.Models;
 namespace ImAdmin.Cmdlets.Channels
 {
     /// <summary>
-    /// <para type="synopsis">Unsubscribes users from a WuKongIM channel (their conversation with it is deleted).</para>
+    /// <para type="synopsis">Unsubscribes users from a WuKongIM channel (their conversation with it is deleted), or removes members from another provider's group.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "ImChannelSubscriber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ImChannelMember))]
@@ -15,9 +15,14 @@ namespace ImAdmin.Cmdlets.Channels
     {
         protected override ChannelMemberList List => ChannelMemberList.Subscribers;
 
-        protected override string Action(string users) => $"Remove {users} from the subscribers (their conversation with this channel is deleted)";
+        protected override bool HandlesProviderGroups => true;
 
-        protected override Task SendAsync(MemberBatch batch, CancellationToken cancellationToken) =>
-            Client.RemoveChannelMembersAsync(List, batch.ChannelId, batch.ChannelType, batch.UserIds, cancellationToken);
+        protected override string Action(string users) => GroupMembers != null
+            ? $"Remove {users} from the group"
+            : $"Remove {users} from the subscribers (their conversation with this channel is deleted)";
+
+        protected override Task SendAsync(MemberBatch batch, CancellationToken cancellationToken) => GroupMembers != null
+            ? GroupMembers.RemoveGroupMembersAsync(batch.ChannelId, batch.UserIds, cancellationToken)
+            : Client.RemoveChannelMembersAsync(List, batch.ChannelId, batch.ChannelType, batch.UserIds, cancellationToken);
     }
 }

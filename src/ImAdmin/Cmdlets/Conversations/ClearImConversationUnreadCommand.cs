@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
@@ -12,14 +13,20 @@ namespace ImAdmin.Cmdlets.Conversations
     [OutputType(typeof(ImConversation))]
     public sealed class ClearImConversationUnreadCommand : ImConversationCmdlet
     {
+        /// <summary>Tencent Cloud IM: mark read only the messages up to this time (MsgReadTime). Omitted: everything up to now.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("MsgReadTime")]
+        public DateTimeOffset? Before { get; set; }
+
         protected override void ProcessRecord()
         {
             var client = RequireCapability<IConversationReadMarker>();
-            if (!ShouldProcess(Target, "Clear the unread count")) return;
+            if (!ShouldProcess(Target, Before == null ? "Clear the unread count" : $"Mark read the messages up to {Before:u}")) return;
             try
             {
-                Run(ct => client.ClearConversationUnreadAsync(UserId, ChannelId, ChannelType, ct));
-                WriteConversation();
+                var after = Run(ct => client.ClearConversationUnreadAsync(UserId, ChannelId, ChannelType, Before, ct));
+                if (PassThru && after != null) WriteObject(after);
+                else WriteConversation();
             }
             catch (ImException ex)
             {

@@ -1,3 +1,4 @@
+using ImAdmin.Engine.Models;
 using System.Collections.Generic;
 using System;
 using System.Management.Automation;
@@ -49,6 +50,12 @@ namespace ImAdmin.Cmdlets.Messages
 
         protected virtual string? Recipient => null;
 
+        /// <summary>Group message sequences to act on (Tencent Cloud IM groups), paired by position like the ids.</summary>
+        protected virtual long[]? MessageSequences => null;
+
+        /// <summary>The kind of channel the messages were sent to.</summary>
+        protected virtual ChannelType RecipientType => ChannelType.Person;
+
         /// <summary>The session's name, for ShouldProcess targets.</summary>
         protected string Server => _server;
 
@@ -95,12 +102,15 @@ namespace ImAdmin.Cmdlets.Messages
         {
             var ids = MessageIds ?? new long[0];
             var keys = MessageKeys ?? new string[0];
+            var sequences = MessageSequences ?? new long[0];
             var scope = ParameterSetName switch { MulticastSet => MessageScope.Multicast, BroadcastSet => MessageScope.Broadcast, _ => MessageScope.Message };
-            for (var i = 0; i < Math.Max(1, Math.Max(ids.Length, keys.Length)); i++)
+            for (var i = 0; i < Math.Max(1, Math.Max(ids.Length, Math.Max(keys.Length, sequences.Length))); i++)
                 yield return new MessageIdentity
                 {
                     MessageId = i < ids.Length ? ids[i] : (long?)null,
                     MessageKey = i < keys.Length ? keys[i] : null,
+                    MessageSequence = i < sequences.Length && sequences[i] != 0 ? sequences[i] : (long?)null,
+                    ChannelType = RecipientType,
                     From = FromUser,
                     ChannelId = Recipient,
                     Scope = scope,

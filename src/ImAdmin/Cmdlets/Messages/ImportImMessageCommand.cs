@@ -30,6 +30,9 @@ namespace ImAdmin.Cmdlets.Messages
         private readonly JournalKeyCounter _keys = new JournalKeyCounter();
         private readonly Dictionary<MessageImport, JournalKey> _journalled = new Dictionary<MessageImport, JournalKey>();
 
+        /// <summary>Numbers identical-looking rows (same sender, recipient, second and content) so each keeps its own identity.</summary>
+        private ImportOccurrences? _occurrences;
+
         /// <summary>The original sender. Omitted: admin.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("FromUid", "from_uid", "From_Account", "Sender")]
@@ -60,9 +63,9 @@ namespace ImAdmin.Cmdlets.Messages
         [ValidateNotNullOrEmpty]
         public string[]? Receiver { get; set; }
 
-        /// <summary>Tencent Cloud IM: 1 = real-time import (counted as unread), 2 = historical import (marked read).</summary>
+        /// <summary>Tencent Cloud IM: 2 = historical import (marked read, not pushed; the default), 5 = real-time import (counted as unread, pushed).</summary>
         [Parameter]
-        [ValidateRange(MessageImport.RealtimeImport, MessageImport.HistoricalImport)]
+        [ValidateSet("2", "5")]
         public int SyncFromOldSystem { get; set; } = MessageImport.HistoricalImport;
 
         /// <summary>Write one result per imported row.</summary>
@@ -77,6 +80,7 @@ namespace ImAdmin.Cmdlets.Messages
             var client = _client;
             _run = StartRun(ResolveSession().Provider,
                 (IReadOnlyList<MessageImport> batch, System.Threading.CancellationToken ct) => client.ImportAsync(batch, SyncFromOldSystem, ct), Finished);
+            _occurrences = new ImportOccurrences(_client.DefaultImportSender);
             try
             {
                 _client.CheckImportOptions(MyInvocation.BoundParameters.ContainsKey(nameof(SyncFromOldSystem)) ? SyncFromOldSystem : (int?)null);
@@ -101,6 +105,7 @@ namespace ImAdmin.Cmdlets.Messages
                 WriteItemError(ex, "ImAdmin.InvalidArgument", row.Message.Source);
                 return;
             }
+            _occurrences!.Number(row);
             var note = _client.DescribeImport(SyncFromOldSystem);
             if (!ShouldProcess($"{ChannelType} {ChannelId}",
                     $"Import {SendImMessageCommand.Describe(content)} from {From ?? _client.DefaultImportSender} sent {row.Timestamp:u}" + (note == null ? string.Empty : $" ({note})"))) return;

@@ -48,7 +48,22 @@ namespace ImAdmin.Cmdlets.Messages
         [AllowNull]
         public string? ChannelId { get; set; }
 
+        /// <summary>Tencent Cloud IM group messages: their MsgSeq (binds from Send-ImMessage -PassThru and Get-ImMessage output of a group).</summary>
+        [Parameter(ParameterSetName = MessageSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("MsgSeq")]
+        [AllowNull]
+        public long[]? MessageSequence { get; set; }
+
+        /// <summary>Tencent Cloud IM: Group to recall group messages by -MessageSequence; Person (default) for one-to-one messages by -MessageKey.</summary>
+        [Parameter(ParameterSetName = MessageSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("channel_type")]
+        public ChannelType ChannelType { get; set; } = ChannelType.Person;
+
         protected override long[]? MessageIds => MessageId;
+
+        protected override long[]? MessageSequences => MessageSequence;
+
+        protected override ChannelType RecipientType => ChannelType;
 
         protected override string[]? MessageKeys => MessageKey;
 

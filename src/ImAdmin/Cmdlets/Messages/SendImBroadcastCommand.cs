@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
@@ -46,14 +47,50 @@ namespace ImAdmin.Cmdlets.Messages
         [Parameter]
         public SwitchParameter NoPersist { get; set; }
 
+        /// <summary>Text of the offline push notification (pushContent).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? PushText { get; set; }
+
+        /// <summary>Data handed to the push service with the notification, not shown (pushData).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? PushData { get; set; }
+
+        /// <summary>Users mentioned (@) in the message (mentionedType 1, mentionedTarget).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Mention { get; set; }
+
+        /// <summary>Mention everyone (mentionedType 2).</summary>
+        [Parameter]
+        public SwitchParameter MentionAll { get; set; }
+
+        /// <summary>How long the message stays visible (expireDuration, whole seconds rounded up).</summary>
+        [Parameter]
+        public TimeSpan? Lifetime { get; set; }
+
+        /// <summary>Free text carried to clients with the message, usually JSON (extra).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Extra { get; set; }
+
+        /// <summary>The conversation line (0 when not given).</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int? Line { get; set; }
+
         /// <summary>Write the broadcast's message id and recipient count.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
+
+        private MessageOptions _options = MessageOptions.None;
 
         protected override void BeginProcessing()
         {
             _client = RequireCapability<IBroadcaster>();
             _server = ResolveSession().Name;
+            _options = MessageOptionParameters.ReadChecked(this, ResolveSession().Client);
         }
 
         protected override void ProcessRecord()
@@ -64,7 +101,7 @@ namespace ImAdmin.Cmdlets.Messages
 
             try
             {
-                var result = Run(ct => _client!.BroadcastAsync(From, content, !NoRedDot, !NoPersist, ct));
+                var result = Run(ct => _client!.BroadcastAsync(From, content, !NoRedDot, !NoPersist, _options, ct));
                 WriteVerbose($"Broadcast {result.MessageId} went to {result.RecipientCount} users.");
                 if (PassThru) WriteObject(result);
             }

@@ -47,7 +47,7 @@ namespace ImAdmin.Cmdlets.Messages
 
 
 
-        /// <summary>Your own dedupe key for this message; a re-run with the same key is not delivered twice where the server dedupes. Rows with a key are sent one by one.</summary>
+        /// <summary>Your own key for this message, sent one by one: Tencent derives its dedupe key from it; on WuKongIM it settles a send whose answer was lost.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("client_msg_no")]
         [ValidateNotNullOrEmpty]
@@ -61,14 +61,72 @@ namespace ImAdmin.Cmdlets.Messages
         [Parameter]
         public SwitchParameter NoPersist { get; set; }
 
+        /// <summary>Title of the offline push notification (Tencent Cloud IM OfflinePushInfo Title).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? PushTitle { get; set; }
+
+        /// <summary>Text of the offline push notification (Tencent Desc, WildfireChat pushContent).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? PushText { get; set; }
+
+        /// <summary>Data handed to the push service with the notification, not shown (Tencent Ext, WildfireChat pushData).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? PushData { get; set; }
+
+        /// <summary>Users mentioned (@) in the message (Tencent group GroupAtInfo, WildfireChat mentionedTarget).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Mention { get; set; }
+
+        /// <summary>Mention everyone (@all; WildfireChat mentionedType 2).</summary>
+        [Parameter]
+        public SwitchParameter MentionAll { get; set; }
+
+        /// <summary>How long the message stays visible (Tencent MsgLifeTime, WildfireChat expireDuration in whole seconds, rounded up).</summary>
+        [Parameter]
+        public TimeSpan? Lifetime { get; set; }
+
+        /// <summary>Free text carried to clients with the message, usually JSON (Tencent CloudCustomData, WildfireChat extra).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Extra { get; set; }
+
+        /// <summary>Do not sync the message to the sender's other devices (Tencent SyncOtherMachine 2).</summary>
+        [Parameter]
+        public SwitchParameter NoSyncToSender { get; set; }
+
+        /// <summary>Do not call the server's message callbacks for this message (Tencent ForbidCallbackControl).</summary>
+        [Parameter]
+        public SwitchParameter SkipCallback { get; set; }
+
+        /// <summary>Ask recipients for read receipts (Tencent IsNeedReadReceipt).</summary>
+        [Parameter]
+        public SwitchParameter RequestReadReceipt { get; set; }
+
+        /// <summary>In a group, chatroom or WildfireChat channel: only these members get the message (WildfireChat toUsers).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [Alias("ToUsers")]
+        public string[]? ToUser { get; set; }
+
+        /// <summary>The conversation line (WildfireChat; 0 when not given).</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int? Line { get; set; }
+
         /// <summary>Write one result per recipient (message id, success, error).</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        private MessageOptions _options = MessageOptions.None;
 
         protected override void BeginProcessing()
         {
             _client = ResolveSession().Client;
+            _options = MessageOptionParameters.ReadChecked(this, _client);
             _batcher = new MessageBatcher(_client.GetBatchLimit);
             _run = StartRun(_client.Provider, (IReadOnlyList<SendRequest> batch, System.Threading.CancellationToken ct) => _client.SendAsync(batch, ct), Finished);
             // -ChannelId a, b, c (not pipeline rows): the total is known, so progress can show percent and time left.
@@ -78,6 +136,13 @@ namespace ImAdmin.Cmdlets.Messages
         protected override void ProcessRecord()
         {
             var recipients = ChannelId ?? (InputObject?.BaseObject is string single ? new[] { single } : null);
+            var badRow = InvalidEnumColumn<ChannelType>(nameof(ChannelType), "channel_type") ?? CheckRowText();
+            if (badRow != null)
+            {
+                for (var i = 0; i < Math.Max(1, recipients?.Length ?? 0); i++) _report.Row();
+                Fail(badRow, InputObject);
+                return;
+            }
             if (recipients == null || recipients.Length == 0)
             {
                 _report.Row();
@@ -95,6 +160,11 @@ namespace ImAdmin.Cmdlets.Messages
                     Fail(new ImInputException(nameof(ChannelId), "A row has an empty recipient (ChannelId/To/UserId column)."), target);
                     continue;
                 }
+                if (InputCheck.LoneSurrogate(recipient, nameof(ChannelId)) is { } badRecipient)
+                {
+                    Fail(badRecipient, target);
+                    continue;
+                }
                 var content = Content;
                 if (!ShouldProcess($"{ChannelType} {recipient}", $"Send {Describe(content)}" + (From == null ? string.Empty : $" from {From}")))
                     continue;
@@ -103,8 +173,20 @@ namespace ImAdmin.Cmdlets.Messages
                     ClientMsgNo = ClientMsgNo,
                     RedDot = !NoRedDot,
                     Persist = !NoPersist,
+                    Options = _options,
                     Source = target,
                 };
+                try
+                {
+                    // Limits known before sending (ids, MsgBody fields and size, options per channel type) refuse the row here.
+                    _client!.CheckSend(request);
+                }
+                catch (ImException ex)
+                {
+                    _run!.Progress.AddFailed();
+                    WriteItemFailure(_report.Failure(request.ChannelId, ex), ex is ImCapabilityException ? "ImAdmin.NotSupported" : "ImAdmin.InvalidArgument", target);
+                    continue;
+                }
                 if (_run!.Journal != null && !Journalled(request)) continue;
                 foreach (var batch in _batcher!.Add(request)) Start(batch);
             }
@@ -115,7 +197,7 @@ namespace ImAdmin.Cmdlets.Messages
         {
             foreach (var batch in _batcher!.Flush()) Start(batch);
             _run!.Finish();
-            _run.Summarize(Summary, _report.Summary("message(s) were not sent"));
+            _run.Summarize(Summary, _report.Summary("message(s) were not sent"), _report.UnknownSummary());
         }
 
 
@@ -155,9 +237,9 @@ namespace ImAdmin.Cmdlets.Messages
             }
             else if (call.Error is ImException ex)
             {
-                results = batch.Select(r => new ImSendResult { Succeeded = false, Error = ex.Message, ErrorCode = ex.ServerCode, Exception = ex }).ToList();
+                results = batch.Select(r => new ImSendResult { Succeeded = false, OutcomeUnknown = ex.OutcomeUnknown, Error = ex.Message, ErrorCode = ex.ServerCode, Exception = ex }).ToList();
                 // Without valid credentials or a reachable server no later row can succeed either.
-                if (ex.Kind == ImErrorKind.Authentication || (ex.Kind == ImErrorKind.ConnectionFailed && !ex.OutcomeUnknown)) fatal = ex;
+                if (ex.EndsRun) fatal = ex;
             }
             else
             {
@@ -188,8 +270,11 @@ namespace ImAdmin.Cmdlets.Messages
                         ServerCode = result.ErrorCode,
                         ServerMessage = result.Error,
                     };
-                    _run!.Record(journalKey, error.OutcomeUnknown ? JournalState.Unknown : JournalState.Failed, Label(request));
-                    WriteItemError(_report.Failure(request.ChannelId, error), error.OutcomeUnknown ? "ImAdmin.SendOutcomeUnknown" : "ImAdmin.SendFailed", request.Source);
+                    result.OutcomeUnknown |= error.OutcomeUnknown;
+                    _run!.Record(journalKey, result.OutcomeUnknown ? JournalState.Unknown : JournalState.Failed, Label(request));
+                    // A separate id, so a script keeps rows that may be stored apart from rows known not to be.
+                    WriteItemError(_report.Failure(request.ChannelId, error),
+                        result.OutcomeUnknown ? "ImAdmin.SendOutcomeUnknown" : "ImAdmin.SendFailed", request.Source);
                 }
                 if (PassThru) WriteObject(result);
             }
@@ -209,6 +294,14 @@ namespace ImAdmin.Cmdlets.Messages
                     "ImAdmin.SendStopped");
             }
         }
+
+        /// <summary>Blank or badly encoded ids and text of the current row, before anything is sent.</summary>
+        private ImInputException? CheckRowText() =>
+            InputCheck.Blank(From, nameof(From), "a sender's user id") ??
+            InputCheck.Blank(ClientMsgNo, nameof(ClientMsgNo), "a client message number") ??
+            InputCheck.LoneSurrogate(From, nameof(From)) ??
+            InputCheck.LoneSurrogate(ClientMsgNo, nameof(ClientMsgNo)) ??
+            InputCheck.LoneSurrogate(Text, nameof(Text));
 
         private void Fail(ImInputException error, object? target)
         {

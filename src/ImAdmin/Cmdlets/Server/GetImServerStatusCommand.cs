@@ -8,7 +8,7 @@ using ImAdmin.Engine.Providers.Capabilities;
 namespace ImAdmin.Cmdlets.Server
 {
     /// <summary>
-    /// <para type="synopsis">Gets a WuKongIM node's status: version, uptime, connections, load, traffic and addresses.</para>
+    /// <para type="synopsis">Gets a node's status: WuKongIM version, uptime, connections, load, traffic and addresses; WildfireChat's connection count and who is online.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ImServerStatus")]
     [OutputType(typeof(ImServerStatus))]
@@ -18,7 +18,7 @@ namespace ImAdmin.Cmdlets.Server
         [Parameter]
         public ulong? NodeId { get; set; }
 
-        /// <summary>Add the node's busiest connections (by inbound messages) as TopConnections.</summary>
+        /// <summary>Add connections as TopConnections: WuKongIM the node's busiest (by inbound messages), WildfireChat the node's online clients in order.</summary>
         [Parameter]
         public SwitchParameter IncludeConnections { get; set; }
 
@@ -37,7 +37,7 @@ namespace ImAdmin.Cmdlets.Server
             }
             catch (ImException ex)
             {
-                WriteItemError(ex, "ImAdmin.GetServerStatusFailed", NodeId);
+                WriteItemError(ex, ex is ImInputException ? "ImAdmin.InvalidArgument" : "ImAdmin.GetServerStatusFailed", NodeId);
             }
         }
     }

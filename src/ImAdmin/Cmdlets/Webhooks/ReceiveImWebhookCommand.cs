@@ -39,6 +39,11 @@ namespace ImAdmin.Cmdlets.Webhooks
         [Parameter]
         public TimeSpan Timeout { get; set; }
 
+        /// <summary>Seconds one request may take to arrive whole; a sender that stalls longer is dropped, so it cannot delay the answers to others. Default 5.</summary>
+        [Parameter]
+        [ValidateRange(1, 300)]
+        public int ReadTimeoutSec { get; set; } = 5;
+
         /// <summary>Pass on WuKongIM msg.notify messages that were already received (re-deliveries after a failure).</summary>
         [Parameter]
         public SwitchParameter NoDeduplicate { get; set; }
@@ -48,7 +53,11 @@ namespace ImAdmin.Cmdlets.Webhooks
             var bound = MyInvocation.BoundParameters;
             if (bound.ContainsKey(nameof(Timeout)) && Timeout <= TimeSpan.Zero)
                 ThrowInvalidArgument(nameof(Timeout), $"-Timeout must be positive, e.g. (New-TimeSpan -Minutes 5); it was {Timeout}.");
-            var options = new WebhookListenerOptions { Provider = Provider, Prefix = Prefix, Parse = BuildParseOptions(), Deduplicate = !NoDeduplicate };
+            var options = new WebhookListenerOptions
+            {
+                Provider = Provider, Prefix = Prefix, Parse = BuildParseOptions(), Deduplicate = !NoDeduplicate,
+                RequestReadTimeout = TimeSpan.FromSeconds(ReadTimeoutSec),
+            };
             WebhookListener listener;
             try
             {
@@ -75,6 +84,7 @@ namespace ImAdmin.Cmdlets.Webhooks
                         WriteVerbose(receipt.ToString());
                         var refused = listener.TakeRefusedCount();
                         if (refused > 0) WriteWarning($"{refused} webhook request(s) were answered 503 because this pipeline fell behind; the server sends them again later.");
+                        ReportDropped(listener);
                         WriteParsed(receipt.Warnings, receipt.Errors, receipt.Events, receipt);
                     }
                 }
@@ -83,7 +93,15 @@ namespace ImAdmin.Cmdlets.Webhooks
                     throw new PipelineStoppedException();
                 }
             }
+            ReportDropped(listener);
             WriteVerbose($"Stopped listening on {listener.Prefix}.");
+        }
+
+        /// <summary>Requests that did not arrive whole within -ReadTimeoutSec were closed unanswered; say so, one warning each.</summary>
+        private void ReportDropped(WebhookListener listener)
+        {
+            foreach (var reason in listener.TakeDropped())
+                WriteWarning($"A webhook request was dropped unanswered: {reason}. The sender may send it again.");
         }
 
         private static bool IsLoopback(string prefix)
