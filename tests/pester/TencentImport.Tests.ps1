@@ -26,7 +26,7 @@ Describe 'Import-ImMessage on Tencent Cloud IM' {
         $out.Count | Should -Be 2
         $out[0].Succeeded | Should -BeTrue
         $out[0].Timestamp | Should -Be ([DateTimeOffset]'2020-05-01T10:00:00Z')
-        $body = @(@(Get-ImportCall).body | Where-Object { $_ -match '"MsgTimeStamp":1588327200' })[-1]
+        $body = @((Get-ImportCall) | Where-Object { $_.body -match '"MsgTimeStamp":1588327200' })[-1].body
         $body | Should -Match '"SyncFromOldSystem":2'
         $body | Should -Match '"From_Account":"alice"'
     }

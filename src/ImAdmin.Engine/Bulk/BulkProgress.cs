@@ -37,6 +37,9 @@ namespace ImAdmin.Engine.Bulk
         /// <summary>Rows expected in all, when known (rows given as one array); null for a pipeline of unknown length.</summary>
         public long? Total { get; set; }
 
+        /// <summary>Rows read from the input so far, whatever became of them (refused, skipped, declined by -WhatIf included).</summary>
+        public int Read { get; private set; }
+
         public int Sent { get; private set; }
         public int Failed { get; private set; }
         public int Skipped { get; private set; }
@@ -56,6 +59,7 @@ namespace ImAdmin.Engine.Bulk
         /// <summary>Percent done, when the total is known.</summary>
         public int? Percent => Total is long t && t > 0 ? (int)Math.Min(100, Done * 100 / t) : (int?)null;
 
+        public void AddRead(int rows = 1) => Read += rows;
         public void AddSent(int rows = 1) => Sent += rows;
         public void AddFailed(int rows = 1) => Failed += rows;
         public void AddSkipped(int rows = 1) => Skipped += rows;

@@ -26,7 +26,7 @@ namespace ImAdmin.Cmdlets.Messages
         private BulkRun<IReadOnlyList<SendRequest>, IReadOnlyList<ImSendResult>>? _run;
         private readonly JournalKeyCounter _keys = new JournalKeyCounter();
         private readonly Dictionary<SendRequest, JournalKey> _journalled = new Dictionary<SendRequest, JournalKey>();
-        private readonly BulkReport _report = new BulkReport("Send-ImMessage");
+        private BulkReport? _report;
 
         /// <summary>The sender's user id. Omitted: the provider's system or admin sender.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -129,8 +129,9 @@ namespace ImAdmin.Cmdlets.Messages
             _options = MessageOptionParameters.ReadChecked(this, _client);
             _batcher = new MessageBatcher(_client.GetBatchLimit);
             _run = StartRun(_client.Provider, (IReadOnlyList<SendRequest> batch, System.Threading.CancellationToken ct) => _client.SendAsync(batch, ct), Finished);
+            _report = new BulkReport(_run.Progress);
             // -ChannelId a, b, c (not pipeline rows): the total is known, so progress can show percent and time left.
-            if (!MyInvocation.ExpectingInput && ChannelId != null) { _report.Total = ChannelId.Length; _run.Progress.Total = ChannelId.Length; }
+            if (!MyInvocation.ExpectingInput && ChannelId != null) _run.Progress.Total = ChannelId.Length;
         }
 
         protected override void ProcessRecord()
@@ -139,13 +140,13 @@ namespace ImAdmin.Cmdlets.Messages
             var badRow = InvalidEnumColumn<ChannelType>(nameof(ChannelType), "channel_type") ?? CheckRowText();
             if (badRow != null)
             {
-                for (var i = 0; i < Math.Max(1, recipients?.Length ?? 0); i++) _report.Row();
+                _run!.Progress.AddRead(Math.Max(1, recipients?.Length ?? 0));
                 Fail(badRow, InputObject);
                 return;
             }
             if (recipients == null || recipients.Length == 0)
             {
-                _report.Row();
+                _run!.Progress.AddRead();
                 Fail(new ImInputException(nameof(ChannelId),
                     "No recipient: pass -ChannelId, or pipe rows with a ChannelId, To, UserId or Uid column (or plain user ids)."), InputObject);
                 return;
@@ -153,7 +154,7 @@ namespace ImAdmin.Cmdlets.Messages
 
             foreach (var recipient in recipients)
             {
-                _report.Row();
+                _run!.Progress.AddRead();
                 var target = RowOr(recipient);
                 if (string.IsNullOrWhiteSpace(recipient))
                 {
@@ -184,7 +185,7 @@ namespace ImAdmin.Cmdlets.Messages
                 catch (ImException ex)
                 {
                     _run!.Progress.AddFailed();
-                    WriteItemFailure(_report.Failure(request.ChannelId, ex), ex is ImCapabilityException ? "ImAdmin.NotSupported" : "ImAdmin.InvalidArgument", target);
+                    WriteItemFailure(_report!.Failure(request.ChannelId, ex), ex is ImCapabilityException ? "ImAdmin.NotSupported" : "ImAdmin.InvalidArgument", target);
                     continue;
                 }
                 if (_run!.Journal != null && !Journalled(request)) continue;
@@ -197,7 +198,7 @@ namespace ImAdmin.Cmdlets.Messages
         {
             foreach (var batch in _batcher!.Flush()) Start(batch);
             _run!.Finish();
-            _run.Summarize(Summary, _report.Summary("message(s) were not sent"), _report.UnknownSummary());
+            _run.Summarize(Summary, _report!.Summary("message(s) were not sent"), _report.UnknownSummary());
         }
 
 
@@ -260,7 +261,6 @@ namespace ImAdmin.Cmdlets.Messages
                 if (result.Succeeded)
                 {
                     _run!.Record(journalKey, JournalState.Sent, Label(request));
-                    _report.Success();
                 }
                 else
                 {
@@ -273,7 +273,7 @@ namespace ImAdmin.Cmdlets.Messages
                     result.OutcomeUnknown |= error.OutcomeUnknown;
                     _run!.Record(journalKey, result.OutcomeUnknown ? JournalState.Unknown : JournalState.Failed, Label(request));
                     // A separate id, so a script keeps rows that may be stored apart from rows known not to be.
-                    WriteItemError(_report.Failure(request.ChannelId, error),
+                    WriteItemError(_report!.Failure(request.ChannelId, error),
                         result.OutcomeUnknown ? "ImAdmin.SendOutcomeUnknown" : "ImAdmin.SendFailed", request.Source);
                 }
                 if (PassThru) WriteObject(result);
@@ -285,12 +285,12 @@ namespace ImAdmin.Cmdlets.Messages
                 foreach (var request in unsent)
                 {
                     _run!.Progress.AddNotSent();
-                    WriteItemError(_report.Failure(request.ChannelId,
+                    WriteItemError(_report!.Failure(request.ChannelId,
                             new ImException(fatal.Kind, $"Not sent to {request.ChannelId}: the run stopped because {fatal.Message}") { Provider = fatal.Provider }),
                         "ImAdmin.SendFailed", request.Source);
                 }
                 ThrowTerminating(new ImException(fatal.Kind,
-                    $"Send-ImMessage stopped after {_report.Rows} row(s): {fatal.Message} Rows not yet read were not sent.", fatal) { Provider = fatal.Provider },
+                    $"Send-ImMessage stopped after {_run!.Progress.Read} row(s): {fatal.Message} Rows not yet read were not sent.", fatal) { Provider = fatal.Provider },
                     "ImAdmin.SendStopped");
             }
         }
@@ -306,7 +306,7 @@ namespace ImAdmin.Cmdlets.Messages
         private void Fail(ImInputException error, object? target)
         {
             _run!.Progress.AddFailed();
-            WriteItemError(_report.Failure($"Row {_report.Rows}", error), "ImAdmin.InvalidArgument", target);
+            WriteItemError(_report!.Failure($"Row {_run.Progress.Read}", error), "ImAdmin.InvalidArgument", target);
         }
 
         internal static string Describe(MessageContent content) =>
