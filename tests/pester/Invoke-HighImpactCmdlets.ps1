@@ -23,7 +23,6 @@ $scenarios = [ordered]@{
     'Remove-ImConversation' = { param($extra) Remove-ImConversation -Session $wk -UserId alice -ChannelId bob -ChannelType Person -PassThru @extra }
     'Remove-ImMessage'      = { param($extra) Send-ImMessage -Session $wf -ChannelId admin -Text 'delete me' -PassThru | Remove-ImMessage -Session $wf -PassThru @extra }
     'Clear-ImMessage'       = { param($extra) Clear-ImMessage -Session $wf -UserId alice -ChannelId bob -ChannelType Person -PassThru @extra }
-    'Remove-ImUser'         = { param($extra) $id = 'unattended-' + [guid]::NewGuid().ToString('N').Substring(0, 8); New-ImUser -Session $wf -UserId $id; Remove-ImUser -Session $wf -UserId $id -PassThru @extra }
     'Revoke-ImMessage'      = { param($extra) Send-ImMessage -Session $wf -ChannelId admin -Text 'recall me' -PassThru | Revoke-ImMessage -Session $wf -PassThru @extra }
     'Remove-ImUser'         = {
         param($extra)

@@ -61,7 +61,8 @@ public class TencentRateLimitTests
     {
         var limiter = Limiter(40);
         var start = _now;
-        for (var i = 0; i < 2; i++)
+        // Empty one path's bucket (its whole burst): a call on another path is still admitted at once.
+        for (var i = 0; i < (int)TencentClient.CallLimits(40).Burst; i++)
             await limiter.WaitAsync("/v4/openim/batchsendmsg", 1, CancellationToken.None);
         await limiter.WaitAsync("/v4/im_open_login_svc/account_check", 1, CancellationToken.None);
 
