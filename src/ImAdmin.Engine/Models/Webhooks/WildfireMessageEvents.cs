@@ -44,8 +44,6 @@ namespace ImAdmin.Engine.Models.Webhooks
 
         public string[] MentionedTargets { get; set; } = Array.Empty<string>();
 
-        public string? Extra { get; set; }
-
         /// <summary>The sender's platform, when the server forwards client info.</summary>
         public WildfirePlatform? Platform { get; set; }
 

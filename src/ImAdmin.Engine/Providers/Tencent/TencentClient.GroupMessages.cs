@@ -68,8 +68,11 @@ namespace ImAdmin.Engine.Providers.Tencent
         /// sequence; the next page starts below the smallest sequence returned, until sequence 1. Recalled messages come
         /// back marked <see cref="ImMessage.Revoked"/>; holes (expired or deleted sequences) carry nothing and are skipped.
         /// </summary>
+        /// <param name="groupId">The group's id.</param>
+        /// <param name="pageSize">Messages per call (the route returns at most 20).</param>
         /// <param name="newest">The newest sequence to read; null for the group's newest message.</param>
         /// <param name="oldest">The oldest sequence to read; null to read back to the first message.</param>
+        /// <param name="cancellationToken">Stops the paging.</param>
         public IAsyncEnumerable<ImMessage> GetGroupHistoryAsync(string groupId, int pageSize, long? newest, long? oldest, CancellationToken cancellationToken)
         {
             ValidGroupId(groupId);
