@@ -13,7 +13,8 @@ using ImAdmin.Engine.Sessions;
 using ImAdmin.Engine.Webhooks;
 using ImAdmin.Sandbox;
 
-// Speed and memory of the engine's hot paths. Sends go over real loopback HTTP to the in-process sandbox, so their
+// Speed and memory of the engine's hot paths ("all" or scenario names), or of the cmdlets in hosted PowerShell
+// against a fixed-answer server ("cmdlets", see PowerShell/PipelineBench.cs; needs the module built into out/ImAdmin). Sends go over real loopback HTTP to the in-process sandbox, so their
 // numbers include the sandbox's own work on the same two cores: they bound the client's overhead, they are not a
 // server benchmark. Usage: dotnet run -c Release --project bench/ImAdmin.Bench [-- scenario...]
 var all = new Dictionary<string, Func<SandboxHost, Task<Measurement>>>
@@ -28,7 +29,18 @@ var all = new Dictionary<string, Func<SandboxHost, Task<Measurement>>>
     ["send-tencent-distinct"] = host => SendDistinctTencent(host, 2_000),
     ["group-members-wildfire"] = host => WildfireGroupMembers(host, 20_000),
     ["users-wildfire"] = host => WildfireUsers(host, 2_000),
+    ["journal-per-row"] = _ => Journal(100_000, batch: 1),
+    ["journal-per-batch"] = _ => Journal(100_000, batch: 1_000),
+    ["fsync-per-row"] = _ => FsyncPerRow(2_000),
 };
+if (args.Length > 0 && args[0] == "child") return ImAdmin.Bench.PowerShell.PipelineBench.Child(args.Skip(1).ToArray());
+if (args.Length > 0 && args[0] == "cmdlets")
+{
+    // Cmdlets in hosted PowerShell: [rows] [distinct rows] [memory rows]
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i]) : fallback;
+    await ImAdmin.Bench.PowerShell.PipelineBench.RunAsync(RepoRoot(), Arg(1, 100_000), Arg(2, 2_000), Arg(3, 1_000_000));
+    return 0;
+}
 if (args.FirstOrDefault() == "faults") return await FaultRun.RunAsync(args.Skip(1).ToArray());
 var chosen = args.Length == 0 || args.Contains("all") ? all.Keys.ToList() : args.ToList();
 await using var host = await SandboxHost.StartAsync(new SandboxOptions { Seed = true, WildfireRateLimit = int.MaxValue });
@@ -116,6 +128,60 @@ static Task<Measurement> Send(SandboxHost host, ImProvider provider, int rows) =
         return $"{journal.Entries.Count - before} server calls, {failed} failed";
     });
 
+// The journal's cost per row: rows begun (flushed to disk) in groups of `batch` — one call per row or one batch call per
+// 1,000 rows — then each row's outcome recorded.
+static Task<Measurement> Journal(int rows, int batch) => Measurement.RunAsync($"RunJournal: begin per {batch:N0} row(s), outcome per row", rows, () =>
+{
+    var path = Path.Combine(Path.GetTempPath(), "imadmin-bench-" + Guid.NewGuid().ToString("N") + ".journal");
+    try
+    {
+        using (var journal = ImAdmin.Engine.Bulk.RunJournal.Open(path))
+        {
+            var counter = new ImAdmin.Engine.Bulk.JournalKeyCounter();
+            var group = new List<KeyValuePair<ImAdmin.Engine.Bulk.JournalKey, string>>(batch);
+            for (var i = 0; i < rows; i++)
+            {
+                var label = "Person user" + i;
+                group.Add(new(counter.Next(ImAdmin.Engine.Bulk.JournalKey.Of("admin", "Person", "user" + i, "same")), label));
+                if (group.Count < batch && i < rows - 1) continue;
+                journal.Begin(group);
+                foreach (var row in group) journal.Record(row.Key, ImAdmin.Engine.Bulk.JournalState.Sent, row.Value);
+                group.Clear();
+            }
+        }
+        return Task.FromResult($"{new FileInfo(path).Length / rows} bytes per row on disk");
+    }
+    finally
+    {
+        File.Delete(path);
+    }
+});
+
+// Why the journal does not flush every record to the disk: the price of one fsync per row on this machine.
+static Task<Measurement> FsyncPerRow(int rows) => Measurement.RunAsync("A 125-byte line written and flushed to disk per row (not used)", rows, () =>
+{
+    var path = Path.Combine(Path.GetTempPath(), "imadmin-bench-" + Guid.NewGuid().ToString("N") + ".fsync");
+    var line = new byte[125];
+    using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 4096))
+        for (var i = 0; i < rows; i++)
+        {
+            file.Write(line, 0, line.Length);
+            file.Flush(flushToDisk: true);
+        }
+    File.Delete(path);
+    return Task.FromResult("fsync per row");
+});
+
+// The repository root (where ImAdmin.sln is), found from the bench's own location; IMADMIN_BENCH_ROOT points elsewhere
+// (a copy of the repository's out/ImAdmin, so the module can be rebuilt while a long run goes on).
+static string RepoRoot()
+{
+    if (Environment.GetEnvironmentVariable("IMADMIN_BENCH_ROOT") is { Length: > 0 } root) return root;
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "ImAdmin.sln"))) return dir.FullName;
+    throw new InvalidOperationException("Run the bench from inside the ImAdmin repository.");
+}
+
 // 2,000 rows of distinct text: each is its own openim/sendmsg call, so the client's 200-calls-per-second pacing is
 // what is measured. A call the sandbox throttled (60007) would be retried and show up as an extra journal entry.
 static Task<Measurement> SendDistinctTencent(SandboxHost host, int rows) =>
@@ -129,7 +195,7 @@ static Task<Measurement> SendDistinctTencent(SandboxHost host, int rows) =>
             SecretKey = ImSecret.FromPlainText(host.Options.TencentSecretKey), Identifier = host.Options.TencentAdmins[0],
         }, _ => null, validate: true, CancellationToken.None);
         var recipients = Enumerable.Range(0, 50).Select(i => "distinct" + i).ToList();
-        await PrepareRecipients(host, session, ImProvider.TencentCloud, recipients);
+        await BenchServers.PrepareRecipients(host, session, ImProvider.TencentCloud, recipients);
         var before = host.TencentServer.Journal.Entries.Count;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // Calls in flight, as a bulk run with a throttle limit would have: one loopback call takes longer

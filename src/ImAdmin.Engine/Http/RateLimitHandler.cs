@@ -8,6 +8,7 @@ namespace ImAdmin.Engine.Http
     /// <summary>
     /// Takes rate-limit tokens before each attempt. The provider chooses the bucket key (usually the path; null = this
     /// limit does not apply to the request) and the cost (by default the request's <see cref="RequestOptions.GetCost"/>).
+    /// A throttling answer to the request is fed back to the limiter (see <see cref="RetryHandler"/>).
     /// </summary>
     internal sealed class RateLimitHandler : DelegatingHandler
     {
@@ -25,7 +26,11 @@ namespace ImAdmin.Engine.Http
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var key = _key(request);
-            if (key != null) await _limiter.WaitAsync(key, _cost(request), cancellationToken).ConfigureAwait(false);
+            if (key != null)
+            {
+                await _limiter.WaitAsync(key, _cost(request), cancellationToken).ConfigureAwait(false);
+                request.AddThrottleFeedback(retryAfter => _limiter.Throttled(key, retryAfter));
+            }
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -8,10 +8,20 @@ namespace ImAdmin.Engine.Http
 {
     /// <summary>
     /// Client-side token buckets, one per key (a provider API path), so a bulk run stays under the server's
-    /// published limits instead of bouncing off them. Thread-safe; waits are cancellable.
+    /// published limits instead of bouncing off them. One limiter belongs to a session's HttpClient pipeline, so every
+    /// cmdlet of the session, and every runspace that was handed the session, draws from the same buckets.
+    /// Adaptive: when the server still throttles a key (<see cref="Throttled"/>), that key admits nothing until the
+    /// server's Retry-After has passed and then runs at half its rate, recovering a tenth of the base rate per
+    /// calm second. Thread-safe; waits are cancellable. The clock is injectable so admission can be counted in tests.
     /// </summary>
     public sealed class RateLimiter
     {
+        /// <summary>The pause after a throttling answer that named no Retry-After.</summary>
+        public static readonly TimeSpan DefaultThrottlePause = TimeSpan.FromSeconds(1);
+
+        private const double SlowestFraction = 1.0 / 16;
+        private const double RecoveryPerSecond = 0.1;
+
         private readonly ConcurrentDictionary<string, Bucket> _buckets = new ConcurrentDictionary<string, Bucket>(StringComparer.Ordinal);
         private readonly double _perSecond;
         private readonly double _burst;
@@ -21,15 +31,15 @@ namespace ImAdmin.Engine.Http
         /// <param name="perSecond">Sustained rate per key.</param>
         /// <param name="burst">Tokens available at once (defaults to one second's worth).</param>
         public RateLimiter(double perSecond, double? burst = null)
-            : this(perSecond, burst, MonotonicClock(), (wait, ct) => Task.Delay(wait, ct))
+            : this(perSecond, burst, MonotonicClock(), Task.Delay)
         {
         }
 
         /// <param name="perSecond">Sustained rate per key.</param>
         /// <param name="burst">Tokens available at once (defaults to one second's worth).</param>
-        /// <param name="clock">Time elapsed since an arbitrary start (tests pass a clock they move by hand).</param>
-        /// <param name="delay">Waits for the given time (tests advance their clock instead).</param>
-        internal RateLimiter(double perSecond, double? burst, Func<TimeSpan> clock, Func<TimeSpan, CancellationToken, Task> delay)
+        /// <param name="clock">Monotonic time since an arbitrary origin.</param>
+        /// <param name="delay">How a waiting caller sleeps (tests advance their clock instead).</param>
+        public RateLimiter(double perSecond, double? burst, Func<TimeSpan> clock, Func<TimeSpan, CancellationToken, Task> delay)
         {
             if (perSecond <= 0) throw new ArgumentOutOfRangeException(nameof(perSecond));
             _perSecond = perSecond;
@@ -38,52 +48,97 @@ namespace ImAdmin.Engine.Http
             _delay = delay;
         }
 
-        private static Func<TimeSpan> MonotonicClock()
-        {
-            var stopwatch = Stopwatch.StartNew();
-            return () => stopwatch.Elapsed;
-        }
-
         public double PerSecond => _perSecond;
+
+        /// <summary>The rate <paramref name="key"/> runs at now (below <see cref="PerSecond"/> after throttling).</summary>
+        public double CurrentRate(string key) => _buckets.TryGetValue(key, out var b) ? b.Rate : _perSecond;
 
         /// <summary>Waits until <paramref name="cost"/> tokens are available for <paramref name="key"/>, then takes them.</summary>
         public async Task WaitAsync(string key, int cost, CancellationToken cancellationToken)
         {
-            var bucket = _buckets.GetOrAdd(key, _ => new Bucket(_burst, _clock()));
             while (true)
             {
-                TimeSpan wait;
-                lock (bucket)
-                {
-                    bucket.Refill(_clock(), _perSecond, _burst);
-                    // A cost above the burst is admitted once the bucket is full, so it cannot wait forever.
-                    var needed = Math.Min(cost, _burst);
-                    if (bucket.Tokens >= needed)
-                    {
-                        bucket.Tokens -= cost;
-                        return;
-                    }
-                    wait = TimeSpan.FromSeconds((needed - bucket.Tokens) / _perSecond);
-                }
+                if (TryTake(key, cost, out var wait)) return;
                 await _delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        /// <summary>Takes the tokens, or takes nothing and says how long to wait before asking again.</summary>
+        public bool TryTake(string key, int cost, out TimeSpan wait)
+        {
+            wait = TimeSpan.Zero;
+            var bucket = Of(key);
+            lock (bucket)
+            {
+                var now = _clock();
+                bucket.Refill(now, _perSecond, _burst);
+                if (now < bucket.PausedUntil)
+                {
+                    wait = bucket.PausedUntil - now;
+                    return false;
+                }
+                // A cost above the burst is admitted once the bucket is full, so it cannot wait forever.
+                var needed = Math.Min(cost, _burst);
+                if (bucket.Tokens >= needed)
+                {
+                    bucket.Tokens -= cost;
+                    return true;
+                }
+                wait = TimeSpan.FromSeconds((needed - bucket.Tokens) / bucket.Rate);
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// The server throttled a call on <paramref name="key"/> although the client kept to its budget (another
+        /// client shares the quota, or the configured limit is above the real one): pause the key and slow it down.
+        /// </summary>
+        public void Throttled(string key, TimeSpan? retryAfter)
+        {
+            var bucket = Of(key);
+            lock (bucket)
+            {
+                var now = _clock();
+                bucket.Refill(now, _perSecond, _burst);
+                var until = now + (retryAfter ?? DefaultThrottlePause);
+                if (until > bucket.PausedUntil) bucket.PausedUntil = until;
+                bucket.Tokens = Math.Min(bucket.Tokens, 0);
+                bucket.Rate = Math.Max(_perSecond * SlowestFraction, bucket.Rate / 2);
+            }
+        }
+
+        private Bucket Of(string key) => _buckets.GetOrAdd(key, _ => new Bucket(_burst, _perSecond, _clock()));
+
+        private static Func<TimeSpan> MonotonicClock()
+        {
+            var watch = Stopwatch.StartNew();
+            return () => watch.Elapsed;
         }
 
         private sealed class Bucket
         {
             private TimeSpan _last;
 
-            public Bucket(double tokens, TimeSpan now)
+            public Bucket(double tokens, double rate, TimeSpan now)
             {
                 Tokens = tokens;
+                Rate = rate;
                 _last = now;
             }
 
             public double Tokens { get; set; }
 
-            public void Refill(TimeSpan now, double perSecond, double burst)
+            public double Rate { get; set; }
+
+            public TimeSpan PausedUntil { get; set; }
+
+            public void Refill(TimeSpan now, double baseRate, double burst)
             {
-                Tokens = Math.Min(burst, Tokens + (now - _last).TotalSeconds * perSecond);
+                // Nothing accrues while paused: the server asked for silence, not for a burst afterwards.
+                var from = _last > PausedUntil ? _last : PausedUntil;
+                var seconds = now > from ? (now - from).TotalSeconds : 0;
+                Tokens = Math.Min(burst, Tokens + seconds * Rate);
+                if (Rate < baseRate) Rate = Math.Min(baseRate, Rate + seconds * baseRate * RecoveryPerSecond);
                 _last = now;
             }
         }

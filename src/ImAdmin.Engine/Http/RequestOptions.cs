@@ -1,3 +1,4 @@
+using System;
 using System.Net.Http;
 
 namespace ImAdmin.Engine.Http
@@ -8,6 +9,7 @@ namespace ImAdmin.Engine.Http
         private const string SafetyKey = "ImAdmin.RetrySafety";
         private const string RetriesKey = "ImAdmin.Retries";
         private const string CostKey = "ImAdmin.Cost";
+        private const string ThrottleKey = "ImAdmin.ThrottleFeedback";
         private const string UnsignedKey = "ImAdmin.Unsigned";
 
         public static void SetRetrySafety(this HttpRequestMessage request, RetrySafety safety) => request.Properties[SafetyKey] = safety;
@@ -31,5 +33,15 @@ namespace ImAdmin.Engine.Http
 
         public static int GetCost(this HttpRequestMessage request) =>
             request.Properties.TryGetValue(CostKey, out var v) && v is int i ? i : 1;
+    
+        /// <summary>Registers what to tell when the server throttles this request (each rate limit it passed through).</summary>
+        public static void AddThrottleFeedback(this HttpRequestMessage request, Action<TimeSpan?> onThrottled) =>
+            request.Properties[ThrottleKey] = (request.Properties.TryGetValue(ThrottleKey, out var v) ? v as Action<TimeSpan?> : null) + onThrottled;
+
+        /// <summary>Tells the rate limits this request passed through that the server throttled it.</summary>
+        public static void ReportThrottled(this HttpRequestMessage request, TimeSpan? retryAfter)
+        {
+            if (request.Properties.TryGetValue(ThrottleKey, out var v) && v is Action<TimeSpan?> feedback) feedback(retryAfter);
+        }
     }
 }

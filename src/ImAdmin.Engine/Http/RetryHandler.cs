@@ -72,7 +72,11 @@ namespace ImAdmin.Engine.Http
                     serverWait = RetryAfter.Read(response, DateTimeOffset.UtcNow);
                     reason = cls == ResponseClass.Throttled ? $"throttled (HTTP {(int)response.StatusCode})" : $"transient failure (HTTP {(int)response.StatusCode})";
                     if (cls == ResponseClass.Throttled)
+                    {
+                        // The session's rate limits slow down too, so concurrent calls stop adding to the overload.
+                        (response.RequestMessage ?? current).ReportThrottled(serverWait);
                         ImLog.Warning("The server is throttling requests; ImAdmin waits and retries as it asks (details with -Verbose).");
+                    }
                 }
                 else
                 {

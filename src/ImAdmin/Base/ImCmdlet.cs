@@ -21,6 +21,15 @@ namespace ImAdmin.Base
 
         protected CancellationToken CancellationToken => _cancellation.Token;
 
+        /// <summary>Cancelled by Ctrl+C (for the composed helpers, such as <see cref="BulkRun{TCall,TResult}"/>).</summary>
+        internal CancellationToken Cancellation => _cancellation.Token;
+
+        /// <summary>While in scope, engine calls started on this thread log to this cmdlet.</summary>
+        internal IDisposable LogScope() => ImLog.Use(_log);
+
+        /// <summary>Writes out what engine calls logged so far (pipeline thread only).</summary>
+        internal void RelayLog() => DrainLog();
+
         protected override void StopProcessing() => _cancellation.Cancel();
 
         /// <summary>Runs an engine call to completion on a worker thread, replaying its messages meanwhile.</summary>
@@ -119,8 +128,14 @@ namespace ImAdmin.Base
             }
         });
 
+        /// <summary>Releases what a cmdlet holds for its whole run (a journal file, calls in flight); called once at the end.</summary>
+        protected virtual void ReleaseResources()
+        {
+        }
+
         public void Dispose()
         {
+            ReleaseResources();
             _cancellation.Dispose();
             GC.SuppressFinalize(this);
         }

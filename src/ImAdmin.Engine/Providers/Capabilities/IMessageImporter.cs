@@ -13,6 +13,12 @@ namespace ImAdmin.Engine.Providers.Capabilities
         /// <summary>Rows per call; 1 means each row is imported on its own, at once.</summary>
         int ImportBatchSize { get; }
 
+        /// <summary>
+        /// True when the server recognises a repeated import of the same row and keeps one copy, so a row whose outcome
+        /// is unknown may be imported again (Tencent Cloud IM: MsgRandom and MsgSeq derive from the row, kept for good).
+        /// </summary>
+        bool ImportRepeatsAreDeduped { get; }
+
         /// <summary>Who a row without a sender is imported as, in the words of a confirmation prompt.</summary>
         string DefaultImportSender { get; }
 

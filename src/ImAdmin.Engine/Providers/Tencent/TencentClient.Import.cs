@@ -29,6 +29,8 @@ namespace ImAdmin.Engine.Providers.Tencent
 
         int IMessageImporter.ImportBatchSize => 1;
 
+        bool IMessageImporter.ImportRepeatsAreDeduped => true;
+
         string IMessageImporter.DefaultImportSender => Connection.Identifier!;
 
         void IMessageImporter.CheckImportOptions(int? syncFromOldSystem)

@@ -17,6 +17,9 @@ namespace ImAdmin.Engine.Providers.Wildfire
     {
         int IMessageImporter.ImportBatchSize => ImportBatchSize;
 
+        /// <summary>The import API takes no client key: a repeated row is stored twice.</summary>
+        bool IMessageImporter.ImportRepeatsAreDeduped => false;
+
         string IMessageImporter.DefaultImportSender => DefaultSender;
 
         void IMessageImporter.CheckImportOptions(int? syncFromOldSystem)

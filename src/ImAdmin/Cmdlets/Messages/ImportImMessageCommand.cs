@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using ImAdmin.Base;
+using ImAdmin.Engine.Bulk;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
@@ -18,13 +19,16 @@ namespace ImAdmin.Cmdlets.Messages
     // No default parameter set: with one, PowerShell settles on -Text for a row whose Payload binds as is while another
     // column (a string Timestamp) needs conversion.
     [Cmdlet(VerbsData.Import, "ImMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(ImSendResult))]
-    public sealed class ImportImMessageCommand : ImMessageContentCmdlet
+    // Calls run in the background (up to -ThrottleLimit) while rows keep binding: results come back as calls finish.
+    [OutputType(typeof(ImSendResult), typeof(ImBulkSummary))]
+    public sealed class ImportImMessageCommand : ImBulkMessageCmdlet
     {
-
         /// <summary>Rows waiting for a full batch (one group: every row of an import can share a call).</summary>
         private RowBatcher<bool, MessageImport>? _pending;
         private IMessageImporter? _client;
+        private BulkRun<IReadOnlyList<MessageImport>, IReadOnlyList<ImSendResult>>? _run;
+        private readonly JournalKeyCounter _keys = new JournalKeyCounter();
+        private readonly Dictionary<MessageImport, JournalKey> _journalled = new Dictionary<MessageImport, JournalKey>();
 
         /// <summary>Numbers identical-looking rows (same sender, recipient, second and content) so each keeps its own identity.</summary>
         private ImportOccurrences? _occurrences;
@@ -68,10 +72,14 @@ namespace ImAdmin.Cmdlets.Messages
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+
         protected override void BeginProcessing()
         {
             _client = RequireCapability<IMessageImporter>();
             _pending = new RowBatcher<bool, MessageImport>(_client.ImportBatchSize);
+            var client = _client;
+            _run = StartRun(ResolveSession().Provider,
+                (IReadOnlyList<MessageImport> batch, System.Threading.CancellationToken ct) => client.ImportAsync(batch, SyncFromOldSystem, ct), Finished);
             _occurrences = new ImportOccurrences(_client.DefaultImportSender);
             try
             {
@@ -101,27 +109,62 @@ namespace ImAdmin.Cmdlets.Messages
             var note = _client.DescribeImport(SyncFromOldSystem);
             if (!ShouldProcess($"{ChannelType} {ChannelId}",
                     $"Import {SendImMessageCommand.Describe(content)} from {From ?? _client.DefaultImportSender} sent {row.Timestamp:u}" + (note == null ? string.Empty : $" ({note})"))) return;
-            foreach (var batch in _pending!.Add(true, row, _client.ImportBatchSize)) Import(batch.Items);
+            if (_run!.Journal != null && !Journalled(row)) return;
+            foreach (var batch in _pending!.Add(true, row, _client.ImportBatchSize)) Start(batch.Items);
+            _run.Collect();
         }
 
         protected override void EndProcessing()
         {
-            foreach (var batch in _pending!.Flush()) Import(batch.Items);
+            foreach (var batch in _pending!.Flush()) Start(batch.Items);
+            _run!.Finish();
+            _run.Summarize(Summary);
         }
 
-        private void Import(IReadOnlyList<MessageImport> batch)
+
+        /// <summary>
+        /// Looks the row up in the journal: false when it must not be imported (imported by an earlier run: skipped;
+        /// outcome unknown on a server that would store it twice: reported).
+        /// </summary>
+        private bool Journalled(MessageImport row)
         {
-            try
+            var m = row.Message;
+            var key = _keys.Next(JournalKey.Of("import", m.From, m.ChannelType.ToString(), m.ChannelId, m.Content.Text ?? Convert.ToBase64String(m.Content.Payload!),
+                row.Timestamp.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), row.Receivers == null ? null : string.Join(",", row.Receivers)));
+            // A server that keeps one copy of a repeated row makes an unknown row safe to import again, whenever.
+            if (!_run!.Admit(key, _client!.ImportRepeatsAreDeduped ? TimeSpan.MaxValue : (TimeSpan?)null, Label(row), () => new ImException(ImErrorKind.ServerError,
+                        $"Not imported: an earlier run with this journal may have imported the message to {m.ChannelId} sent {row.Timestamp:u} (its outcome is unknown), and this server would store it twice. Check the conversation; to import it anyway, run without -Journal.")
+                    { OutcomeUnknown = true },
+                    "ImAdmin.ImportOutcomeUnknown", m.Source))
+                return false;
+            _journalled[row] = key;
+            return true;
+        }
+
+        private void Start(IReadOnlyList<MessageImport> batch) =>
+            _run!.Start(batch, _run.Journal == null ? null : batch.Select(r => new KeyValuePair<JournalKey, string>(_journalled[r], Label(r))));
+
+        private static string Label(MessageImport row) => $"{row.Message.ChannelType} {row.Message.From}->{row.Message.ChannelId} {row.Timestamp:u}";
+
+        private JournalKey? Forget(MessageImport row) => _journalled.TryGetValue(row, out var key) && _journalled.Remove(row) ? key : (JournalKey?)null;
+
+        /// <summary>A finished call: the server takes a batch whole or not at all.</summary>
+        private void Finished(Dispatched<IReadOnlyList<MessageImport>, IReadOnlyList<ImSendResult>> call)
+        {
+            if (call.Cancelled) throw new PipelineStoppedException();
+            if (call.Error is ImException ex)
             {
-                var results = Run(ct => _client!.ImportAsync(batch, SyncFromOldSystem, ct));
-                WriteVerbose($"Imported {results.Count} messages.");
-                if (PassThru) foreach (var result in results) WriteObject(result);
+                foreach (var item in call.Input)
+                {
+                    _run!.Record(Forget(item), ex.OutcomeUnknown ? JournalState.Unknown : JournalState.Failed, Label(item));
+                    WriteItemFailure(ex, "ImAdmin.ImportMessageFailed", item.Message.Source);
+                }
+                return;
             }
-            catch (ImException ex)
-            {
-                // The server takes a batch whole or not at all: every row of it failed.
-                foreach (var item in batch) WriteItemFailure(ex, "ImAdmin.ImportMessageFailed", item.Message.Source);
-            }
+            if (call.Error != null) throw call.Error;
+            foreach (var item in call.Input) _run!.Record(Forget(item), JournalState.Sent, Label(item));
+            WriteVerbose($"Imported {call.Output.Count} messages.");
+            if (PassThru) foreach (var result in call.Output) WriteObject(result);
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using ImAdmin.Base;
+using ImAdmin.Engine.Bulk;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
@@ -14,13 +15,18 @@ namespace ImAdmin.Cmdlets.Messages
     /// <summary>
     /// <para type="synopsis">Sends a message to users or channels on any provider; pipeline rows are batched into the provider's bulk call.</para>
     /// </summary>
+    // Calls run in the background (up to -ThrottleLimit) while rows keep binding, so results come back in the order
+    // calls finish; each result and each error record names its row.
     [Cmdlet(VerbsCommunications.Send, "ImMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = TextSet)]
-    [OutputType(typeof(ImSendResult))]
-    public sealed class SendImMessageCommand : ImMessageContentCmdlet
+    [OutputType(typeof(ImSendResult), typeof(ImBulkSummary))]
+    public sealed class SendImMessageCommand : ImBulkMessageCmdlet
     {
         private ImClient? _client;
         private MessageBatcher? _batcher;
-        private readonly BulkReport _report = new BulkReport("Send-ImMessage");
+        private BulkRun<IReadOnlyList<SendRequest>, IReadOnlyList<ImSendResult>>? _run;
+        private readonly JournalKeyCounter _keys = new JournalKeyCounter();
+        private readonly Dictionary<SendRequest, JournalKey> _journalled = new Dictionary<SendRequest, JournalKey>();
+        private BulkReport? _report;
 
         /// <summary>The sender's user id. Omitted: the provider's system or admin sender.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -122,8 +128,10 @@ namespace ImAdmin.Cmdlets.Messages
             _client = ResolveSession().Client;
             _options = MessageOptionParameters.ReadChecked(this, _client);
             _batcher = new MessageBatcher(_client.GetBatchLimit);
+            _run = StartRun(_client.Provider, (IReadOnlyList<SendRequest> batch, System.Threading.CancellationToken ct) => _client.SendAsync(batch, ct), Finished);
+            _report = new BulkReport(_run.Progress);
             // -ChannelId a, b, c (not pipeline rows): the total is known, so progress can show percent and time left.
-            if (!MyInvocation.ExpectingInput && ChannelId != null) _report.Total = ChannelId.Length;
+            if (!MyInvocation.ExpectingInput && ChannelId != null) _run.Progress.Total = ChannelId.Length;
         }
 
         protected override void ProcessRecord()
@@ -132,13 +140,13 @@ namespace ImAdmin.Cmdlets.Messages
             var badRow = InvalidEnumColumn<ChannelType>(nameof(ChannelType), "channel_type") ?? CheckRowText();
             if (badRow != null)
             {
-                for (var i = 0; i < Math.Max(1, recipients?.Length ?? 0); i++) _report.Row();
+                _run!.Progress.AddRead(Math.Max(1, recipients?.Length ?? 0));
                 Fail(badRow, InputObject);
                 return;
             }
             if (recipients == null || recipients.Length == 0)
             {
-                _report.Row();
+                _run!.Progress.AddRead();
                 Fail(new ImInputException(nameof(ChannelId),
                     "No recipient: pass -ChannelId, or pipe rows with a ChannelId, To, UserId or Uid column (or plain user ids)."), InputObject);
                 return;
@@ -146,7 +154,7 @@ namespace ImAdmin.Cmdlets.Messages
 
             foreach (var recipient in recipients)
             {
-                _report.Row();
+                _run!.Progress.AddRead();
                 var target = RowOr(recipient);
                 if (string.IsNullOrWhiteSpace(recipient))
                 {
@@ -176,34 +184,67 @@ namespace ImAdmin.Cmdlets.Messages
                 }
                 catch (ImException ex)
                 {
-                    WriteItemFailure(_report.Failure(request.ChannelId, ex), ex is ImCapabilityException ? "ImAdmin.NotSupported" : "ImAdmin.InvalidArgument", target);
+                    _run!.Progress.AddFailed();
+                    WriteItemFailure(_report!.Failure(request.ChannelId, ex), ex is ImCapabilityException ? "ImAdmin.NotSupported" : "ImAdmin.InvalidArgument", target);
                     continue;
                 }
-                foreach (var batch in _batcher!.Add(request)) Send(batch);
+                if (_run!.Journal != null && !Journalled(request)) continue;
+                foreach (var batch in _batcher!.Add(request)) Start(batch);
             }
+            _run!.Collect();
         }
 
         protected override void EndProcessing()
         {
-            foreach (var batch in _batcher!.Flush()) Send(batch);
-            WriteProgress(_report.Completed());
-            if (_report.Summary("message(s) were not sent") is { } summary) WriteWarning(summary);
-            if (_report.UnknownSummary() is { } unknown) WriteWarning(unknown);
+            foreach (var batch in _batcher!.Flush()) Start(batch);
+            _run!.Finish();
+            _run.Summarize(Summary, _report!.Summary("message(s) were not sent"), _report.UnknownSummary());
         }
 
-        private void Send(IReadOnlyList<SendRequest> batch)
+
+        /// <summary>
+        /// Looks the row up in the journal: false when it must not be sent (sent by an earlier run: skipped; outcome
+        /// unknown: reported, since no provider dedupes a repeated send without a key that this run can prove is the same).
+        /// </summary>
+        private bool Journalled(SendRequest request)
         {
+            var content = request.Content.Text ?? Convert.ToBase64String(request.Content.Payload!);
+            var key = _keys.Next(JournalKey.Of(request.From, request.ChannelType.ToString(), request.ChannelId, content, request.ClientMsgNo,
+                request.RedDot ? "1" : "0", request.Persist ? "1" : "0"));
+            if (!_run!.Admit(key, null, Label(request), () => new ImException(ImErrorKind.ServerError,
+                        $"Not sent to {request.ChannelId}: an earlier run with this journal may have sent it (its outcome is unknown). Check the conversation on the server; to send it anyway, run without -Journal.")
+                    { Provider = _client!.Provider, OutcomeUnknown = true },
+                    "ImAdmin.SendOutcomeUnknown", request.Source))
+                return false;
+            _journalled[request] = key;
+            return true;
+        }
+
+        private void Start(IReadOnlyList<SendRequest> batch) =>
+            _run!.Start(batch, _run.Journal == null ? null : batch.Select(r => new KeyValuePair<JournalKey, string>(_journalled[r], Label(r))));
+
+        private static string Label(SendRequest request) => $"{request.ChannelType} {request.ChannelId}";
+
+        /// <summary>A finished call: one result or error per row, in the journal and the counts.</summary>
+        private void Finished(Dispatched<IReadOnlyList<SendRequest>, IReadOnlyList<ImSendResult>> call)
+        {
+            var batch = call.Input;
+            if (call.Cancelled) throw new PipelineStoppedException();
             IReadOnlyList<ImSendResult> results;
             ImException? fatal = null;
-            try
+            if (call.Error == null)
             {
-                results = Run(ct => _client!.SendAsync(batch, ct));
+                results = call.Output;
             }
-            catch (ImException ex)
+            else if (call.Error is ImException ex)
             {
                 results = batch.Select(r => new ImSendResult { Succeeded = false, OutcomeUnknown = ex.OutcomeUnknown, Error = ex.Message, ErrorCode = ex.ServerCode, Exception = ex }).ToList();
                 // Without valid credentials or a reachable server no later row can succeed either.
                 if (ex.EndsRun) fatal = ex;
+            }
+            else
+            {
+                throw call.Error;
             }
 
             for (var i = 0; i < batch.Count; i++)
@@ -215,9 +256,11 @@ namespace ImAdmin.Cmdlets.Messages
                 result.ChannelId = request.ChannelId;
                 result.ChannelType = request.ChannelType;
                 result.ClientMsgNo ??= request.ClientMsgNo;
+                _journalled.TryGetValue(request, out var key);
+                var journalKey = _journalled.Remove(request) ? key : (JournalKey?)null;
                 if (result.Succeeded)
                 {
-                    _report.Success();
+                    _run!.Record(journalKey, JournalState.Sent, Label(request));
                 }
                 else
                 {
@@ -228,25 +271,26 @@ namespace ImAdmin.Cmdlets.Messages
                         ServerMessage = result.Error,
                     };
                     result.OutcomeUnknown |= error.OutcomeUnknown;
+                    _run!.Record(journalKey, result.OutcomeUnknown ? JournalState.Unknown : JournalState.Failed, Label(request));
                     // A separate id, so a script keeps rows that may be stored apart from rows known not to be.
-                    WriteItemError(_report.Failure(request.ChannelId, error),
+                    WriteItemError(_report!.Failure(request.ChannelId, error),
                         result.OutcomeUnknown ? "ImAdmin.SendOutcomeUnknown" : "ImAdmin.SendFailed", request.Source);
                 }
                 if (PassThru) WriteObject(result);
             }
-            ReportProgress();
 
             if (fatal != null)
             {
                 var unsent = _batcher!.Flush().SelectMany(b => b).ToList();
                 foreach (var request in unsent)
                 {
-                    WriteItemError(_report.Failure(request.ChannelId,
+                    _run!.Progress.AddNotSent();
+                    WriteItemError(_report!.Failure(request.ChannelId,
                             new ImException(fatal.Kind, $"Not sent to {request.ChannelId}: the run stopped because {fatal.Message}") { Provider = fatal.Provider }),
                         "ImAdmin.SendFailed", request.Source);
                 }
                 ThrowTerminating(new ImException(fatal.Kind,
-                    $"Send-ImMessage stopped after {_report.Rows} row(s): {fatal.Message} Rows not yet read were not sent.", fatal) { Provider = fatal.Provider },
+                    $"Send-ImMessage stopped after {_run!.Progress.Read} row(s): {fatal.Message} Rows not yet read were not sent.", fatal) { Provider = fatal.Provider },
                     "ImAdmin.SendStopped");
             }
         }
@@ -259,13 +303,11 @@ namespace ImAdmin.Cmdlets.Messages
             InputCheck.LoneSurrogate(ClientMsgNo, nameof(ClientMsgNo)) ??
             InputCheck.LoneSurrogate(Text, nameof(Text));
 
-        private void ReportProgress()
+        private void Fail(ImInputException error, object? target)
         {
-            if (_report.Progress() is { } progress) WriteProgress(progress);
+            _run!.Progress.AddFailed();
+            WriteItemError(_report!.Failure($"Row {_run.Progress.Read}", error), "ImAdmin.InvalidArgument", target);
         }
-
-        private void Fail(ImInputException error, object? target) =>
-            WriteItemError(_report.Failure($"Row {_report.Rows}", error), "ImAdmin.InvalidArgument", target);
 
         internal static string Describe(MessageContent content) =>
             content.Text != null ? "'" + (content.Text.Length > 40 ? content.Text.Substring(0, 40) + "…" : content.Text) + "'" : $"a {content.Payload!.Length}-byte payload";

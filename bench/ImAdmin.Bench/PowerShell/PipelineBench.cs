@@ -1,0 +1,217 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace ImAdmin.Bench.PowerShell;
+
+/// <summary>
+/// The cmdlet benchmarks of docs/benchmarks.md, all in one run so that the ratios compare like with like on a busy
+/// machine: each pipeline is timed against its reference in the same process, interleaved, best of
+/// <see cref="Rounds"/>. Absolute times are printed but only the ratios are the result.
+/// </summary>
+public static class PipelineBench
+{
+    private const int Rounds = 5;
+    private const string Token = "bench-token";
+
+    public static async Task RunAsync(string repoRoot, int rows, int distinctRows, int memoryRows)
+    {
+        var work = Directory.CreateTempSubdirectory("imadmin-bench-").FullName;
+        try
+        {
+            var same = WriteCsv(Path.Combine(work, "same.csv"), rows, distinct: false);
+            var distinct = WriteCsv(Path.Combine(work, "distinct.csv"), distinctRows, distinct: true);
+            await using var server = await FixedAnswerServer.StartAsync();
+            using var host = new PowerShellHost(repoRoot);
+            host.Invoke("Connect-ImServer -Provider WuKongIM -Uri $args[0] -Token (ConvertTo-SecureString $args[1] -AsPlainText -Force) -Name bench | Out-Null",
+                server.BaseUri, Token);
+            Console.WriteLine($"Fixed-answer WuKongIM server at {server.BaseUri}; {rows:N0} same-text rows, {distinctRows:N0} distinct-text rows.");
+            Console.WriteLine();
+            Console.WriteLine("| Pipeline | Rows | Best time | Rows/s | Ratio | Goal |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---|");
+
+            var (ceiling, batched) = Pair(host, "Import-Csv $args[0] | Invoke-BenchNoOp -From admin -Text same",
+                "Import-Csv $args[0] | Send-ImMessage -From admin -Text same", same);
+            Row("`Import-Csv | Invoke-BenchNoOp -From admin -Text same` (binding ceiling)", rows, ceiling, "1.00x", "reference");
+            Row("`Import-Csv | Send-ImMessage -From admin -Text same` (batched)", rows, batched, Ratio(ceiling, batched), ">= 0.7x the ceiling");
+
+            var (loop, perRow) = Pair(host, """
+                $headers = @{ token = $args[2] }
+                $uri = $args[1].AbsoluteUri + 'message/send'
+                Import-Csv $args[0] | ForEach-Object {
+                    $payload = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes((@{ type = 1; content = $_.Text } | ConvertTo-Json -Compress)))
+                    $body = @{ header = @{ red_dot = 1 }; from_uid = $_.From; channel_id = $_.Uid; channel_type = 1; payload = $payload } | ConvertTo-Json -Compress
+                    Invoke-RestMethod -Method Post -Uri $uri -Headers $headers -ContentType 'application/json' -Body $body | Out-Null
+                }
+                """, "Import-Csv $args[0] | Send-ImMessage", distinct, server.BaseUri, Token);
+            Row("`Import-Csv | ForEach-Object { Invoke-RestMethod ... }` (distinct text)", distinctRows, loop, "1.00x", "reference");
+            Row("`Import-Csv | Send-ImMessage` (distinct text, one call per row)", distinctRows, perRow, Ratio(loop, perRow), ">= 10x the loop");
+
+            Console.WriteLine();
+            Profile(host, same, rows);
+            Console.WriteLine();
+            await MemoryAsync(repoRoot, work, memoryRows);
+            Console.WriteLine();
+            ImportModule(repoRoot);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>The per-row path of `rows | Send-ImMessage -Text same` taken apart, rows already in memory (no Import-Csv).</summary>
+    private static void Profile(PowerShellHost host, string csv, int rows)
+    {
+        host.Invoke("$global:rows = Import-Csv $args[0]", csv);
+        Console.WriteLine($"Per-row profile, {rows:N0} rows already in memory:");
+        Console.WriteLine();
+        Console.WriteLine("| Pipeline | Best time | Rows/s | µs/row |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        var lines = new (string Label, string Script)[]
+        {
+            ("`$rows | Invoke-BenchNoOp -Text same` (binding only)", "$rows | Invoke-BenchNoOp -From admin -Text same"),
+            ("... `-AskShouldProcess` (+ ShouldProcess text per row)", "$rows | Invoke-BenchNoOp -From admin -Text same -AskShouldProcess"),
+            ("... `-AskShouldProcess -Batch` (+ SendRequest and MessageBatcher per row)", "$rows | Invoke-BenchNoOp -From admin -Text same -AskShouldProcess -Batch"),
+            ("`$rows | Send-ImMessage -From admin -Text same` (the cmdlet, fixed-answer server)", "$rows | Send-ImMessage -From admin -Text same"),
+            ("`Send-ImMessage -ChannelId $rows.Uid -From admin -Text same` (no per-row binding)", "Send-ImMessage -ChannelId $rows.Uid -From admin -Text same"),
+        };
+        // Interleaved rounds, best of each, so every line meets the same moments of a busy machine.
+        var best = lines.Select(_ => TimeSpan.MaxValue).ToArray();
+        for (var round = 0; round < Rounds; round++)
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var time = host.Time(lines[i].Script);
+                if (time < best[i]) best[i] = time;
+            }
+        for (var i = 0; i < lines.Length; i++)
+            Console.WriteLine($"| {lines[i].Label} | {Ms(best[i])} | {rows / best[i].TotalSeconds:N0} | {best[i].TotalMilliseconds * 1000 / rows:N2} |");
+        host.Invoke("Remove-Variable -Scope Global rows");
+    }
+
+    /// <summary>Peak working set of a fresh PowerShell process running each pipeline over <paramref name="rows"/> rows, against the sandbox.</summary>
+    private static async Task MemoryAsync(string repoRoot, string work, int rows)
+    {
+        var csv = WriteCsv(Path.Combine(work, "million.csv"), rows, distinct: false);
+        // The sandbox stays in this process, so the child's peak is the client's alone.
+        await using var sandbox = await ImAdmin.Sandbox.SandboxHost.StartAsync(new ImAdmin.Sandbox.SandboxOptions());
+        var baseline = ChildPeak("memory-baseline", repoRoot, csv);
+        var send = ChildPeak("memory-send", repoRoot, csv, sandbox.WuKongServer.BaseUri.AbsoluteUri, sandbox.Options.WuKongToken!);
+        Console.WriteLine($"| Pipeline ({rows:N0} rows, own process) | Peak working set | Ratio | Goal |");
+        Console.WriteLine("|---|---:|---:|---|");
+        Console.WriteLine($"| `Import-Csv \\| Measure-Object` | {baseline / 1048576.0:N0} MiB | 1.00x | reference |");
+        Console.WriteLine($"| `Import-Csv \\| Send-ImMessage -From admin -Text same` (sandbox) | {send / 1048576.0:N0} MiB | {(double)send / baseline:N2}x | <= 1.2x |");
+    }
+
+    private static long ChildPeak(params string[] arguments)
+    {
+        var mode = arguments[0];
+        var self = Environment.ProcessPath!;
+        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(PipelineBench).Assembly.Location);
+        start.ArgumentList.Add("child");
+        foreach (var a in arguments) start.ArgumentList.Add(a);
+        using var child = Process.Start(start)!;
+        var output = child.StandardOutput.ReadToEnd();
+        child.WaitForExit();
+        if (child.ExitCode != 0) throw new InvalidOperationException($"{mode} child failed ({child.ExitCode}): {output}");
+        return long.Parse(output.Trim().Split('\n').Last(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A child process: runs one pipeline over a CSV and prints its peak working set (arguments: mode, repo, csv[, uri, token]).</summary>
+    public static int Child(string[] arguments)
+    {
+        var (mode, repoRoot, csv) = (arguments[0], arguments[1], arguments[2]);
+        using var host = new PowerShellHost(repoRoot);
+        if (mode == "memory-baseline")
+        {
+            host.Invoke("Import-Csv $args[0] | Measure-Object | Out-Null", csv);
+        }
+        else
+        {
+            host.Invoke("Connect-ImServer -Provider WuKongIM -Uri $args[0] -Token (ConvertTo-SecureString $args[1] -AsPlainText -Force) | Out-Null",
+                new Uri(arguments[3]), arguments[4]);
+            host.Invoke("Import-Csv $args[0] | Send-ImMessage -From admin -Text same", csv);
+        }
+        using var self = Process.GetCurrentProcess();
+        Console.WriteLine(self.PeakWorkingSet64.ToString(CultureInfo.InvariantCulture));
+        return 0;
+    }
+
+    /// <summary>Start-up of `pwsh -c exit` with and without Import-Module ImAdmin, alternated, median of each.</summary>
+    private static void ImportModule(string repoRoot)
+    {
+        const int runs = 7;
+        var psd1 = Path.Combine(repoRoot, "out", "ImAdmin", "ImAdmin.psd1");
+        var bare = new List<double>();
+        var imported = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            bare.Add(Pwsh(repoRoot, "exit"));
+            imported.Add(Pwsh(repoRoot, $"Import-Module '{psd1}'; exit"));
+        }
+        double Median(List<double> v) => v.OrderBy(x => x).ElementAt(v.Count / 2);
+        Console.WriteLine("| `dotnet pwsh -NoProfile -c ...` (median of 7, alternated) | Time |");
+        Console.WriteLine("|---|---:|");
+        Console.WriteLine($"| `exit` | {Median(bare):N0} ms |");
+        Console.WriteLine($"| `Import-Module ImAdmin; exit` | {Median(imported):N0} ms |");
+        Console.WriteLine($"| Added by Import-Module (goal <= 80 ms) | {Median(imported) - Median(bare):N0} ms |");
+    }
+
+    private static double Pwsh(string repoRoot, string command)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = repoRoot, UseShellExecute = false, RedirectStandardOutput = true };
+        foreach (var a in new[] { "pwsh", "-NoProfile", "-NonInteractive", "-Command", command }) start.ArgumentList.Add(a);
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    /// <summary>
+    /// Best of <see cref="Rounds"/> runs of a reference and a measured pipeline, alternated so that both meet the same
+    /// moments of a busy machine (the first round also warms up the JIT).
+    /// </summary>
+    private static (TimeSpan Reference, TimeSpan Measured) Pair(PowerShellHost host, string reference, string measured, params object[] arguments)
+    {
+        TimeSpan bestReference = TimeSpan.MaxValue, bestMeasured = TimeSpan.MaxValue;
+        for (var i = 0; i < Rounds; i++)
+        {
+            var r = host.Time(reference, arguments);
+            var m = host.Time(measured, arguments);
+            if (r < bestReference) bestReference = r;
+            if (m < bestMeasured) bestMeasured = m;
+        }
+        return (bestReference, bestMeasured);
+    }
+
+    /// <summary>Best of <see cref="Rounds"/> runs (the first also warms up the JIT).</summary>
+    private static TimeSpan Best(PowerShellHost host, string script, params object[] arguments)
+    {
+        var best = TimeSpan.MaxValue;
+        for (var i = 0; i < Rounds; i++)
+        {
+            var time = host.Time(script, arguments);
+            if (time < best) best = time;
+        }
+        return best;
+    }
+
+    private static string WriteCsv(string path, int rows, bool distinct)
+    {
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        writer.WriteLine("From,Uid,Text");
+        for (var i = 0; i < rows; i++)
+            writer.WriteLine(distinct ? $"admin,user{i},Notice {i} for user{i}" : $"admin,user{i},same");
+        return path;
+    }
+
+    private static void Row(string label, int rows, TimeSpan time, string ratio, string goal) =>
+        Console.WriteLine($"| {label} | {rows:N0} | {Ms(time)} | {rows / time.TotalSeconds:N0} | {ratio} | {goal} |");
+
+    /// <summary>How many times faster <paramref name="measured"/> is than <paramref name="reference"/> (rows/s over rows/s).</summary>
+    private static string Ratio(TimeSpan reference, TimeSpan measured) => $"{reference.TotalSeconds / measured.TotalSeconds:N2}x";
+
+    private static string Ms(TimeSpan time) => $"{time.TotalMilliseconds:N0} ms";
+}

@@ -1,0 +1,44 @@
+using System.Collections.ObjectModel;
+using System.Diagnostics;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+
+namespace ImAdmin.Bench.PowerShell;
+
+/// <summary>PowerShell 7.6 hosted in the bench process, with the built module (out/ImAdmin) and the bench's no-op cmdlet imported.</summary>
+public sealed class PowerShellHost : IDisposable
+{
+    private readonly Runspace _runspace;
+
+    public PowerShellHost(string repoRoot)
+    {
+        var state = InitialSessionState.CreateDefault2();
+        _runspace = RunspaceFactory.CreateRunspace(state);
+        _runspace.Open();
+        Invoke("Import-Module $args[0]; Import-Module -Assembly ([ImAdmin.Bench.PowerShell.InvokeBenchNoOpCommand].Assembly)",
+            Path.Combine(repoRoot, "out", "ImAdmin", "ImAdmin.psd1"));
+    }
+
+    /// <summary>Runs <paramref name="script"/> (arguments as $args) and fails loudly on any error record.</summary>
+    public Collection<PSObject> Invoke(string script, params object[] arguments)
+    {
+        using var ps = System.Management.Automation.PowerShell.Create();
+        ps.Runspace = _runspace;
+        ps.AddScript(script);
+        foreach (var argument in arguments) ps.AddArgument(argument);
+        var output = ps.Invoke();
+        if (ps.Streams.Error.Count > 0)
+            throw new InvalidOperationException($"Bench script failed: {ps.Streams.Error[0]}\n{script}");
+        return output;
+    }
+
+    /// <summary>Wall time of one run of <paramref name="script"/>.</summary>
+    public TimeSpan Time(string script, params object[] arguments)
+    {
+        var clock = Stopwatch.StartNew();
+        Invoke(script, arguments);
+        return clock.Elapsed;
+    }
+
+    public void Dispose() => _runspace.Dispose();
+}

@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ImAdmin.Engine.Bulk
+{
+    /// <summary>
+    /// Runs independent calls in the background, at most <see cref="ThrottleLimit"/> at a time, while the caller keeps
+    /// reading rows. The caller (a cmdlet's pipeline thread) starts calls and collects finished ones; it never blocks
+    /// longer than the wait it passes, so it can relay log messages between waits. Finished calls come out in the order
+    /// they finish, not the order they started: each carries its own input. Thread-safe for one producer.
+    /// </summary>
+    public sealed class CallDispatcher<TInput, TOutput> : IDisposable
+    {
+        private readonly Func<TInput, CancellationToken, Task<TOutput>> _call;
+        private readonly SemaphoreSlim _slots;
+        private readonly SemaphoreSlim _finished = new SemaphoreSlim(0);
+        private readonly ConcurrentQueue<Dispatched<TInput, TOutput>> _done = new ConcurrentQueue<Dispatched<TInput, TOutput>>();
+        private readonly ConcurrentDictionary<long, TInput> _inFlight = new ConcurrentDictionary<long, TInput>();
+        private readonly CancellationTokenSource _cancellation;
+        private long _next;
+
+        /// <param name="throttleLimit">Calls in flight at most (1 = one after another, still overlapped with reading rows).</param>
+        /// <param name="call">The call for one input; its exceptions are captured in the result, never thrown here.</param>
+        /// <param name="cancellation">Stops every call in flight (Ctrl+C).</param>
+        public CallDispatcher(int throttleLimit, Func<TInput, CancellationToken, Task<TOutput>> call, CancellationToken cancellation)
+        {
+            if (throttleLimit < 1) throw new ArgumentOutOfRangeException(nameof(throttleLimit), "At least one call must be allowed in flight.");
+            ThrottleLimit = throttleLimit;
+            _call = call;
+            _slots = new SemaphoreSlim(throttleLimit);
+            _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        }
+
+        public int ThrottleLimit { get; }
+
+        /// <summary>Calls started and not yet collected by <see cref="TryTake"/>.</summary>
+        public int Pending => _inFlight.Count + _done.Count;
+
+        /// <summary>The inputs whose calls are running now (on a stop: sent or not, their outcome is unknown).</summary>
+        public IReadOnlyCollection<TInput> InFlight => (IReadOnlyCollection<TInput>)_inFlight.Values;
+
+        /// <summary>
+        /// Starts the call for <paramref name="input"/> if a slot frees up within <paramref name="wait"/>; false when none
+        /// did (collect finished calls, then ask again). The call runs on the thread pool with the caller's execution
+        /// context, so ambient logging flows into it.
+        /// </summary>
+        /// <param name="input">The input of the call.</param>
+        /// <param name="wait">How long to wait for a free slot.</param>
+        /// <param name="starting">Runs once the slot is taken, just before the call starts (a journal writes the row as begun here, so a row waiting for a slot is never recorded as possibly sent).</param>
+        public bool TryStart(TInput input, TimeSpan wait, Action<TInput>? starting = null)
+        {
+            if (!_slots.Wait(wait, _cancellation.Token)) return false;
+            try
+            {
+                starting?.Invoke(input);
+            }
+            catch
+            {
+                _slots.Release();
+                throw;
+            }
+            var id = Interlocked.Increment(ref _next);
+            _inFlight[id] = input;
+            Task.Run(() => RunAsync(id, input));
+            return true;
+        }
+
+        /// <summary>A finished call, if any, in the order calls finished.</summary>
+        public bool TryTake(out Dispatched<TInput, TOutput> finished) => _done.TryDequeue(out finished);
+
+        /// <summary>Waits up to <paramref name="wait"/> for a call to finish; true when one has (take it with <see cref="TryTake"/>).</summary>
+        public bool WaitAny(TimeSpan wait) => _done.Count > 0 || _finished.Wait(wait);
+
+        /// <summary>Cancels every call in flight; their results still arrive, as cancelled.</summary>
+        public void Cancel() => _cancellation.Cancel();
+
+        private async Task RunAsync(long id, TInput input)
+        {
+            Dispatched<TInput, TOutput> result;
+            try
+            {
+                result = new Dispatched<TInput, TOutput>(input, await _call(input, _cancellation.Token).ConfigureAwait(false), null);
+            }
+            catch (Exception ex)
+            {
+                result = new Dispatched<TInput, TOutput>(input, default!, ex);
+            }
+            _inFlight.TryRemove(id, out _);
+            _done.Enqueue(result);
+            _finished.Release();
+            _slots.Release();
+        }
+
+        public void Dispose()
+        {
+            _cancellation.Cancel();
+            _cancellation.Dispose();
+        }
+    }
+
+    /// <summary>One finished call: its input and either its output or the exception it ended with.</summary>
+    public readonly struct Dispatched<TInput, TOutput>
+    {
+        public Dispatched(TInput input, TOutput output, Exception? error)
+        {
+            Input = input;
+            Output = output;
+            Error = error;
+        }
+
+        public TInput Input { get; }
+
+        public TOutput Output { get; }
+
+        public Exception? Error { get; }
+
+        public bool Cancelled => Error is OperationCanceledException;
+    }
+}
