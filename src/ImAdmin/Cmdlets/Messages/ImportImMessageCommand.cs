@@ -27,16 +27,19 @@ namespace ImAdmin.Cmdlets.Messages
         private RowBatcher<bool, MessageImport>? _pending;
         private IMessageImporter? _client;
         private BulkRun<IReadOnlyList<MessageImport>, IReadOnlyList<ImSendResult>>? _run;
-        private readonly JournalKeyCounter _keys = new JournalKeyCounter();
         private readonly Dictionary<MessageImport, JournalKey> _journalled = new Dictionary<MessageImport, JournalKey>();
 
-        /// <summary>Numbers identical-looking rows (same sender, recipient, second and content) so each keeps its own identity.</summary>
+        /// <summary>
+        /// Numbers identical-looking rows (same sender, recipient, second and content) so each keeps its own identity: the
+        /// one count behind both the Tencent dedupe key and the journal key.
+        /// </summary>
         private ImportOccurrences? _occurrences;
 
-        /// <summary>The original sender. Omitted: admin.</summary>
+        /// <summary>The original sender. Omitted or empty (a system message read by Get-ImMessage): admin.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("FromUid", "from_uid", "From_Account", "Sender")]
-        [ValidateNotNullOrEmpty]
+        [AllowNull]
+        [AllowEmptyString]
         public string? From { get; set; }
 
         /// <summary>The conversation: the other user for Person, otherwise the group, chatroom or channel id.</summary>
@@ -53,10 +56,10 @@ namespace ImAdmin.Cmdlets.Messages
 
 
 
-        /// <summary>When the message was originally sent.</summary>
+        /// <summary>When the message was originally sent (a time without an offset is local time). A DateTimeOffset, so Get-ImMessage rows bind.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SentAt", "Time")]
-        public DateTime Timestamp { get; set; }
+        public DateTimeOffset Timestamp { get; set; }
 
         /// <summary>Only these members of a group-like conversation received it. Omitted: everyone.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -93,8 +96,14 @@ namespace ImAdmin.Cmdlets.Messages
 
         protected override void ProcessRecord()
         {
+            if (EmptyText() is { } empty)
+            {
+                WriteItemError(empty, "ImAdmin.InvalidArgument", RowOr(ChannelId));
+                return;
+            }
             var content = Content;
-            var row = new MessageImport(new SendRequest(From, ChannelId, ChannelType, content) { Source = RowOr(ChannelId) }, new DateTimeOffset(Timestamp), Receiver);
+            var from = string.IsNullOrEmpty(From) ? null : From;
+            var row = new MessageImport(new SendRequest(from, ChannelId, ChannelType, content) { Source = RowOr(ChannelId) }, Timestamp, Receiver);
             try
             {
                 _client!.CheckImportRow(row);
@@ -108,7 +117,7 @@ namespace ImAdmin.Cmdlets.Messages
             _occurrences!.Number(row);
             var note = _client.DescribeImport(SyncFromOldSystem);
             if (!ShouldProcess($"{ChannelType} {ChannelId}",
-                    $"Import {SendImMessageCommand.Describe(content)} from {From ?? _client.DefaultImportSender} sent {row.Timestamp:u}" + (note == null ? string.Empty : $" ({note})"))) return;
+                    $"Import {SendImMessageCommand.Describe(content)} from {from ?? _client.DefaultImportSender} sent {row.Timestamp:u}" + (note == null ? string.Empty : $" ({note})"))) return;
             if (_run!.Journal != null && !Journalled(row)) return;
             foreach (var batch in _pending!.Add(true, row, _client.ImportBatchSize)) Start(batch.Items);
             _run.Collect();
@@ -129,8 +138,8 @@ namespace ImAdmin.Cmdlets.Messages
         private bool Journalled(MessageImport row)
         {
             var m = row.Message;
-            var key = _keys.Next(JournalKey.Of("import", m.From, m.ChannelType.ToString(), m.ChannelId, m.Content.Text ?? Convert.ToBase64String(m.Content.Payload!),
-                row.Timestamp.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), row.Receivers == null ? null : string.Join(",", row.Receivers)));
+            var key = JournalKey.Of("import", m.From, m.ChannelType.ToString(), m.ChannelId, m.Content.Text ?? Convert.ToBase64String(m.Content.Payload!),
+                row.Timestamp.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), row.Receivers == null ? null : string.Join(",", row.Receivers)).Nth(row.Occurrence);
             // A server that keeps one copy of a repeated row makes an unknown row safe to import again, whenever.
             if (!_run!.Admit(key, _client!.ImportRepeatsAreDeduped ? TimeSpan.MaxValue : (TimeSpan?)null, Label(row), () => new ImException(ImErrorKind.ServerError,
                         $"Not imported: an earlier run with this journal may have imported the message to {m.ChannelId} sent {row.Timestamp:u} (its outcome is unknown), and this server would store it twice. Check the conversation; to import it anyway, run without -Journal.")

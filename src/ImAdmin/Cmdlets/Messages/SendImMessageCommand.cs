@@ -166,6 +166,11 @@ namespace ImAdmin.Cmdlets.Messages
                     Fail(badRecipient, target);
                     continue;
                 }
+                if (EmptyText() is { } empty)
+                {
+                    Fail(empty, target);
+                    continue;
+                }
                 var content = Content;
                 if (!ShouldProcess($"{ChannelType} {recipient}", $"Send {Describe(content)}" + (From == null ? string.Empty : $" from {From}")))
                     continue;

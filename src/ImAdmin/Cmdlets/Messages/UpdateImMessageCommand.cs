@@ -56,6 +56,11 @@ namespace ImAdmin.Cmdlets.Messages
                 WriteItemFailure(ex, ex is ImInputException ? "ImAdmin.InvalidArgument" : "ImAdmin.UpdateMessageFailed", RowOr(MessageId));
                 return;
             }
+            if (EmptyText() is { } empty)
+            {
+                WriteItemError(empty, "ImAdmin.InvalidArgument", RowOr(MessageId));
+                return;
+            }
             var content = Content;
             var action = $"Replace the content with {SendImMessageCommand.Describe(content)}" + (NoDistribute ? " (server copy only)" : string.Empty);
             if (!ShouldProcess($"message {MessageId} on '{_server}'", action)) return;
