@@ -9,13 +9,10 @@ namespace ImAdmin.Base
 {
     /// <summary>
     /// A message cmdlet that moves many rows (Send-ImMessage, Import-ImMessage): -ThrottleLimit, -Journal and -Summary,
-    /// and the <see cref="BulkRun{TCall,TResult}"/> they configure, stopped on Ctrl+C and released at the end.
+    /// and the <see cref="BulkRun{TCall,TResult}"/> they configure.
     /// </summary>
     public abstract class ImBulkMessageCmdlet : ImMessageContentCmdlet
     {
-        private Action? _stop;
-        private Action? _release;
-
         /// <summary>Server calls in flight at once (default per provider: 8, Tencent Cloud IM 16).</summary>
         [Parameter]
         [ValidateRange(1, 64)]
@@ -35,18 +32,7 @@ namespace ImAdmin.Base
             Func<TCall, CancellationToken, Task<TResult>> call, Action<Dispatched<TCall, TResult>> onFinished)
         {
             var limit = MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) ? ThrottleLimit : (int?)null;
-            var run = BulkRun.Create(this, provider, limit, Journal, call, onFinished);
-            _stop = run.Stop;
-            _release = run.Dispose;
-            return run;
+            return BulkRun.Create(this, provider, limit, Journal, call, onFinished);
         }
-
-        protected override void StopProcessing()
-        {
-            base.StopProcessing();
-            _stop?.Invoke();
-        }
-
-        protected override void ReleaseResources() => _release?.Invoke();
     }
 }
