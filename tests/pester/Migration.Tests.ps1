@@ -17,7 +17,7 @@ BeforeAll {
         # The target's stored conversation, read back from one side.
         Get-ImMessage -Session $tc -UserId $From -ChannelId $To -ChannelType Person -StartTime ([DateTimeOffset]::UtcNow.AddDays(-1)) -PageSize 1000
     }
-    function Get-Content([object] $Message) { [Text.Encoding]::UTF8.GetString($Message.Payload) }
+    function Get-PayloadText([object] $Message) { [Text.Encoding]::UTF8.GetString($Message.Payload) }
 }
 
 AfterAll {
@@ -50,11 +50,11 @@ Describe 'Get-ImMessage | Import-ImMessage -Session' {
 
         $imported = @(Get-Imported dir-a dir-b)
         $imported.Count | Should -Be 2
-        $fromB = $imported | Where-Object { (Get-Content $_) -match 'from b' }
+        $fromB = $imported | Where-Object { (Get-PayloadText $_) -match 'from b' }
         $fromB.From | Should -Be 'dir-b'
         $fromB.ChannelId | Should -Be 'dir-a'
         # The payload is imported as stored (a WuKongIM payload becomes a TIMCustomElem's Data), not re-typed from Text.
-        Get-Content $fromB | Should -Match 'TIMCustomElem'
+        Get-PayloadText $fromB | Should -Match 'TIMCustomElem'
     }
 
     It 'keeps the direction of Tencent history rows too' {
@@ -110,9 +110,9 @@ $to = Connect-ImServer -SdkAppId $new.tencentSdkAppId -Uri $new.tencent -Identif
         $summary.Unknown + $summary.Failed | Should -Be 0
         $stored = @(Get-Imported mv-a mv-b)
         $stored.Count | Should -Be $count
-        @($stored | ForEach-Object { Get-Content $_ } | Sort-Object -Unique).Count | Should -Be $count
+        @($stored | ForEach-Object { Get-PayloadText $_ } | Sort-Object -Unique).Count | Should -Be $count
         # Direction kept: odd numbers went from a to b.
-        $sample = $stored | Where-Object { (Get-Content $_) -match '\bmove 7\b' }
+        $sample = $stored | Where-Object { (Get-PayloadText $_) -match '\bmove 7\b' }
         $sample.From | Should -Be 'mv-a'
         $sample.ChannelId | Should -Be 'mv-b'
     }

@@ -25,6 +25,20 @@ namespace ImAdmin.Cmdlets.Users
         private const int RowsPerFlush = 100;
 
         private readonly List<UserRow> _pending = new List<UserRow>();
+
+        /// <summary>One server call: its rows and the send prepared for them.</summary>
+        private readonly struct UserCall
+        {
+            public UserCall(IReadOnlyList<UserRow> rows, Func<CancellationToken, Task<IReadOnlyList<ItemResult<ImUser>>>> send)
+            {
+                Rows = rows;
+                Send = send;
+            }
+
+            public IReadOnlyList<UserRow> Rows { get; }
+
+            public Func<CancellationToken, Task<IReadOnlyList<ItemResult<ImUser>>>> Send { get; }
+        }
         private BulkRun<UserCall, IReadOnlyList<ItemResult<ImUser>>>? _run;
 
         /// <summary>The user ids. Binds from CSV columns UserId, Uid, User, Account, Member_Account or user_id, or plain strings piped in.</summary>
@@ -189,20 +203,6 @@ namespace ImAdmin.Cmdlets.Users
             public object Row { get; }
 
             public JournalKey? Key { get; }
-        }
-
-        /// <summary>One server call: its rows and the prepared send.</summary>
-        private sealed class UserCall
-        {
-            public UserCall(IReadOnlyList<UserRow> rows, Func<CancellationToken, Task<IReadOnlyList<ItemResult<ImUser>>>> send)
-            {
-                Rows = rows;
-                Send = send;
-            }
-
-            public IReadOnlyList<UserRow> Rows { get; }
-
-            public Func<CancellationToken, Task<IReadOnlyList<ItemResult<ImUser>>>> Send { get; }
         }
     }
 }
