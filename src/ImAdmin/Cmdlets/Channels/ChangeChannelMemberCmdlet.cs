@@ -26,6 +26,9 @@ namespace ImAdmin.Cmdlets.Channels
         /// <summary>Journal keys of the users waiting in the batcher, by channel and user (a user given twice has two).</summary>
         private readonly Dictionary<(string, ChannelType, string), List<JournalKey>> _keys = new Dictionary<(string, ChannelType, string), List<JournalKey>>();
 
+        /// <summary>The journal keys of the calls in flight (with a journal only).</summary>
+        private readonly Dictionary<MemberBatch, List<KeyValuePair<JournalKey, string>>> _journalled = new Dictionary<MemberBatch, List<KeyValuePair<JournalKey, string>>>();
+
         /// <summary>
         /// The users to add or remove. Binds from CSV columns UserId, Uid, User, Account, Member_Account or user_id, or
         /// from plain strings piped in.
@@ -158,23 +161,26 @@ namespace ImAdmin.Cmdlets.Channels
 
         private void Send(MemberBatch batch)
         {
-            var keys = TakeKeys(batch);
-            _journalled[batch] = keys;
-            _run!.Start(batch, _run.Journal == null ? null : keys);
+            List<KeyValuePair<JournalKey, string>>? keys = null;
+            if (_run!.Journal != null) _journalled[batch] = keys = TakeKeys(batch);
+            _run.Start(batch, keys);
         }
-
-        private readonly Dictionary<MemberBatch, List<KeyValuePair<JournalKey, string>>> _journalled = new Dictionary<MemberBatch, List<KeyValuePair<JournalKey, string>>>();
 
         /// <summary>A finished call (on the pipeline thread): its users' outcome to the journal, members or errors to the pipeline.</summary>
         private void Finished(Dispatched<MemberBatch, bool> call)
         {
             if (call.Cancelled) throw new PipelineStoppedException();
             var batch = call.Input;
-            _journalled.TryGetValue(batch, out var keys);
-            _journalled.Remove(batch);
             var outcome = call.Error == null ? JournalState.Sent : call.Error is ImException { OutcomeUnknown: true } ? JournalState.Unknown : JournalState.Failed;
-            if (_run!.Journal != null) foreach (var key in keys!) _run.Record(key.Key, outcome, key.Value);
-            else foreach (var _ in batch.UserIds) _run.Record(null, outcome, string.Empty);
+            if (_journalled.TryGetValue(batch, out var keys))
+            {
+                _journalled.Remove(batch);
+                foreach (var key in keys) _run!.Record(key.Key, outcome, key.Value);
+            }
+            else
+            {
+                foreach (var _ in batch.UserIds) _run!.Record(null, outcome, string.Empty);
+            }
             if (call.Error is ImException ex && ex.Kind == ImErrorKind.NotSupported)
                 // Every later call would fail the same way.
                 ThrowTerminating(ex, "ImAdmin.NotSupported", batch.Sources[0]);
