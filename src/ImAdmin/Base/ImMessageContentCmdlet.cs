@@ -6,7 +6,7 @@ namespace ImAdmin.Base
 {
     /// <summary>
     /// A row cmdlet whose message content is either -Text or -Payload (two parameter sets), both bindable from CSV
-    /// columns. Send-ImMessage, Update-ImMessage and Import-ImMessage share these parameters so they bind alike.
+    /// columns (Update-ImMessage). They are declared as in <see cref="ImBulkMessageCmdlet"/>, so the message cmdlets bind alike.
     /// </summary>
     public abstract class ImMessageContentCmdlet : ImRowCmdlet
     {
@@ -32,11 +32,14 @@ namespace ImAdmin.Base
         /// <summary>The content of the current row (check <see cref="EmptyText"/> first).</summary>
         protected MessageContent Content => MessageContent.From(Text, Payload);
 
+        /// <inheritdoc cref="EmptyTextOf"/>
+        protected ImInputException? EmptyText() => EmptyTextOf(Text, Payload);
+
         /// <summary>
         /// The error for a row with neither text nor payload, naming -Text; null when the row has content. (-Text admits
         /// empty values for the rows that carry a payload as well, so the check is here rather than on the parameter.)
         /// </summary>
-        protected ImInputException? EmptyText() => Payload == null && string.IsNullOrEmpty(Text)
+        internal static ImInputException? EmptyTextOf(string? text, byte[]? payload) => payload == null && string.IsNullOrEmpty(text)
             ? new ImInputException(nameof(Text), "The message text is empty. Give -Text (or a Text, Message or Content column) a value, or send a -Payload.")
             : null;
     }

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using ImAdmin.Base;
+using ImAdmin.Completion;
 using ImAdmin.Engine.Bulk;
 using ImAdmin.Engine.Channels;
 using ImAdmin.Engine.Errors;
@@ -18,7 +19,7 @@ namespace ImAdmin.Cmdlets.Channels
     /// TargetObject, and the other calls go on. Calls run in the background, up to -ThrottleLimit, while rows keep binding;
     /// with -Journal each user of a row is journalled.
     /// </summary>
-    public abstract class ChangeChannelMemberCmdlet : ChannelMemberCmdlet
+    public abstract class ChangeChannelMemberCmdlet : ImRowCmdlet
     {
         private ChannelMemberBatcher _batcher = null!;
         private BulkRun<MemberBatch, bool>? _run;
@@ -28,6 +29,19 @@ namespace ImAdmin.Cmdlets.Channels
 
         /// <summary>The journal keys of the calls in flight (with a journal only).</summary>
         private readonly Dictionary<MemberBatch, List<KeyValuePair<JournalKey, string>>> _journalled = new Dictionary<MemberBatch, List<KeyValuePair<JournalKey, string>>>();
+        private ChannelAccess _access = null!;
+
+        /// <summary>The channel id (for a person channel, the owner's user id). Binds from CSV columns ChannelId, To, To_Account, Target or channel_id.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("To", "To_Account", "Target", "channel_id")]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string ChannelId { get; set; } = string.Empty;
+
+        /// <summary>The channel kind: Group, Person (the channel id is then a user id), Community, Live, ... (or 1-12).</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("channel_type")]
+        public ChannelType ChannelType { get; set; }
 
         /// <summary>
         /// The users to add or remove. Binds from CSV columns UserId, Uid, User, Account, Member_Account or user_id, or
@@ -59,6 +73,15 @@ namespace ImAdmin.Cmdlets.Channels
         /// <summary>Calls must run one at a time (e.g. the first call of a channel clears it first): -ThrottleLimit is then 1.</summary>
         protected virtual bool OneCallAtATime => false;
 
+        /// <summary>Which of the channel's lists the cmdlet changes.</summary>
+        protected abstract ChannelMemberList List { get; }
+
+        /// <summary>True for the cmdlets that change groups of the other providers too.</summary>
+        protected virtual bool HandlesProviderGroups => false;
+
+        /// <summary>The session's channel capability (WuKongIM); null when the cmdlet works on another provider's groups.</summary>
+        protected IChannelAdmin Client => _access.Client!;
+
         /// <summary>"Add {users} to the blacklist", for the confirmation prompt.</summary>
         protected abstract string Action(string users);
 
@@ -69,13 +92,13 @@ namespace ImAdmin.Cmdlets.Channels
         protected IGroupMembership? GroupMembers { get; private set; }
 
         /// <summary>The WuKongIM list the rows change, or null for another provider's group members.</summary>
-        private ChannelMemberList? EffectiveList => OnProviderGroups ? (ChannelMemberList?)null : List;
+        private ChannelMemberList? EffectiveList => _access.OnProviderGroups ? (ChannelMemberList?)null : List;
 
         protected override void BeginProcessing()
         {
-            if (UserId == null && !MyInvocation.ExpectingInput) ThrowInvalidArgument(nameof(UserId), "No user ids: " + UserIdSources + ".");
-            base.BeginProcessing();
-            if (OnProviderGroups)
+            if (UserId == null && !MyInvocation.ExpectingInput) ThrowInvalidArgument(nameof(UserId), "No user ids: " + ChannelText.UserIdSources + ".");
+            _access = new ChannelAccess(this, HandlesProviderGroups);
+            if (_access.OnProviderGroups)
             {
                 GroupMembers = RequireCapability<IGroupMembership>();
                 var limit = GroupMembers.GroupMemberBatchLimit;
@@ -93,7 +116,7 @@ namespace ImAdmin.Cmdlets.Channels
         {
             var userIds = UserId ?? (PipedText == null ? null : new[] { PipedText });
             if (userIds == null)
-                WriteItemError(new ImInputException(nameof(UserId), "The row has no user id: " + UserIdSources + "."), "ImAdmin.InvalidArgument", InputObject);
+                WriteItemError(new ImInputException(nameof(UserId), "The row has no user id: " + ChannelText.UserIdSources + "."), "ImAdmin.InvalidArgument", InputObject);
             else if (InputObject == null)
                 // Command-line ids without pipeline rows: each id is its own "row" for errors.
                 foreach (var id in userIds) Queue(new[] { id }, id);
@@ -109,13 +132,16 @@ namespace ImAdmin.Cmdlets.Channels
             _run.Summarize(Summary);
         }
 
+        /// <inheritdoc cref="ChannelAccess.RefuseOnProviderGroups"/>
+        protected void RefuseOnProviderGroups(params string[] parameterNames) => _access.RefuseOnProviderGroups(parameterNames);
+
         private void Queue(string[] userIds, object row)
         {
-            if (OnProviderGroups) GroupCapability<IGroupMembership>();
+            if (_access.OnProviderGroups) _access.GroupCapability<IGroupMembership>(ChannelType);
             try
             {
                 var users = ChannelMemberBatcher.Validate(EffectiveList, ChannelId, ChannelType, userIds);
-                if (!ShouldProcess(ChannelTarget(ChannelId, ChannelType), Action(DescribeUsers(users)))) return;
+                if (!ShouldProcess(ChannelText.ChannelTarget(ChannelId, ChannelType), Action(ChannelText.DescribeUsers(users)))) return;
                 _run!.Progress.AddRead(users.Count);
                 users = users.Where(user => Admitted(user, row)).ToList();
                 if (users.Count == 0) return;
@@ -186,7 +212,7 @@ namespace ImAdmin.Cmdlets.Channels
                 ThrowTerminating(ex, "ImAdmin.NotSupported", batch.Sources[0]);
             if (call.Error is ImException failed)
             {
-                foreach (var row in batch.Sources) WriteItemError(failed, ErrorIdOf(failed, "ImAdmin.ChannelMemberChangeFailed"), row);
+                foreach (var row in batch.Sources) WriteItemError(failed, ChannelText.ErrorIdOf(failed, "ImAdmin.ChannelMemberChangeFailed"), row);
                 return;
             }
             if (call.Error != null) throw call.Error;
