@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
@@ -83,7 +84,7 @@ namespace ImAdmin.Engine.Channels
             _groups.Remove(key);
             _order.Remove(key);
             _buffered -= group.Count;
-            return new MemberBatch(key.ChannelId, key.ChannelType, group.UserIds, group.Sources);
+            return new MemberBatch(key.ChannelId, key.ChannelType, group.UserIds, group.Sources, group.SourcesByUser);
         }
 
         private readonly struct Key : IEquatable<Key>
@@ -105,18 +106,26 @@ namespace ImAdmin.Engine.Channels
         /// <summary>One channel's waiting users and rows; rows are told apart by reference (two equal CSV rows are two rows).</summary>
         private sealed class Group
         {
-            private readonly HashSet<string> _ids = new HashSet<string>(StringComparer.Ordinal);
             private readonly HashSet<object> _sources = new HashSet<object>(ByReference.Instance);
 
             public List<string> UserIds { get; } = new List<string>();
             public List<object> Sources { get; } = new List<object>();
+
+            /// <summary>The rows that named each user, so a per-user outcome reaches exactly those rows.</summary>
+            public Dictionary<string, List<object>> SourcesByUser { get; } = new Dictionary<string, List<object>>(StringComparer.Ordinal);
+
             public int Count => UserIds.Count;
 
             /// <summary>True when the user id is new to this group.</summary>
             public bool Add(string id, object source)
             {
                 if (_sources.Add(source)) Sources.Add(source);
-                if (!_ids.Add(id)) return false;
+                if (SourcesByUser.TryGetValue(id, out var rows))
+                {
+                    if (!rows.Contains(source, ByReference.Instance)) rows.Add(source);
+                    return false;
+                }
+                SourcesByUser.Add(id, new List<object> { source });
                 UserIds.Add(id);
                 return true;
             }
