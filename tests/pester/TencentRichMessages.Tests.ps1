@@ -142,6 +142,22 @@ Describe 'Import-ImMessage and Clear-ImConversationUnread on Tencent Cloud IM' {
         @($history).Count | Should -Be 2
     }
 
+    It 'imports a row without a sender and one naming the admin as two messages, and a re-run naming the admin in both imports nothing' {
+        # Two rows are two messages (as two identical rows are); the sender is normalized before the key is made, so a
+        # re-run spelling the admin out gets the same keys and the server keeps one copy of each.
+        $admin = $sandbox.tencentIdentifier
+        $csv = "From,To,Timestamp,Text`n,dave,2021-06-01T10:00:00Z,same`n$admin,dave,2021-06-01T10:00:00Z,same" | ConvertFrom-Csv
+        $rerun = "From,To,Timestamp,Text`n$admin,dave,2021-06-01T10:00:00Z,same`n$admin,dave,2021-06-01T10:00:00Z,same" | ConvertFrom-Csv
+        $before = (Get-Call 'openim/importmsg').Count
+        @($csv | Import-ImMessage -PassThru -Session $tc | Where-Object Succeeded).Count | Should -Be 2
+        @($rerun | Import-ImMessage -PassThru -Session $tc | Where-Object Succeeded).Count | Should -Be 2
+        $keys = @((Get-Call 'openim/importmsg') | Select-Object -Skip $before | ForEach-Object { $b = $_.body | ConvertFrom-Json; "$($b.From_Account)/$($b.MsgSeq)/$($b.MsgRandom)" })
+        $keys.Count | Should -Be 4
+        @($keys | Select-Object -Unique).Count | Should -Be 2
+        $history = Get-ImMessage -UserId dave -ChannelId $admin -ChannelType Person -StartTime '2021-06-01T00:00:00Z' -EndTime '2021-06-02T00:00:00Z' -Session $tc
+        @($history).Count | Should -Be 2
+    }
+
     It 'sends SyncFromOldSystem 5 for a real-time import and refuses 1' {
         Import-ImMessage -From alice -ChannelId carol -Timestamp '2021-05-01T10:00:00Z' -Text 'live' -SyncFromOldSystem 5 -Session $tc
         (Get-Call 'openim/importmsg')[-1].body | Should -Match '"SyncFromOldSystem":5'
