@@ -4,6 +4,7 @@ using ImAdmin.Engine.Diagnostics;
 using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Bulk;
 using ImAdmin.Engine.Channels;
 using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Providers.Tencent;
@@ -188,7 +189,8 @@ static Task<Measurement> SendDistinctTencent(SandboxHost host, int rows) =>
     Measurement.RunAsync("Send TencentCloud: distinct texts, one sendmsg each", rows, async () =>
     {
         const double limit = 200;
-        const int InFlight = 8;
+        // As many calls in flight as a bulk cmdlet keeps on Tencent by default (-ThrottleLimit).
+        var inFlight = BulkDefaults.ThrottleLimit(ImProvider.TencentCloud);
         using var session = await ImSession.ConnectAsync(new ConnectionRequest
         {
             Provider = ImProvider.TencentCloud, Uri = host.TencentServer.BaseUri, SdkAppId = host.Options.TencentSdkAppId,
@@ -198,11 +200,11 @@ static Task<Measurement> SendDistinctTencent(SandboxHost host, int rows) =>
         await BenchServers.PrepareRecipients(host, session, ImProvider.TencentCloud, recipients);
         var before = host.TencentServer.Journal.Entries.Count;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        // Calls in flight, as a bulk run with a throttle limit would have: one loopback call takes longer
-        // than 5 ms here, so a single caller could not reach 200/s and the pacing would not be tested.
+        // Calls in flight, as a bulk run has: one loopback call takes longer than 5 ms here, so a single caller could
+        // not reach 200/s and the pacing would not be tested.
         var failed = 0;
         var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, InFlight).Select(async _ =>
+        await Task.WhenAll(Enumerable.Range(0, inFlight).Select(async _ =>
         {
             int i;
             while ((i = Interlocked.Increment(ref next)) < rows)
