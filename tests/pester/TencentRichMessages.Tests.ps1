@@ -122,6 +122,14 @@ Describe 'Group messages after sending' {
         $revoked.MessageSequence | Should -Be $sent.MessageSequence
         $history = Get-ImMessage -ChannelType Group -ChannelId demo-group -First 5 -Session $tc
         ($history | Where-Object MessageSequence -eq $sent.MessageSequence).Revoked | Should -BeTrue
+        # A second recall: the server answers RetCode 10030 as for a missing message; the history says it was recalled.
+        $again = $sent | Revoke-ImMessage -Confirm:$false -PassThru -Session $tc
+        $again.AlreadyRevoked | Should -BeTrue
+        $missing = [pscustomobject]@{ ChannelId = 'demo-group'; ChannelType = 'Group'; MessageSequence = 999999 }
+        $missing | Revoke-ImMessage -Confirm:$false -Session $tc -ErrorAction SilentlyContinue -ErrorVariable failed
+        @($failed).Count | Should -Be 1
+        $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failed[0].Exception.Message | Should -Match '10030'
     }
 
     It 'reads a group history lazily, newest first' {
