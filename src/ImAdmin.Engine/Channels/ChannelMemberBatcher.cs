@@ -2,23 +2,24 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using ImAdmin.Engine.Batching;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
 
 namespace ImAdmin.Engine.Channels
 {
     /// <summary>
-    /// Collects pipeline rows of Add-/Remove-ImChannel* per channel and hands out a batch as soon as a channel has
-    /// <see cref="ChunkSize"/> distinct users, so thousands of rows become a few calls. Memory stays bounded: when
-    /// more than <see cref="MaxBuffered"/> users wait, the oldest channel is sent early.
+    /// Collects pipeline rows of Add-/Remove-ImChannel* per channel (a grouping over the one <see cref="RowBatcher{TKey,TItem}"/>)
+    /// and hands out a batch as soon as a channel has <see cref="ChunkSize"/> users, so thousands of rows become a few
+    /// calls. Memory stays bounded: when more than <see cref="MaxBuffered"/> entries wait, the oldest channel is sent early.
     /// </summary>
     public sealed class ChannelMemberBatcher
     {
         /// <summary>The WuKongIM list, or null for another provider's group members (only ids are checked then).</summary>
         private readonly ChannelMemberList? _list;
-        private readonly Dictionary<Key, Group> _groups = new Dictionary<Key, Group>();
-        private readonly LinkedList<Key> _order = new LinkedList<Key>();
-        private int _buffered;
+        private readonly RowBatcher<(string ChannelId, ChannelType ChannelType), Entry> _rows;
+        /// <summary>The users of each channel's waiting batch.</summary>
+        private readonly Dictionary<(string, ChannelType), HashSet<string>> _waiting = new Dictionary<(string, ChannelType), HashSet<string>>();
 
         public ChannelMemberBatcher(ChannelMemberList? list, int chunkSize = WuKongClient.MemberChunkSize, int maxBuffered = 10 * WuKongClient.MemberChunkSize)
         {
@@ -26,6 +27,7 @@ namespace ImAdmin.Engine.Channels
             _list = list;
             ChunkSize = chunkSize;
             MaxBuffered = Math.Max(maxBuffered, chunkSize);
+            _rows = new RowBatcher<(string, ChannelType), Entry>(MaxBuffered);
         }
 
         public int ChunkSize { get; }
@@ -40,19 +42,13 @@ namespace ImAdmin.Engine.Channels
         {
             var ids = Validate(_list, channelId, channelType, userIds);
             var ready = new List<MemberBatch>();
-            var key = new Key(channelId, channelType);
+            var key = (channelId, channelType);
             foreach (var id in ids)
             {
-                if (!_groups.TryGetValue(key, out var group))
-                {
-                    group = new Group();
-                    _groups.Add(key, group);
-                    _order.AddLast(key);
-                }
-                if (group.Add(id, source)) _buffered++;
-                if (group.Count >= ChunkSize) ready.Add(Take(key));
+                if (!_waiting.TryGetValue(key, out var waiting)) _waiting.Add(key, waiting = new HashSet<string>(StringComparer.Ordinal));
+                // A user already waiting is sent once; its row still joins the batch, as a target of that user's outcome.
+                ready.AddRange(_rows.Add(key, new Entry(id, source, waiting.Add(id)), ChunkSize).Select(Handed));
             }
-            while (_buffered > MaxBuffered && _order.First != null) ready.Add(Take(_order.First.Value));
             return ready;
         }
 
@@ -71,64 +67,34 @@ namespace ImAdmin.Engine.Channels
         }
 
         /// <summary>Everything still waiting, oldest channel first (call at the end of the pipeline).</summary>
-        public IReadOnlyList<MemberBatch> Flush()
+        public IReadOnlyList<MemberBatch> Flush() => _rows.Flush().Select(Handed).ToList();
+
+        private MemberBatch Handed(RowBatch<(string ChannelId, ChannelType ChannelType), Entry> batch)
         {
-            var ready = new List<MemberBatch>();
-            while (_order.First != null) ready.Add(Take(_order.First.Value));
-            return ready;
+            _waiting.Remove(batch.Key);
+            var userIds = batch.Items.Where(e => e.First).Select(e => e.UserId).ToList();
+            var sources = batch.Items.Select(e => e.Source).Distinct(ByReference.Instance).ToList();
+            var sourcesByUser = batch.Items.GroupBy(e => e.UserId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Source).Distinct(ByReference.Instance).ToList(), StringComparer.Ordinal);
+            return new MemberBatch(batch.Key.ChannelId, batch.Key.ChannelType, userIds, sources, sourcesByUser);
         }
 
-        private MemberBatch Take(Key key)
+        /// <summary>
+        /// One user of a row; <see cref="First"/> when the user is new to the waiting batch (only those are sent). Rows
+        /// are told apart by reference (two equal CSV rows are two rows).
+        /// </summary>
+        private readonly struct Entry
         {
-            var group = _groups[key];
-            _groups.Remove(key);
-            _order.Remove(key);
-            _buffered -= group.Count;
-            return new MemberBatch(key.ChannelId, key.ChannelType, group.UserIds, group.Sources, group.SourcesByUser);
-        }
-
-        private readonly struct Key : IEquatable<Key>
-        {
-            public Key(string channelId, ChannelType channelType)
+            public Entry(string userId, object source, bool first)
             {
-                ChannelId = channelId;
-                ChannelType = channelType;
+                UserId = userId;
+                Source = source;
+                First = first;
             }
 
-            public string ChannelId { get; }
-            public ChannelType ChannelType { get; }
-
-            public bool Equals(Key other) => string.Equals(ChannelId, other.ChannelId, StringComparison.Ordinal) && ChannelType == other.ChannelType;
-            public override bool Equals(object? obj) => obj is Key other && Equals(other);
-            public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(ChannelId) * 31 + (int)ChannelType;
-        }
-
-        /// <summary>One channel's waiting users and rows; rows are told apart by reference (two equal CSV rows are two rows).</summary>
-        private sealed class Group
-        {
-            private readonly HashSet<object> _sources = new HashSet<object>(ByReference.Instance);
-
-            public List<string> UserIds { get; } = new List<string>();
-            public List<object> Sources { get; } = new List<object>();
-
-            /// <summary>The rows that named each user, so a per-user outcome reaches exactly those rows.</summary>
-            public Dictionary<string, List<object>> SourcesByUser { get; } = new Dictionary<string, List<object>>(StringComparer.Ordinal);
-
-            public int Count => UserIds.Count;
-
-            /// <summary>True when the user id is new to this group.</summary>
-            public bool Add(string id, object source)
-            {
-                if (_sources.Add(source)) Sources.Add(source);
-                if (SourcesByUser.TryGetValue(id, out var rows))
-                {
-                    if (!rows.Contains(source, ByReference.Instance)) rows.Add(source);
-                    return false;
-                }
-                SourcesByUser.Add(id, new List<object> { source });
-                UserIds.Add(id);
-                return true;
-            }
+            public string UserId { get; }
+            public object Source { get; }
+            public bool First { get; }
         }
 
         private sealed class ByReference : IEqualityComparer<object>
