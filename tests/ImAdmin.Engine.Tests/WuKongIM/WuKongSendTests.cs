@@ -90,7 +90,7 @@ public class WuKongSendTests(SandboxFixture sandbox) : IClassFixture<SandboxFixt
         Assert.Equal("频道ID不合法！", failed.Error);
         Assert.Equal("频道ID不合法！", failed.Exception!.ServerMessage);
         Assert.Null(results[0].MessageId); // sendbatch returns no ids
-        var stored = await client.GetHistoryAsync(new WuKongHistoryQuery(u1, ChannelType.Person) { UserId = admin }, CancellationToken.None).ToListAsync();
+        var stored = await client.GetHistoryAsync(new MessageHistoryQuery(u1, ChannelType.Person) { UserId = admin }, CancellationToken.None).ToListAsync();
         Assert.Equal("notice", Assert.Single(stored).Text);
     }
 
