@@ -85,7 +85,7 @@ public class WuKongSendTests(SandboxFixture sandbox) : IClassFixture<SandboxFixt
         Assert.Equal([u1, "bad@" + u2, u2], call.GetProperty("subscribers").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(1, call.GetProperty("header").GetProperty("red_dot").GetInt32());
         Assert.Equal([true, false, true], results.Select(r => r.Succeeded));
-        Assert.Equal(batch.Select(r => r.Source), results.Select(r => r.Source));
+        Assert.Equal(batch.Select(r => r.ChannelId), results.Select(r => r.ChannelId));
         var failed = results[1];
         Assert.Equal("频道ID不合法！", failed.Error);
         Assert.Equal("频道ID不合法！", failed.Exception!.ServerMessage);
