@@ -142,7 +142,6 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             MessageId = messageId,
             ClientMsgNo = clientMsgNo,
             Succeeded = succeeded,
-            Source = request.Source,
         };
     }
 }
