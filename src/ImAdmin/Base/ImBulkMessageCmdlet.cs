@@ -38,8 +38,13 @@ namespace ImAdmin.Base
         /// <summary>The content of the current row (check <see cref="EmptyText"/> first).</summary>
         protected MessageContent Content => MessageContent.From(Text, Payload);
 
-        /// <inheritdoc cref="ImMessageContentCmdlet.EmptyTextOf"/>
-        protected ImInputException? EmptyText() => ImMessageContentCmdlet.EmptyTextOf(Text, Payload);
+        /// <summary>
+        /// The error for a row with neither text nor payload, naming -Text; null when the row has content. (-Text admits
+        /// empty values for the rows that carry a payload as well, so the check is here rather than on the parameter.)
+        /// </summary>
+        protected ImInputException? EmptyText() => Payload == null && string.IsNullOrEmpty(Text)
+            ? new ImInputException(nameof(Text), "The message text is empty. Give -Text (or a Text, Message or Content column) a value, or send a -Payload.")
+            : null;
 
         /// <summary>Server calls in flight at once (default per provider: 8, Tencent Cloud IM 16).</summary>
         [Parameter]

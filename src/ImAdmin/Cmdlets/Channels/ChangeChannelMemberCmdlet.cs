@@ -22,13 +22,13 @@ namespace ImAdmin.Cmdlets.Channels
     public abstract class ChangeChannelMemberCmdlet : ImRowCmdlet
     {
         private ChannelMemberBatcher _batcher = null!;
-        private BulkRun<MemberBatch, bool>? _run;
+        private BulkRun<MemberBatch, IReadOnlyList<ItemResult<string>>>? _run;
 
         /// <summary>Journal keys of the users waiting in the batcher, by channel and user (a user given twice has two).</summary>
         private readonly Dictionary<(string, ChannelType, string), List<JournalKey>> _keys = new Dictionary<(string, ChannelType, string), List<JournalKey>>();
 
         /// <summary>The journal keys of the calls in flight (with a journal only).</summary>
-        private readonly Dictionary<MemberBatch, List<KeyValuePair<JournalKey, string>>> _journalled = new Dictionary<MemberBatch, List<KeyValuePair<JournalKey, string>>>();
+        private readonly Dictionary<MemberBatch, List<(string User, JournalKey Key)>> _journalled = new Dictionary<MemberBatch, List<(string User, JournalKey Key)>>();
         private ChannelAccess _access = null!;
 
         /// <summary>The channel id (for a person channel, the owner's user id). Binds from CSV columns ChannelId, To, To_Account, Target or channel_id.</summary>
@@ -88,6 +88,13 @@ namespace ImAdmin.Cmdlets.Channels
         /// <summary>Sends one batch (at most 1000 users of one WuKongIM channel, or the provider's limit for a group).</summary>
         protected abstract Task SendAsync(MemberBatch batch, CancellationToken cancellationToken);
 
+        /// <summary>Sends one batch and says what became of each user; where the answer has no per-user part, the call's outcome is every user's.</summary>
+        protected virtual async Task<IReadOnlyList<ItemResult<string>>> SendEachAsync(MemberBatch batch, CancellationToken cancellationToken)
+        {
+            await SendAsync(batch, cancellationToken).ConfigureAwait(false);
+            return batch.AllSucceeded();
+        }
+
         /// <summary>The session's group members capability when the cmdlet works on another provider's groups, else null.</summary>
         protected IGroupMembership? GroupMembers { get; private set; }
 
@@ -109,7 +116,7 @@ namespace ImAdmin.Cmdlets.Channels
                 _batcher = new ChannelMemberBatcher(List);
             }
             var throttle = OneCallAtATime ? 1 : MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) ? ThrottleLimit : (int?)null;
-            _run = BulkRun.Create<MemberBatch, bool>(this, ResolveSession().Provider, throttle, Journal, (batch, ct) => Completing(c => SendAsync(batch, c))(ct), Finished);
+            _run = BulkRun.Create<MemberBatch, IReadOnlyList<ItemResult<string>>>(this, ResolveSession().Provider, throttle, Journal, SendEachAsync, Finished);
         }
 
         protected override void ProcessRecord()
@@ -171,53 +178,66 @@ namespace ImAdmin.Cmdlets.Channels
 
         private static string Label(string channelId, string user) => $"{channelId} {user}";
 
-        /// <summary>The journal keys (with labels) of a batch's users, taken off the waiting list.</summary>
-        private List<KeyValuePair<JournalKey, string>> TakeKeys(MemberBatch batch)
+        /// <summary>The journal keys of a batch's users, taken off the waiting list.</summary>
+        private List<(string User, JournalKey Key)> TakeKeys(MemberBatch batch)
         {
-            var taken = new List<KeyValuePair<JournalKey, string>>();
+            var taken = new List<(string User, JournalKey Key)>();
             foreach (var user in batch.UserIds)
             {
                 var slot = (batch.ChannelId, batch.ChannelType, user);
                 if (!_keys.TryGetValue(slot, out var keys)) continue;
                 _keys.Remove(slot);
-                taken.AddRange(keys.Select(k => new KeyValuePair<JournalKey, string>(k, Label(batch.ChannelId, user))));
+                taken.AddRange(keys.Select(k => (user, k)));
             }
             return taken;
         }
 
         private void Send(MemberBatch batch)
         {
-            List<KeyValuePair<JournalKey, string>>? keys = null;
+            List<(string User, JournalKey Key)>? keys = null;
             if (_run!.Journal != null) _journalled[batch] = keys = TakeKeys(batch);
-            _run.Start(batch, keys);
+            _run.Start(batch, keys?.Select(k => new KeyValuePair<JournalKey, string>(k.Key, Label(batch.ChannelId, k.User))));
         }
 
-        /// <summary>A finished call (on the pipeline thread): its users' outcome to the journal, members or errors to the pipeline.</summary>
-        private void Finished(Dispatched<MemberBatch, bool> call)
+        /// <summary>A finished call (on the pipeline thread): each user's outcome to the journal, members or errors to the pipeline.</summary>
+        private void Finished(Dispatched<MemberBatch, IReadOnlyList<ItemResult<string>>> call)
         {
             if (call.Cancelled) throw new PipelineStoppedException();
             var batch = call.Input;
-            var outcome = call.Error == null ? JournalState.Sent : call.Error is ImException { OutcomeUnknown: true } ? JournalState.Unknown : JournalState.Failed;
-            if (_journalled.TryGetValue(batch, out var keys))
+            _journalled.TryGetValue(batch, out var keys);
+            _journalled.Remove(batch);
+            if (call.Error is ImException ex)
             {
-                _journalled.Remove(batch);
-                foreach (var key in keys) _run!.Record(key.Key, outcome, key.Value);
-            }
-            else
-            {
-                foreach (var _ in batch.UserIds) _run!.Record(null, outcome, string.Empty);
-            }
-            if (call.Error is ImException ex && ex.Kind == ImErrorKind.NotSupported)
-                // Every later call would fail the same way.
-                ThrowTerminating(ex, "ImAdmin.NotSupported", batch.Sources[0]);
-            if (call.Error is ImException failed)
-            {
-                foreach (var row in batch.Sources) WriteItemError(failed, ChannelText.ErrorIdOf(failed, "ImAdmin.ChannelMemberChangeFailed"), row);
+                foreach (var user in batch.UserIds) Record(batch, keys, user, ex);
+                if (ex.Kind == ImErrorKind.NotSupported)
+                    // Every later call would fail the same way.
+                    ThrowTerminating(ex, "ImAdmin.NotSupported", batch.Sources[0]);
+                foreach (var row in batch.Sources) WriteItemError(ex, ChannelText.ErrorIdOf(ex, "ImAdmin.ChannelMemberChangeFailed"), row);
                 return;
             }
             if (call.Error != null) throw call.Error;
-            if (!PassThru) return;
-            foreach (var user in batch.UserIds) WriteObject(new ImChannelMember(batch.ChannelId, batch.ChannelType, user));
+            foreach (var result in call.Output)
+            {
+                var user = (string)result.Input;
+                Record(batch, keys, user, result.Error);
+                if (!result.Succeeded)
+                    // Only the rows that named the refused user fail; their other users and the other rows went through.
+                    foreach (var row in batch.SourcesOf(user)) WriteItemError(result.Error!, ChannelText.ErrorIdOf(result.Error!, "ImAdmin.ChannelMemberChangeFailed"), row);
+                else if (PassThru)
+                    WriteObject(new ImChannelMember(batch.ChannelId, batch.ChannelType, user));
+            }
+        }
+
+        /// <summary>One user's outcome (<paramref name="error"/> null: done), journalled under each of its keys, or counted once without a journal.</summary>
+        private void Record(MemberBatch batch, List<(string User, JournalKey Key)>? keys, string user, ImException? error)
+        {
+            var outcome = error == null ? JournalState.Sent : error.OutcomeUnknown ? JournalState.Unknown : JournalState.Failed;
+            if (keys == null)
+            {
+                _run!.Record(null, outcome, string.Empty);
+                return;
+            }
+            foreach (var key in keys.Where(k => k.User == user)) _run!.Record(key.Key, outcome, Label(batch.ChannelId, user));
         }
     }
 }

@@ -35,11 +35,9 @@ namespace ImAdmin.Cmdlets.Messages
         /// </summary>
         private ImportOccurrences? _occurrences;
 
-        /// <summary>The original sender. Omitted or empty (a system message read by Get-ImMessage): admin.</summary>
+        /// <summary>The original sender. Omitted or empty (an empty CSV cell, an old system's own messages, a system message read by Get-ImMessage): the admin.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("FromUid", "from_uid", "From_Account", "Sender")]
-        [AllowNull]
-        [AllowEmptyString]
         public string? From { get; set; }
 
         /// <summary>The conversation: the other user for Person, otherwise the group, chatroom or channel id.</summary>
@@ -102,7 +100,8 @@ namespace ImAdmin.Cmdlets.Messages
                 return;
             }
             var content = Content;
-            var from = string.IsNullOrEmpty(From) ? null : From;
+            // The sender in one spelling before any key is made from the row: an empty sender and the admin by name are the same sender.
+            var from = Senders.Canonical(From, _client!.DefaultImportSender);
             var row = new MessageImport(new SendRequest(from, ChannelId, ChannelType, content) { Source = RowOr(ChannelId) }, Timestamp, Receiver);
             try
             {
