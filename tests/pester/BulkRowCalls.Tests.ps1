@@ -1,0 +1,119 @@
+# -ThrottleLimit, -Journal and -Summary on the cmdlets that make one call per row (Set-ImUserToken, Disconnect-ImDevice),
+# in a real PowerShell against the sandbox: calls overlap, each error names its row, a re-run skips the rows done.
+BeforeAll {
+    $ErrorActionPreference = 'Stop'
+    Set-StrictMode -Version Latest
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../../ImAdmin.psd1') -Force
+    $script:sandbox = Start-ImSandbox
+    # No retries: a call whose answer is lost stays unknown instead of being repeated by the retry handler.
+    $script:wk = Connect-ImServer -Provider WuKongIM -Uri $sandbox.wuKongIM -Token (ConvertTo-TestSecret $sandbox.wuKongToken) -Name wkrows -MaxRetries 0 -PassThru
+    $script:tc = Connect-ImServer -SdkAppId $sandbox.tencentSdkAppId -Uri $sandbox.tencent -Identifier $sandbox.tencentIdentifier `
+        -SecretKey (ConvertTo-TestSecret $sandbox.tencentSecretKey) -Name tcrows -MaxRetries 0 -PassThru
+
+    function Get-TokenUids { foreach ($r in @(Get-SandboxRequest $sandbox.wuKongIM '/user/token')) { ($r.body | ConvertFrom-Json).uid } }
+    function Get-KickedUsers { foreach ($r in @(Get-SandboxRequest $sandbox.tencent '/v4/im_open_login_svc/kick')) { ($r.body | ConvertFrom-Json).UserID } }
+    function New-TokenRows([string] $Prefix, [int] $Count) {
+        1..$Count | ForEach-Object { [pscustomobject]@{ Uid = "$Prefix-$_"; Token = (ConvertTo-TestSecret "t-$Prefix-$_") } }
+    }
+}
+
+AfterAll {
+    Get-ImSession | Disconnect-ImServer
+    Stop-ImSandbox $script:sandbox
+}
+
+Describe 'Set-ImUserToken -ThrottleLimit' {
+    It 'answers later rows while an earlier call is still held, and counts the held row as unknown' {
+        # The first /user/token call to arrive is held for two seconds, then its answer is lost.
+        Add-SandboxFault $sandbox.wuKongIM @{ Path = '/user/token'; AfterProcessing = $true; Reset = $true; DelayMs = 2000; Times = 1 }
+        $rows = New-TokenRows 'ov' 12
+        $summary = $rows | Set-ImUserToken -Session $wk -ThrottleLimit 4 -Summary -ErrorAction SilentlyContinue -ErrorVariable lost -WarningAction SilentlyContinue
+
+        $summary.Sent | Should -Be 11
+        $summary.Unknown | Should -Be 1
+        @($lost).Count | Should -Be 1
+        $held = $lost[0].TargetObject.Uid
+        $held | Should -BeIn $rows.Uid
+        $lost[0].FullyQualifiedErrorId | Should -BeLike 'ImAdmin.SetUserTokenFailed*'
+        # The sandbox logs a request as it answers: one call at a time would have answered the held row first.
+        $answered = @(Get-TokenUids | Where-Object { $_ -like 'ov-*' })
+        $answered.Count | Should -Be 12
+        [array]::IndexOf($answered, $held) | Should -BeGreaterThan 0
+    }
+
+    It 'writes each row once, every result names its row, and a refused row is the TargetObject of its error' {
+        $rows = @(New-TokenRows 'pt' 20) + @([pscustomobject]@{ Uid = 'bad@uid'; Token = (ConvertTo-TestSecret 'x') })
+        $devices = $rows | Set-ImUserToken -Session $wk -ThrottleLimit 8 -PassThru -ErrorAction SilentlyContinue -ErrorVariable refused -WarningAction SilentlyContinue
+
+        @($devices).Count | Should -Be 20
+        ($devices.UserId | Sort-Object) | Should -Be ($rows.Uid | Where-Object { $_ -ne 'bad@uid' } | Sort-Object)
+        @($refused).Count | Should -Be 1
+        $refused[0].TargetObject.Uid | Should -Be 'bad@uid'
+        @(Get-TokenUids | Where-Object { $_ -like 'pt-*' }).Count | Should -Be 20
+    }
+
+    It 'refuses a throttle limit above the provider maximum, naming the parameter' {
+        { New-TokenRows 'big' 1 | Set-ImUserToken -Session $wk -ThrottleLimit 40 } |
+            Should -Throw -ErrorId 'ImAdmin.InvalidArgument,ImAdmin.Cmdlets.Users.SetImUserTokenCommand' -ExpectedMessage '*ThrottleLimit must be between 1 and 32*'
+        Get-TokenUids | Should -Not -Contain 'big-1'
+    }
+}
+
+Describe 'Set-ImUserToken -Journal' {
+    It 're-running with the same journal skips the rows done and reports the unknown row instead of sending it again' {
+        $journal = Join-Path $TestDrive 'tokens.journal'
+        $rows = New-TokenRows 'jt' 10
+        Add-SandboxFault $sandbox.wuKongIM @{ Path = '/user/token'; AfterProcessing = $true; Reset = $true; Times = 1 }
+        $first = $rows | Set-ImUserToken -Session $wk -Journal $journal -ThrottleLimit 1 -Summary -ErrorAction SilentlyContinue -ErrorVariable lost -WarningAction SilentlyContinue
+        $first.Sent | Should -Be 9
+        $first.Unknown | Should -Be 1
+        $first.Journal | Should -Be $journal
+        $before = @(Get-TokenUids).Count
+
+        $more = @($rows) + @(New-TokenRows 'jt-new' 2)
+        $second = $more | Set-ImUserToken -Session $wk -Journal $journal -Summary -ErrorAction SilentlyContinue -ErrorVariable reported -WarningAction SilentlyContinue
+
+        $second.Skipped | Should -Be 9
+        $second.Unknown | Should -Be 1
+        $second.Sent | Should -Be 2
+        @($reported).Count | Should -Be 1
+        $reported[0].FullyQualifiedErrorId | Should -BeLike 'ImAdmin.RowOutcomeUnknown*'
+        $reported[0].TargetObject.Uid | Should -Be $lost[0].TargetObject.Uid
+        @(Get-TokenUids | Select-Object -Skip $before) | Sort-Object | Should -Be @('jt-new-1', 'jt-new-2')
+        # The token is never journalled.
+        Get-Content $journal -Raw | Should -Not -Match 't-jt-'
+    }
+}
+
+Describe 'Disconnect-ImDevice -ThrottleLimit -Journal -Summary on Tencent Cloud IM' {
+    BeforeAll {
+        1..15 | ForEach-Object { [pscustomobject]@{ UserId = "kick-$_" } } | New-ImUser -Session $tc
+    }
+
+    It 'kicks the rows concurrently, reports the refused row, and a re-run sends only the refused row again' {
+        $journal = Join-Path $TestDrive 'kick.journal'
+        $rows = @(1..15 | ForEach-Object { [pscustomobject]@{ Member_Account = "kick-$_" } }) + @([pscustomobject]@{ Member_Account = 'kick-ghost' })
+        $first = $rows | Disconnect-ImDevice -Session $tc -ThrottleLimit 4 -Journal $journal -Summary -ErrorAction SilentlyContinue -ErrorVariable failed -WarningAction SilentlyContinue
+
+        $first.Sent | Should -Be 15
+        $first.Failed | Should -Be 1
+        @($failed).Count | Should -Be 1
+        $failed[0].TargetObject.Member_Account | Should -Be 'kick-ghost'
+        $failed[0].Exception.ServerCode | Should -Be 70107
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'ImAdmin.DisconnectDeviceFailed*'
+        $before = @(Get-KickedUsers).Count
+        $before | Should -Be 16
+
+        $second = $rows | Disconnect-ImDevice -Session $tc -Journal $journal -Summary -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $second.Skipped | Should -Be 15
+        $second.Failed | Should -Be 1
+        @(Get-KickedUsers | Select-Object -Skip $before) | Should -Be @('kick-ghost')
+    }
+
+    It 'sends nothing with -WhatIf' {
+        $before = @(Get-KickedUsers).Count
+        [pscustomobject]@{ Member_Account = 'kick-1' } | Disconnect-ImDevice -Session $tc -ThrottleLimit 2 -WhatIf
+        @(Get-KickedUsers).Count | Should -Be $before
+    }
+}
