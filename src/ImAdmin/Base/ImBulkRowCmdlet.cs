@@ -1,24 +1,13 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using ImAdmin.Engine.Bulk;
-using ImAdmin.Engine.Errors;
 
 namespace ImAdmin.Base
 {
     /// <summary>
     /// A cmdlet that makes one independent server call per pipeline row and has no domain base (Set-ImUserToken,
-    /// Disconnect-ImDevice): each confirmed row's call runs in the background, up to -ThrottleLimit at once, while rows
-    /// keep binding; with -Journal a re-run skips the rows done and reports the rows whose outcome is unknown; progress
-    /// and the closing summary come from the <see cref="BulkRun{TCall,TResult}"/>. Results may come out of input order.
+    /// Disconnect-ImDevice): -ThrottleLimit, -Journal and -Summary, and the <see cref="RowCalls"/> they configure.
     /// </summary>
     public abstract class ImBulkRowCmdlet : ImRowCmdlet, IBulkParameters
     {
-        private BulkRun<RowCall, object?>? _run;
-
         /// <inheritdoc cref="IBulkParameters.ThrottleLimit"/>
         [Parameter]
         [ValidateRange(1, 64)]
@@ -36,81 +25,18 @@ namespace ImAdmin.Base
         /// <summary>The error id of a row whose call failed.</summary>
         protected abstract string ErrorId { get; }
 
+        /// <summary>The calls of the rows (set in BeginProcessing).</summary>
+        internal RowCalls Calls { get; private set; } = null!;
+
         /// <summary>Looks up what every row needs (the session's capability) before the first row.</summary>
         protected abstract void Prepare();
 
         protected override void BeginProcessing()
         {
             Prepare();
-            _run = BulkRun.Create<RowCall, object?>(this, this, ResolveSession().Provider, (row, ct) => row.Call(ct), Finished);
+            Calls = new RowCalls(this, this, ErrorId);
         }
 
-        protected override void EndProcessing()
-        {
-            _run!.Finish();
-            _run.Summarize(Summary);
-        }
-
-        /// <summary>
-        /// Runs the call of one confirmed row as soon as a slot is free. <paramref name="call"/> runs in the background
-        /// while later rows rebind the parameters, so it must take along the row's values, not read the parameters.
-        /// <paramref name="label"/> names the row in the journal and in messages; the row's journal key is the cmdlet's
-        /// name with <paramref name="keyFields"/> (never a secret). <paramref name="onDone"/> writes the result of a call
-        /// that succeeded (on the pipeline thread); a failed call is an error whose TargetObject is <paramref name="row"/>.
-        /// </summary>
-        protected void Queue<T>(object row, string label, string?[] keyFields, Func<CancellationToken, Task<T>> call, Action<T> onDone)
-        {
-            var run = _run!;
-            run.Progress.AddRead();
-            var key = run.NextKey(new[] { MyInvocation.MyCommand.Name }.Concat(keyFields).ToArray());
-            if (key.HasValue && !run.Admit(key.Value, null, label, () => new ImException(ImErrorKind.ServerError,
-                        $"{label}: not sent: an earlier run with this journal may have done it (its outcome is unknown). Check it on the server; to send it anyway, run without -Journal.")
-                    { OutcomeUnknown = true }, "ImAdmin.RowOutcomeUnknown", row))
-            {
-                run.Collect();
-                return;
-            }
-            var rowCall = new RowCall(row, label, key, async ct => await call(ct).ConfigureAwait(false), result => onDone((T)result!));
-            run.Start(rowCall, key.HasValue ? new[] { new KeyValuePair<JournalKey, string>(key.Value, label) } : null);
-        }
-
-        /// <summary>A finished call (on the pipeline thread): its outcome to the journal and the counts, its result or error to the pipeline.</summary>
-        private void Finished(Dispatched<RowCall, object?> done)
-        {
-            if (done.Cancelled) throw new PipelineStoppedException();
-            var call = done.Input;
-            if (done.Error is ImException ex)
-            {
-                _run!.Record(call.Key, ex.OutcomeUnknown ? JournalState.Unknown : JournalState.Failed, call.Label);
-                WriteItemFailure(ex, ex is ImInputException ? "ImAdmin.InvalidArgument" : ErrorId, call.Row);
-                return;
-            }
-            if (done.Error != null) throw done.Error;
-            _run!.Record(call.Key, JournalState.Sent, call.Label);
-            call.OnDone(done.Output);
-        }
-
-        /// <summary>One row's call: what it does, what its outcome is written as, and the row its error points at.</summary>
-        private sealed class RowCall
-        {
-            public RowCall(object row, string label, JournalKey? key, Func<CancellationToken, Task<object?>> call, Action<object?> onDone)
-            {
-                Row = row;
-                Label = label;
-                Key = key;
-                Call = call;
-                OnDone = onDone;
-            }
-
-            public object Row { get; }
-
-            public string Label { get; }
-
-            public JournalKey? Key { get; }
-
-            public Func<CancellationToken, Task<object?>> Call { get; }
-
-            public Action<object?> OnDone { get; }
-        }
+        protected override void EndProcessing() => Calls.Finish();
     }
 }

@@ -49,7 +49,7 @@ namespace ImAdmin.Cmdlets.Users
             var devices = DeviceFlag is null or Engine.Models.DeviceFlag.All ? "all devices" : DeviceFlag + " device";
             if (!ShouldProcess(UserId, $"Log out {devices}: invalidate the login and kick the connections")) return;
             var (userId, flag) = (UserId, DeviceFlag);
-            Queue(RowOr(userId), userId, new[] { userId, flag?.ToString() },
+            Calls.Queue(RowOr(userId), userId, new[] { userId, flag?.ToString() },
                 Completing(ct => _client!.LogOutDevicesAsync(userId, flag, ct)),
                 _ => { if (PassThru) WriteObject(new ImUserDevice { UserId = userId, DeviceFlag = flag ?? Engine.Models.DeviceFlag.All }); });
         }

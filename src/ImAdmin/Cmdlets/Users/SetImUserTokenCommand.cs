@@ -50,7 +50,7 @@ namespace ImAdmin.Cmdlets.Users
             if (!ShouldProcess(UserId, action)) return;
             var (userId, token, flag, level) = (UserId, new ImSecret(Token!), DeviceFlag, DeviceLevel);
             // The journal key leaves the token out: a row is its user and device slot.
-            Queue(RowOr(userId), userId, new[] { userId, flag.ToString(), level.ToString() },
+            Calls.Queue(RowOr(userId), userId, new[] { userId, flag.ToString(), level.ToString() },
                 Completing(ct => _client!.SetUserTokenAsync(userId, token, flag, level, ct)),
                 _ => { if (PassThru) WriteObject(new ImUserDevice { UserId = userId, DeviceFlag = flag, DeviceLevel = level }); });
         }
