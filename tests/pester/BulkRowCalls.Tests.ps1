@@ -91,7 +91,7 @@ Describe 'Disconnect-ImDevice -ThrottleLimit -Journal -Summary on Tencent Cloud 
         1..15 | ForEach-Object { [pscustomobject]@{ UserId = "kick-$_" } } | New-ImUser -Session $tc
     }
 
-    It 'kicks the rows concurrently, reports the refused row, and a re-run sends only the refused row again' {
+    It 'kicks the rows four calls at a time, reports the refused row, and a re-run sends only the refused row again' {
         $journal = Join-Path $TestDrive 'kick.journal'
         $rows = @(1..15 | ForEach-Object { [pscustomobject]@{ Member_Account = "kick-$_" } }) + @([pscustomobject]@{ Member_Account = 'kick-ghost' })
         $first = $rows | Disconnect-ImDevice -Session $tc -ThrottleLimit 4 -Journal $journal -Summary -ErrorAction SilentlyContinue -ErrorVariable failed -WarningAction SilentlyContinue
@@ -115,5 +115,32 @@ Describe 'Disconnect-ImDevice -ThrottleLimit -Journal -Summary on Tencent Cloud 
         $before = @(Get-KickedUsers).Count
         [pscustomobject]@{ Member_Account = 'kick-1' } | Disconnect-ImDevice -Session $tc -ThrottleLimit 2 -WhatIf
         @(Get-KickedUsers).Count | Should -Be $before
+    }
+}
+
+Describe 'Clear-ImConversationUnread -ThrottleLimit -Journal -Summary on Tencent Cloud IM' {
+    BeforeAll {
+        @(1..10 | ForEach-Object { [pscustomobject]@{ UserId = "reader-$_" } }) + @([pscustomobject]@{ UserId = 'cpeer' }) | New-ImUser -Session $tc
+        function Get-Readers { foreach ($r in @(Get-SandboxRequest $sandbox.tencent '/v4/openim/admin_set_msg_read')) { ($r.body | ConvertFrom-Json).Report_Account } }
+    }
+
+    It 'marks the rows read four calls at a time, reports the refused row with its row, and a re-run sends only that row again' {
+        $journal = Join-Path $TestDrive 'read.journal'
+        $rows = @(1..10 | ForEach-Object { [pscustomobject]@{ UserId = "reader-$_"; ChannelId = 'cpeer'; ChannelType = 'Person' } }) +
+            @([pscustomobject]@{ UserId = 'reader-ghost'; ChannelId = 'cpeer'; ChannelType = 'Person' })
+        $first = $rows | Clear-ImConversationUnread -Session $tc -ThrottleLimit 4 -Journal $journal -Summary -ErrorAction SilentlyContinue -ErrorVariable failed -WarningAction SilentlyContinue
+
+        $first.Sent | Should -Be 10
+        $first.Failed | Should -Be 1
+        @($failed).Count | Should -Be 1
+        $failed[0].TargetObject.UserId | Should -Be 'reader-ghost'
+        $failed[0].Exception.ServerCode | Should -Be 90008
+        @(Get-Readers | Sort-Object -Unique).Count | Should -Be 11
+
+        $before = @(Get-Readers).Count
+        $second = $rows | Clear-ImConversationUnread -Session $tc -Journal $journal -Summary -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $second.Skipped | Should -Be 10
+        $second.Failed | Should -Be 1
+        @(Get-Readers | Select-Object -Skip $before) | Should -Be @('reader-ghost')
     }
 }
