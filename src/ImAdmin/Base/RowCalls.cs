@@ -19,17 +19,25 @@ namespace ImAdmin.Base
     {
         private readonly ImCmdlet _cmdlet;
         private readonly IBulkParameters _parameters;
-        private readonly string _errorId;
+        private readonly Func<ImException, string> _errorIdOf;
         private readonly BulkRun<RowCall, object?> _run;
 
         /// <param name="cmdlet">The cmdlet whose rows these are (its pipeline gets the results and errors).</param>
         /// <param name="parameters">Its -ThrottleLimit, -Journal and -Summary.</param>
-        /// <param name="errorId">The error id of a row whose call failed.</param>
+        /// <param name="errorId">The error id of a row whose call failed (bad input: ImAdmin.InvalidArgument).</param>
         public RowCalls(ImCmdlet cmdlet, IBulkParameters parameters, string errorId)
+            : this(cmdlet, parameters, ex => ex is ImInputException ? "ImAdmin.InvalidArgument" : errorId)
+        {
+        }
+
+        /// <param name="cmdlet">The cmdlet whose rows these are (its pipeline gets the results and errors).</param>
+        /// <param name="parameters">Its -ThrottleLimit, -Journal and -Summary.</param>
+        /// <param name="errorIdOf">The error id of a row whose call failed with that error.</param>
+        public RowCalls(ImCmdlet cmdlet, IBulkParameters parameters, Func<ImException, string> errorIdOf)
         {
             _cmdlet = cmdlet;
             _parameters = parameters;
-            _errorId = errorId;
+            _errorIdOf = errorIdOf;
             _run = BulkRun.Create<RowCall, object?>(cmdlet, parameters, cmdlet.ResolveSession().Provider, (row, ct) => row.Call(ct), Finished);
         }
 
@@ -70,7 +78,7 @@ namespace ImAdmin.Base
             if (done.Error is ImException ex)
             {
                 _run.Record(call.Key, ex.OutcomeUnknown ? JournalState.Unknown : JournalState.Failed, call.Label);
-                _cmdlet.WriteItemFailure(ex, ex is ImInputException ? "ImAdmin.InvalidArgument" : _errorId, call.Row);
+                _cmdlet.WriteItemFailure(ex, _errorIdOf(ex), call.Row);
                 return;
             }
             if (done.Error != null) throw done.Error;
