@@ -144,3 +144,25 @@ Describe 'Clear-ImConversationUnread -ThrottleLimit -Journal -Summary on Tencent
         @(Get-Readers | Select-Object -Skip $before) | Should -Be @('reader-ghost')
     }
 }
+
+Describe 'New-ImChannel -Journal on Tencent Cloud IM' {
+    It 'a re-run with the same journal skips the groups created instead of failing on them, and creates the new ones' {
+        $journal = Join-Path $TestDrive 'groups.journal'
+        $rows = 1..8 | ForEach-Object { [pscustomobject]@{ ChannelId = "jg-$_"; ChannelType = 'Group'; Name = "Group $_" } }
+        $first = $rows | New-ImChannel -Session $tc -ThrottleLimit 4 -Journal $journal -Summary
+        $first.Sent | Should -Be 8
+
+        $second = (@($rows) + @([pscustomobject]@{ ChannelId = 'jg-new'; ChannelType = 'Group'; Name = 'New' })) |
+            New-ImChannel -Session $tc -Journal $journal -Summary -PassThru
+        $summary = @($second | Where-Object { $_ -is [ImAdmin.Engine.Models.ImBulkSummary] })
+        $summary[0].Skipped | Should -Be 8
+        $summary[0].Sent | Should -Be 1
+        @($second | Where-Object { $_ -isnot [ImAdmin.Engine.Models.ImBulkSummary] }).ChannelId | Should -Be @('jg-new')
+
+        # Without the journal the same rows fail as existing, each error naming its row.
+        $rows | Select-Object -First 2 | New-ImChannel -Session $tc -ErrorAction SilentlyContinue -ErrorVariable exists -WarningAction SilentlyContinue
+        @($exists).Count | Should -Be 2
+        @($exists.TargetObject.ChannelId | Sort-Object) | Should -Be @('jg-1', 'jg-2')
+        $exists | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'ImAdmin.ChannelExists*' }
+    }
+}

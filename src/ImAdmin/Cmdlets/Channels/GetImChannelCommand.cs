@@ -41,7 +41,11 @@ namespace ImAdmin.Cmdlets.Channels
 
         protected override void EndProcessing()
         {
-            if (!_listing) return;
+            if (!_listing)
+            {
+                base.EndProcessing();
+                return;
+            }
             var lister = RequireCapability<IGroupLister>();
             if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(0, 0.0));
             if (PagingParameters.First == 0) return;
