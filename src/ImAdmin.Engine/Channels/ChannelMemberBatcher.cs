@@ -1,23 +1,24 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
+using ImAdmin.Engine.Batching;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
 
 namespace ImAdmin.Engine.Channels
 {
     /// <summary>
-    /// Collects pipeline rows of Add-/Remove-ImChannel* per channel and hands out a batch as soon as a channel has
-    /// <see cref="ChunkSize"/> distinct users, so thousands of rows become a few calls. Memory stays bounded: when
-    /// more than <see cref="MaxBuffered"/> users wait, the oldest channel is sent early.
+    /// Collects pipeline rows of Add-/Remove-ImChannel* per channel (a grouping over the one <see cref="RowBatcher{TKey,TItem}"/>)
+    /// and hands out a batch as soon as a channel has <see cref="ChunkSize"/> users, so thousands of rows become a few
+    /// calls. Memory stays bounded: when more than <see cref="MaxBuffered"/> entries wait, the oldest channel is sent early.
     /// </summary>
     public sealed class ChannelMemberBatcher
     {
         /// <summary>The WuKongIM list, or null for another provider's group members (only ids are checked then).</summary>
         private readonly ChannelMemberList? _list;
-        private readonly Dictionary<Key, Group> _groups = new Dictionary<Key, Group>();
-        private readonly LinkedList<Key> _order = new LinkedList<Key>();
-        private int _buffered;
+        private readonly RowBatcher<(string ChannelId, ChannelType ChannelType), Entry> _rows;
+        private readonly Dictionary<(string, ChannelType), Waiting> _waiting = new Dictionary<(string, ChannelType), Waiting>();
 
         public ChannelMemberBatcher(ChannelMemberList? list, int chunkSize = WuKongClient.MemberChunkSize, int maxBuffered = 10 * WuKongClient.MemberChunkSize)
         {
@@ -25,6 +26,7 @@ namespace ImAdmin.Engine.Channels
             _list = list;
             ChunkSize = chunkSize;
             MaxBuffered = Math.Max(maxBuffered, chunkSize);
+            _rows = new RowBatcher<(string, ChannelType), Entry>(MaxBuffered);
         }
 
         public int ChunkSize { get; }
@@ -39,19 +41,16 @@ namespace ImAdmin.Engine.Channels
         {
             var ids = Validate(_list, channelId, channelType, userIds);
             var ready = new List<MemberBatch>();
-            var key = new Key(channelId, channelType);
+            var key = (channelId, channelType);
             foreach (var id in ids)
             {
-                if (!_groups.TryGetValue(key, out var group))
-                {
-                    group = new Group();
-                    _groups.Add(key, group);
-                    _order.AddLast(key);
-                }
-                if (group.Add(id, source)) _buffered++;
-                if (group.Count >= ChunkSize) ready.Add(Take(key));
+                if (!_waiting.TryGetValue(key, out var waiting)) _waiting.Add(key, waiting = new Waiting());
+                // A user already waiting is sent once; its row still joins the batch, as a target of the batch's errors.
+                var entry = waiting.UserIds.Add(id) ? new Entry(id, source) : new Entry(null, source);
+                if (entry.UserId == null && !waiting.Sources.Add(source)) continue;
+                waiting.Sources.Add(source);
+                ready.AddRange(_rows.Add(key, entry, ChunkSize).Select(Handed));
             }
-            while (_buffered > MaxBuffered && _order.First != null) ready.Add(Take(_order.First.Value));
             return ready;
         }
 
@@ -70,56 +69,34 @@ namespace ImAdmin.Engine.Channels
         }
 
         /// <summary>Everything still waiting, oldest channel first (call at the end of the pipeline).</summary>
-        public IReadOnlyList<MemberBatch> Flush()
+        public IReadOnlyList<MemberBatch> Flush() => _rows.Flush().Select(Handed).ToList();
+
+        private MemberBatch Handed(RowBatch<(string ChannelId, ChannelType ChannelType), Entry> batch)
         {
-            var ready = new List<MemberBatch>();
-            while (_order.First != null) ready.Add(Take(_order.First.Value));
-            return ready;
+            _waiting.Remove(batch.Key);
+            var userIds = batch.Items.Where(e => e.UserId != null).Select(e => e.UserId!).ToList();
+            var sources = batch.Items.Select(e => e.Source).Distinct(ByReference.Instance).ToList();
+            return new MemberBatch(batch.Key.ChannelId, batch.Key.ChannelType, userIds, sources);
         }
 
-        private MemberBatch Take(Key key)
+        /// <summary>One user of a row, or (no user) a row whose users are all waiting already.</summary>
+        private readonly struct Entry
         {
-            var group = _groups[key];
-            _groups.Remove(key);
-            _order.Remove(key);
-            _buffered -= group.Count;
-            return new MemberBatch(key.ChannelId, key.ChannelType, group.UserIds, group.Sources);
-        }
-
-        private readonly struct Key : IEquatable<Key>
-        {
-            public Key(string channelId, ChannelType channelType)
+            public Entry(string? userId, object source)
             {
-                ChannelId = channelId;
-                ChannelType = channelType;
+                UserId = userId;
+                Source = source;
             }
 
-            public string ChannelId { get; }
-            public ChannelType ChannelType { get; }
-
-            public bool Equals(Key other) => string.Equals(ChannelId, other.ChannelId, StringComparison.Ordinal) && ChannelType == other.ChannelType;
-            public override bool Equals(object? obj) => obj is Key other && Equals(other);
-            public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(ChannelId) * 31 + (int)ChannelType;
+            public string? UserId { get; }
+            public object Source { get; }
         }
 
-        /// <summary>One channel's waiting users and rows; rows are told apart by reference (two equal CSV rows are two rows).</summary>
-        private sealed class Group
+        /// <summary>What one channel's waiting batch holds; rows are told apart by reference (two equal CSV rows are two rows).</summary>
+        private sealed class Waiting
         {
-            private readonly HashSet<string> _ids = new HashSet<string>(StringComparer.Ordinal);
-            private readonly HashSet<object> _sources = new HashSet<object>(ByReference.Instance);
-
-            public List<string> UserIds { get; } = new List<string>();
-            public List<object> Sources { get; } = new List<object>();
-            public int Count => UserIds.Count;
-
-            /// <summary>True when the user id is new to this group.</summary>
-            public bool Add(string id, object source)
-            {
-                if (_sources.Add(source)) Sources.Add(source);
-                if (!_ids.Add(id)) return false;
-                UserIds.Add(id);
-                return true;
-            }
+            public HashSet<string> UserIds { get; } = new HashSet<string>(StringComparer.Ordinal);
+            public HashSet<object> Sources { get; } = new HashSet<object>(ByReference.Instance);
         }
 
         private sealed class ByReference : IEqualityComparer<object>

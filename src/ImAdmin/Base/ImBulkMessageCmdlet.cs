@@ -3,18 +3,37 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using ImAdmin.Engine.Bulk;
+using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Sessions;
 
 namespace ImAdmin.Base
 {
     /// <summary>
-    /// A message cmdlet that moves many rows (Send-ImMessage, Import-ImMessage): -ThrottleLimit, -Journal and -Summary,
-    /// and the <see cref="BulkRun{TCall,TResult}"/> they configure, stopped on Ctrl+C and released at the end.
+    /// A message cmdlet that moves many rows (Send-ImMessage, Import-ImMessage): the message content (-Text or -Payload,
+    /// two parameter sets, bound alike from CSV columns), -ThrottleLimit, -Journal and -Summary, and the
+    /// <see cref="BulkRun{TCall,TResult}"/> they configure, stopped on Ctrl+C and released at the end.
     /// </summary>
-    public abstract class ImBulkMessageCmdlet : ImMessageContentCmdlet
+    public abstract class ImBulkMessageCmdlet : ImRowCmdlet
     {
+        protected const string TextSet = "Text";
+        protected const string PayloadSet = "Payload";
+
         private Action? _stop;
         private Action? _release;
+
+        /// <summary>The text; each provider wraps it in its own text message format.</summary>
+        [Parameter(ParameterSetName = TextSet, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("Message", "Content")]
+        [ValidateNotNullOrEmpty]
+        public string? Text { get; set; }
+
+        /// <summary>A raw payload, sent as is (its format is the provider's: see each cmdlet's help).</summary>
+        [Parameter(ParameterSetName = PayloadSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNull]
+        public byte[]? Payload { get; set; }
+
+        /// <summary>The content of the current row.</summary>
+        protected MessageContent Content => MessageContent.From(Text, Payload);
 
         /// <summary>Server calls in flight at once (default per provider: 8, Tencent Cloud IM 16).</summary>
         [Parameter]

@@ -14,7 +14,7 @@ namespace ImAdmin.Base
     /// <see cref="StopProcessing"/>), runs engine calls from the pipeline thread while replaying their verbose,
     /// warning and debug messages, and builds error records whose TargetObject is the failed input.
     /// </summary>
-    public abstract class ImCmdlet : PSCmdlet, IDisposable
+    public abstract partial class ImCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private readonly PipelineLog _log = new PipelineLog();
@@ -63,7 +63,7 @@ namespace ImAdmin.Base
         protected override void StopProcessing() => _cancellation.Cancel();
 
         /// <summary>Runs an engine call to completion on a worker thread, replaying its messages meanwhile.</summary>
-        protected T Run<T>(Func<CancellationToken, Task<T>> operation)
+        protected internal T Run<T>(Func<CancellationToken, Task<T>> operation)
         {
             Task<T> task;
             using (ImLog.Use(Log))
@@ -91,7 +91,7 @@ namespace ImAdmin.Base
         protected void Run(Func<CancellationToken, Task> operation) => Run(Completing(operation));
 
         /// <summary>An engine call without a result as one that gives true, for the helpers written for calls with one.</summary>
-        protected static Func<CancellationToken, Task<bool>> Completing(Func<CancellationToken, Task> operation) =>
+        protected internal static Func<CancellationToken, Task<bool>> Completing(Func<CancellationToken, Task> operation) =>
             async ct =>
             {
                 await operation(ct).ConfigureAwait(false);
@@ -114,7 +114,7 @@ namespace ImAdmin.Base
         }
 
         /// <summary>A non-terminating error for one input item; <paramref name="target"/> is that item.</summary>
-        protected void WriteItemError(Exception exception, string errorId, object? target) =>
+        protected internal void WriteItemError(Exception exception, string errorId, object? target) =>
             WriteError(ErrorRecords.From(exception, errorId, target));
 
         /// <summary>
@@ -141,7 +141,7 @@ namespace ImAdmin.Base
         }
 
         /// <summary>Stops the cmdlet: only for "cannot continue at all" (no session, bad parameters, auth failure).</summary>
-        protected void ThrowTerminating(Exception exception, string errorId, object? target = null) =>
+        protected internal void ThrowTerminating(Exception exception, string errorId, object? target = null) =>
             ThrowTerminatingError(ErrorRecords.From(exception, errorId, target));
 
         /// <summary>A terminating bad-input error that names the parameter and the fix.</summary>

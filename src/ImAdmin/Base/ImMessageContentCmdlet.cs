@@ -5,7 +5,7 @@ namespace ImAdmin.Base
 {
     /// <summary>
     /// A row cmdlet whose message content is either -Text or -Payload (two parameter sets), both bindable from CSV
-    /// columns. Send-ImMessage, Update-ImMessage and Import-ImMessage share these parameters so they bind alike.
+    /// columns (Update-ImMessage). They are declared as in <see cref="ImBulkMessageCmdlet"/>, so the message cmdlets bind alike.
     /// </summary>
     public abstract class ImMessageContentCmdlet : ImRowCmdlet
     {

@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using ImAdmin.Base;
+using ImAdmin.Completion;
 using ImAdmin.Engine.Channels;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
@@ -13,9 +15,22 @@ namespace ImAdmin.Cmdlets.Channels
     /// and sent 1000 users per call (another provider's group: as many as its add or remove call takes); when a call fails, every row in it gets its own error with the row as
     /// TargetObject, and the other calls go on.
     /// </summary>
-    public abstract class ChangeChannelMemberCmdlet : ChannelMemberCmdlet
+    public abstract class ChangeChannelMemberCmdlet : ImRowCmdlet
     {
         private ChannelMemberBatcher _batcher = null!;
+        private ChannelAccess _access = null!;
+
+        /// <summary>The channel id (for a person channel, the owner's user id). Binds from CSV columns ChannelId, To, To_Account, Target or channel_id.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("To", "To_Account", "Target", "channel_id")]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string ChannelId { get; set; } = string.Empty;
+
+        /// <summary>The channel kind: Group, Person (the channel id is then a user id), Community, Live, ... (or 1-12).</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("channel_type")]
+        public ChannelType ChannelType { get; set; }
 
         /// <summary>
         /// The users to add or remove. Binds from CSV columns UserId, Uid, User, Account, Member_Account or user_id, or
@@ -30,6 +45,15 @@ namespace ImAdmin.Cmdlets.Channels
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Which of the channel's lists the cmdlet changes.</summary>
+        protected abstract ChannelMemberList List { get; }
+
+        /// <summary>True for the cmdlets that change groups of the other providers too.</summary>
+        protected virtual bool HandlesProviderGroups => false;
+
+        /// <summary>The session's channel capability (WuKongIM); null when the cmdlet works on another provider's groups.</summary>
+        protected IChannelAdmin Client => _access.Client!;
+
         /// <summary>"Add {users} to the blacklist", for the confirmation prompt.</summary>
         protected abstract string Action(string users);
 
@@ -40,13 +64,13 @@ namespace ImAdmin.Cmdlets.Channels
         protected IGroupMembership? GroupMembers { get; private set; }
 
         /// <summary>The WuKongIM list the rows change, or null for another provider's group members.</summary>
-        private ChannelMemberList? EffectiveList => OnProviderGroups ? (ChannelMemberList?)null : List;
+        private ChannelMemberList? EffectiveList => _access.OnProviderGroups ? (ChannelMemberList?)null : List;
 
         protected override void BeginProcessing()
         {
-            if (UserId == null && !MyInvocation.ExpectingInput) ThrowInvalidArgument(nameof(UserId), "No user ids: " + UserIdSources + ".");
-            base.BeginProcessing();
-            if (OnProviderGroups)
+            if (UserId == null && !MyInvocation.ExpectingInput) ThrowInvalidArgument(nameof(UserId), "No user ids: " + ChannelText.UserIdSources + ".");
+            _access = new ChannelAccess(this, HandlesProviderGroups);
+            if (_access.OnProviderGroups)
             {
                 GroupMembers = RequireCapability<IGroupMembership>();
                 var limit = GroupMembers.GroupMemberBatchLimit;
@@ -62,7 +86,7 @@ namespace ImAdmin.Cmdlets.Channels
         {
             var userIds = UserId ?? (PipedText == null ? null : new[] { PipedText });
             if (userIds == null)
-                WriteItemError(new ImInputException(nameof(UserId), "The row has no user id: " + UserIdSources + "."), "ImAdmin.InvalidArgument", InputObject);
+                WriteItemError(new ImInputException(nameof(UserId), "The row has no user id: " + ChannelText.UserIdSources + "."), "ImAdmin.InvalidArgument", InputObject);
             else if (InputObject == null)
                 // Command-line ids without pipeline rows: each id is its own "row" for errors.
                 foreach (var id in userIds) Queue(new[] { id }, id);
@@ -75,13 +99,16 @@ namespace ImAdmin.Cmdlets.Channels
             foreach (var batch in _batcher.Flush()) Send(batch);
         }
 
+        /// <inheritdoc cref="ChannelAccess.RefuseOnProviderGroups"/>
+        protected void RefuseOnProviderGroups(params string[] parameterNames) => _access.RefuseOnProviderGroups(parameterNames);
+
         private void Queue(string[] userIds, object row)
         {
-            if (OnProviderGroups) GroupCapability<IGroupMembership>();
+            if (_access.OnProviderGroups) _access.GroupCapability<IGroupMembership>(ChannelType);
             try
             {
                 var users = ChannelMemberBatcher.Validate(EffectiveList, ChannelId, ChannelType, userIds);
-                if (!ShouldProcess(ChannelTarget(ChannelId, ChannelType), Action(DescribeUsers(users)))) return;
+                if (!ShouldProcess(ChannelText.ChannelTarget(ChannelId, ChannelType), Action(ChannelText.DescribeUsers(users)))) return;
                 foreach (var batch in _batcher.Add(ChannelId, ChannelType, users, row)) Send(batch);
             }
             catch (ImInputException ex)
@@ -103,7 +130,7 @@ namespace ImAdmin.Cmdlets.Channels
             }
             catch (ImException ex)
             {
-                foreach (var row in batch.Sources) WriteItemError(ex, ErrorIdOf(ex, "ImAdmin.ChannelMemberChangeFailed"), row);
+                foreach (var row in batch.Sources) WriteItemError(ex, ChannelText.ErrorIdOf(ex, "ImAdmin.ChannelMemberChangeFailed"), row);
                 return;
             }
             if (!PassThru) return;

@@ -1,16 +1,25 @@
+using System;
 using System.Management.Automation;
-using ImAdmin.Engine.Errors;
+using System.Threading;
+using System.Threading.Tasks;
+using ImAdmin.Base;
 using ImAdmin.Completion;
+using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Channels
 {
     /// <summary>
     /// Base of the cmdlets that act on channels themselves (Get-, New-, Set-, Remove-ImChannel). The channel id comes
-    /// from -ChannelId, a row's column, or a plain string piped in; each row is handled on its own.
+    /// from -ChannelId, a row's column, or a plain string piped in; each row is handled on its own. The provider is
+    /// reached through a <see cref="ChannelAccess"/>.
     /// </summary>
-    public abstract class ChannelCmdlet : WuKongChannelCmdlet
+    public abstract class ChannelCmdlet : ImRowCmdlet
     {
         private const string MissingId = "Give -ChannelId, pipe channel ids, or pipe rows with a ChannelId (To, To_Account, Target, channel_id, Uid, UserId) column.";
+
+        private ChannelAccess _access = null!;
 
         /// <summary>
         /// The channel id (for a person channel, the user's id). Binds from CSV columns ChannelId, To, To_Account,
@@ -22,13 +31,27 @@ namespace ImAdmin.Cmdlets.Channels
         [ValidateNotNullOrEmpty]
         public string? ChannelId { get; set; }
 
+        /// <summary>The channel kind: Group, Person (the channel id is then a user id), Community, Live, ... (or 1-12).</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("channel_type")]
+        public ChannelType ChannelType { get; set; }
+
+        /// <summary>The session's channel capability (set before the first row); null when the cmdlet works on another provider's groups.</summary>
+        protected IChannelAdmin Client => _access.Client!;
+
+        /// <summary>Whether rows go to another provider's groups (the session is not WuKongIM).</summary>
+        protected bool OnProviderGroups => _access.OnProviderGroups;
+
+        /// <summary>True for the cmdlets that manage groups of the other providers too.</summary>
+        protected virtual bool HandlesProviderGroups => false;
+
         /// <summary>Handles one channel; <paramref name="row"/> is what its errors point at.</summary>
         protected abstract void ProcessChannel(string channelId, object row);
 
         protected override void BeginProcessing()
         {
             if (ChannelId == null && !MyInvocation.ExpectingInput) ThrowInvalidArgument(nameof(ChannelId), MissingId);
-            base.BeginProcessing();
+            _access = new ChannelAccess(this, HandlesProviderGroups);
         }
 
         protected override void ProcessRecord()
@@ -38,5 +61,21 @@ namespace ImAdmin.Cmdlets.Channels
             if (channelId == null) WriteItemError(new ImInputException(nameof(ChannelId), "The row has no channel id. " + MissingId), "ImAdmin.InvalidArgument", row);
             else ProcessChannel(channelId, row);
         }
+
+        /// <inheritdoc cref="ChannelAccess.GroupCapability{T}"/>
+        protected T GroupCapability<T>() where T : class => _access.GroupCapability<T>(ChannelType);
+
+        /// <inheritdoc cref="ChannelAccess.RefuseOnProviderGroups"/>
+        protected void RefuseOnProviderGroups(params string[] parameterNames) => _access.RefuseOnProviderGroups(parameterNames);
+
+        /// <inheritdoc cref="ChannelAccess.RefuseOnWuKong"/>
+        protected void RefuseOnWuKong(params string[] parameterNames) => _access.RefuseOnWuKong(parameterNames);
+
+        /// <inheritdoc cref="ChannelAccess.TryRun{T}"/>
+        protected bool TryRun<T>(Func<CancellationToken, Task<T>> operation, string errorId, object row, out T result) =>
+            _access.TryRun(operation, errorId, row, out result);
+
+        protected bool TryRun(Func<CancellationToken, Task> operation, string errorId, object row) =>
+            _access.TryRun(Completing(operation), errorId, row, out _);
     }
 }

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.Capabilities;
+using static ImAdmin.Cmdlets.Channels.ChannelText;
 
 namespace ImAdmin.Cmdlets.Channels
 {

@@ -3,6 +3,7 @@ using ImAdmin.Engine.Channels;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.Capabilities;
+using static ImAdmin.Cmdlets.Channels.ChannelText;
 
 namespace ImAdmin.Cmdlets.Channels
 {

@@ -1,9 +1,13 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using ImAdmin.Base;
+using ImAdmin.Completion;
 using ImAdmin.Engine.Channels;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
+using static ImAdmin.Cmdlets.Channels.ChannelText;
 
 namespace ImAdmin.Cmdlets.Channels
 {
@@ -13,12 +17,25 @@ namespace ImAdmin.Cmdlets.Channels
     /// one server call per channel. Emptying a list takes -Clear: an empty input (an empty file, an empty variable)
     /// never empties it. A channel with a bad row is not replaced at all, since the list would silently lack that row.
     /// </summary>
-    public abstract class SetChannelMemberListCmdlet : ChannelMemberCmdlet
+    public abstract class SetChannelMemberListCmdlet : ImRowCmdlet
     {
         private const string UsersSet = "Users";
         private const string ClearSet = "Clear";
 
         private readonly Dictionary<(string Id, ChannelType Type), Replacement> _channels = new Dictionary<(string, ChannelType), Replacement>();
+        private IChannelAdmin _client = null!;
+
+        /// <summary>The channel id (for a person channel, the owner's user id). Binds from CSV columns ChannelId, To, To_Account, Target or channel_id.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("To", "To_Account", "Target", "channel_id")]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string ChannelId { get; set; } = string.Empty;
+
+        /// <summary>The channel kind: Group, Person (the channel id is then a user id), Community, Live, ... (or 1-12).</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("channel_type")]
+        public ChannelType ChannelType { get; set; }
 
         /// <summary>
         /// The complete new list. Binds from CSV columns UserId, Uid, User, Account, Member_Account or user_id, or from
@@ -37,11 +54,14 @@ namespace ImAdmin.Cmdlets.Channels
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Which of the channel's lists the cmdlet replaces.</summary>
+        protected abstract ChannelMemberList List { get; }
+
         protected override void BeginProcessing()
         {
             if (!Clear && !MyInvocation.ExpectingInput && (UserId == null || UserId.Length == 0))
-                ThrowInvalidArgument(nameof(UserId), $"No user ids were given, so {ListName} was not changed: {UserIdSources}. To empty the list, use -Clear.");
-            base.BeginProcessing();
+                ThrowInvalidArgument(nameof(UserId), $"No user ids were given, so {ListName(List)} was not changed: {UserIdSources}. To empty the list, use -Clear.");
+            _client = RequireCapability<IChannelAdmin>();
         }
 
         protected override void ProcessRecord()
@@ -70,7 +90,7 @@ namespace ImAdmin.Cmdlets.Channels
             if (_channels.Count == 0 && !Clear)
             {
                 var target = MyInvocation.BoundParameters.ContainsKey(nameof(ChannelId)) ? " of " + ChannelTarget(ChannelId, ChannelType) : string.Empty;
-                ThrowInvalidArgument(nameof(UserId), $"No user ids were received, so {ListName}{target} was not changed. To empty a list, use -Clear.");
+                ThrowInvalidArgument(nameof(UserId), $"No user ids were received, so {ListName(List)}{target} was not changed. To empty a list, use -Clear.");
             }
             foreach (var channel in _channels)
                 Replace(channel.Key.Id, channel.Key.Type, channel.Value);
@@ -81,15 +101,15 @@ namespace ImAdmin.Cmdlets.Channels
             var target = ChannelTarget(channelId, channelType);
             if (replacement.Invalid)
             {
-                WriteError(new ErrorRecord(new ImInputException(nameof(UserId), $"{ListName} of {target} was not replaced because some of its rows were invalid (see the errors above)."),
+                WriteError(new ErrorRecord(new ImInputException(nameof(UserId), $"{ListName(List)} of {target} was not replaced because some of its rows were invalid (see the errors above)."),
                     "ImAdmin.ListReplaceSkipped", ErrorCategory.InvalidData, channelId));
                 return;
             }
-            var action = replacement.UserIds.Count == 0 ? $"Remove every user from {ListName}" : $"Replace {ListName} with {DescribeUsers(replacement.UserIds)}";
+            var action = replacement.UserIds.Count == 0 ? $"Remove every user from {ListName(List)}" : $"Replace {ListName(List)} with {DescribeUsers(replacement.UserIds)}";
             if (!ShouldProcess(target, action)) return;
             try
             {
-                Run(ct => Client.ReplaceChannelMembersAsync(List, channelId, channelType, replacement.UserIds, ct));
+                Run(ct => _client.ReplaceChannelMembersAsync(List, channelId, channelType, replacement.UserIds, ct));
             }
             catch (ImException ex)
             {

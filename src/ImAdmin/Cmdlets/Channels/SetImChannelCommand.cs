@@ -2,6 +2,7 @@ using System.Management.Automation;
 using ImAdmin.Engine.Channels;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
+using static ImAdmin.Cmdlets.Channels.ChannelText;
 
 namespace ImAdmin.Cmdlets.Channels
 {

@@ -12,7 +12,7 @@ namespace ImAdmin.Cmdlets.Connections
     /// </summary>
     [Cmdlet(VerbsCommunications.Disconnect, "ImConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ImConnectionReference))]
-    public sealed class DisconnectImConnectionCommand : ConnectionActionCommand
+    public sealed class DisconnectImConnectionCommand : ConnectionActionCmdlet
     {
         protected override string Action => "Kick (the client is told it was kicked and does not reconnect)";
 

@@ -12,7 +12,7 @@ namespace ImAdmin.Cmdlets.Connections
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "ImConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(ImConnectionReference))]
-    public sealed class RemoveImConnectionCommand : ConnectionActionCommand
+    public sealed class RemoveImConnectionCommand : ConnectionActionCmdlet
     {
         protected override string Action => "Close the socket (the client reconnects)";
 

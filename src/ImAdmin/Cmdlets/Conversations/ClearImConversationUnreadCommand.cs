@@ -13,6 +13,10 @@ namespace ImAdmin.Cmdlets.Conversations
     [OutputType(typeof(ImConversation))]
     public sealed class ClearImConversationUnreadCommand : ImConversationCmdlet
     {
+        /// <summary>Write the conversation to the pipeline afterwards.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         /// <summary>Tencent Cloud IM: mark read only the messages up to this time (MsgReadTime). Omitted: everything up to now.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("MsgReadTime")]
@@ -26,7 +30,7 @@ namespace ImAdmin.Cmdlets.Conversations
             {
                 var after = Run(ct => client.ClearConversationUnreadAsync(UserId, ChannelId, ChannelType, Before, ct));
                 if (PassThru && after != null) WriteObject(after);
-                else WriteConversation();
+                else if (PassThru) WriteConversation();
             }
             catch (ImException ex)
             {

@@ -11,7 +11,7 @@ namespace ImAdmin.Cmdlets.Conversations
     /// The identity of one user's conversation (whose, and with which channel), for the cmdlets that read or change it.
     /// Every part binds by property name, from CSV columns and from conversation objects alike.
     /// </summary>
-    public abstract class ImConversationIdentityCmdlet : ImRowCmdlet
+    public abstract class ImConversationCmdlet : ImRowCmdlet
     {
         /// <summary>The user whose conversation it is.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -40,22 +40,13 @@ namespace ImAdmin.Cmdlets.Conversations
         protected object Row => RowOr(Identity());
 
         protected ImConversation Identity() => new ImConversation { Provider = ResolveSession().Provider, UserId = UserId, ChannelId = ChannelId, ChannelType = ChannelType };
-    }
-
-    /// <summary>A cmdlet that changes one user's conversation; -PassThru writes it afterwards.</summary>
-    public abstract class ImConversationCmdlet : ImConversationIdentityCmdlet
-    {
-        /// <summary>Write the conversation to the pipeline afterwards.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
 
         /// <summary>
-        /// -PassThru: the conversation as the server now reports it (WuKongIM), or just its identity when the server lists
+        /// For -PassThru: the conversation as the server now reports it (WuKongIM), or just its identity when the server lists
         /// none or cannot list one conversation (Tencent Cloud IM, WildfireChat).
         /// </summary>
         protected void WriteConversation()
         {
-            if (!PassThru) return;
             var lister = OptionalCapability<IConversationLister>();
             var conversation = lister != null ? Run(ct => lister.GetConversationAsync(UserId, ChannelId, ChannelType, ct)) : null;
             WriteObject(conversation ?? Identity());

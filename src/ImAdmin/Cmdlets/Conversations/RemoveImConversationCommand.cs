@@ -12,6 +12,10 @@ namespace ImAdmin.Cmdlets.Conversations
     [OutputType(typeof(ImConversation))]
     public sealed class RemoveImConversationCommand : ImConversationCmdlet
     {
+        /// <summary>Write the conversation to the pipeline afterwards.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         protected override void ProcessRecord()
         {
             var client = RequireCapability<IConversationDeleter>();

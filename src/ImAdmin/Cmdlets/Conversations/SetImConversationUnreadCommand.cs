@@ -13,6 +13,10 @@ namespace ImAdmin.Cmdlets.Conversations
     [OutputType(typeof(ImConversation))]
     public sealed class SetImConversationUnreadCommand : ImConversationCmdlet
     {
+        /// <summary>Write the conversation to the pipeline afterwards.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         /// <summary>The unread count wanted: 0 marks everything read; it cannot be above the current count.</summary>
         [Parameter(Mandatory = true, Position = 3, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(0, int.MaxValue)]
@@ -25,7 +29,7 @@ namespace ImAdmin.Cmdlets.Conversations
             try
             {
                 Run(ct => client.SetConversationUnreadAsync(UserId, ChannelId, ChannelType, Unread, ct));
-                WriteConversation();
+                if (PassThru) WriteConversation();
             }
             catch (ImException ex)
             {

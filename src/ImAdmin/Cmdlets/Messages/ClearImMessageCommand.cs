@@ -15,6 +15,10 @@ namespace ImAdmin.Cmdlets.Messages
     [OutputType(typeof(ImConversation))]
     public sealed class ClearImMessageCommand : ImConversationCmdlet
     {
+        /// <summary>Write the conversation to the pipeline afterwards.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         /// <summary>Only messages sent at or after this time.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public DateTime? StartTime { get; set; }

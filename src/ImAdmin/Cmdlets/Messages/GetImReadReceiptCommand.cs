@@ -12,7 +12,7 @@ namespace ImAdmin.Cmdlets.Messages
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ImReadReceipt")]
     [OutputType(typeof(ImReadReceipt))]
-    public sealed class GetImReadReceiptCommand : ImConversationIdentityCmdlet
+    public sealed class GetImReadReceiptCommand : ImConversationCmdlet
     {
         protected override void ProcessRecord()
         {

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Users
 {
@@ -9,17 +11,20 @@ namespace ImAdmin.Cmdlets.Users
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "ImSystemUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ImSystemUser))]
-    public sealed class AddImSystemUserCommand : SystemUserChangeCmdlet
+    public sealed class AddImSystemUserCommand : UserBatchCmdlet<ISystemUserAdmin>
     {
-        protected override string Action => "Add as system user (may send to any channel)";
-
+        /// <summary>Write a system-user object per changed id.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
 
         protected override string ErrorId => "ImAdmin.AddSystemUserFailed";
+
+        protected override bool Accept(string userId) => ShouldProcess(userId, "Add as system user (may send to any channel)");
 
         protected override void Send(IReadOnlyList<string> batch)
         {
             Run(ct => Client.AddSystemUsersAsync(batch, ct));
-            WritePassThru(batch);
+            if (PassThru) WriteObject(batch.Select(id => new ImSystemUser { UserId = id }), enumerateCollection: true);
         }
     }
 }

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Users
 {
@@ -9,17 +11,20 @@ namespace ImAdmin.Cmdlets.Users
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "ImSystemUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ImSystemUser))]
-    public sealed class RemoveImSystemUserCommand : SystemUserChangeCmdlet
+    public sealed class RemoveImSystemUserCommand : UserBatchCmdlet<ISystemUserAdmin>
     {
-        protected override string Action => "Remove system-user status";
-
+        /// <summary>Write a system-user object per changed id.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
 
         protected override string ErrorId => "ImAdmin.RemoveSystemUserFailed";
+
+        protected override bool Accept(string userId) => ShouldProcess(userId, "Remove system-user status");
 
         protected override void Send(IReadOnlyList<string> batch)
         {
             Run(ct => Client.RemoveSystemUsersAsync(batch, ct));
-            WritePassThru(batch);
+            if (PassThru) WriteObject(batch.Select(id => new ImSystemUser { UserId = id }), enumerateCollection: true);
         }
     }
 }

@@ -14,7 +14,7 @@ namespace ImAdmin.Cmdlets.Connections
     /// Get-ImConnection output or CSV rows (UserId, ConnectionId, NodeId), each confirmed through ShouldProcess; a failed
     /// row is its error's TargetObject.
     /// </summary>
-    public abstract class ConnectionActionCommand : ImRowCmdlet
+    public abstract class ConnectionActionCmdlet : ImRowCmdlet
     {
         private IConnectionAdmin? _client;
 
