@@ -45,9 +45,6 @@ namespace ImAdmin.Engine.Models
         /// <summary>The failure as an exception, for the cmdlet's error record.</summary>
         internal ImException? Exception { get; set; }
 
-        /// <summary>The pipeline row this result belongs to.</summary>
-        internal object? Source { get; set; }
-
         public override string ToString() => Succeeded ? $"{ChannelId}: sent {MessageId?.ToString() ?? MessageKey ?? MessageSequence?.ToString()}"
             : OutcomeUnknown ? $"{ChannelId}: outcome unknown: {Error}" : $"{ChannelId}: failed: {Error}";
     }

@@ -37,7 +37,7 @@ public class TencentSendTests(SandboxFixture sandbox, ITestOutputHelper output) 
         Assert.True(result.Succeeded);
         Assert.Equal(stored.MsgKey, result.MessageKey);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(stored.MsgTime), result.Timestamp);
-        Assert.Equal((ImProvider.TencentCloud, alice, ChannelType.Person, (object?)"row-1"), (result.Provider, result.ChannelId, result.ChannelType, result.Source));
+        Assert.Equal((ImProvider.TencentCloud, alice, ChannelType.Person), (result.Provider, result.ChannelId, result.ChannelType));
         Assert.Equal("administrator", stored.From);
         Assert.Equal("hello 你好", stored.Text);
         Assert.Equal(SendApi, stored.Api);
@@ -222,7 +222,7 @@ public class TencentSendTests(SandboxFixture sandbox, ITestOutputHelper output) 
         var results = await SendAsync(session, rows);
 
         Assert.Equal([true, false, true, false], results.Select(r => r.Succeeded));
-        Assert.Equal([0, 1, 2, 3], results.Select(r => (int)r.Source!));
+        Assert.Equal(rows.Select(r => r.ChannelId), results.Select(r => r.ChannelId));
         foreach (var failed in new[] { results[1], results[3] })
         {
             Assert.Equal(70107, failed.ErrorCode);

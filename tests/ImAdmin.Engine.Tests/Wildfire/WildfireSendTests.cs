@@ -120,7 +120,6 @@ public class WildfireSendTests(SandboxFixture sandbox, ITestOutputHelper output)
         Assert.False(result.Succeeded);
         Assert.Equal(253, result.ErrorCode);
         Assert.Equal(ImErrorKind.NotFound, result.Exception!.Kind);
-        Assert.Equal("row 7", result.Source);
         Assert.Contains("does not exist", result.Error);
     }
 

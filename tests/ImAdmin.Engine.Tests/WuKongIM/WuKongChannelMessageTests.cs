@@ -1,8 +1,10 @@
+using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Channels;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
 using ImAdmin.Engine.Tests.Infrastructure;
 using static ImAdmin.Engine.Tests.WuKongIM.WuKongTestData;
+using ImAdmin.Engine.Queries;
 
 namespace ImAdmin.Engine.Tests.WuKongIM;
 
@@ -19,11 +21,11 @@ public class WuKongChannelMessageTests(SandboxFixture sandbox) : IClassFixture<S
 
         await SendTextsAsync(client, alice, group, ChannelType.Group, 2);
 
-        var bobs = Assert.Single(await client.SyncConversationsAsync(new WuKongConversationQuery(bob), CancellationToken.None).ToListAsync());
-        var alices = Assert.Single(await client.SyncConversationsAsync(new WuKongConversationQuery(alice), CancellationToken.None).ToListAsync());
+        var bobs = Assert.Single(await client.SyncConversationsAsync(new ConversationSyncQuery(bob), CancellationToken.None).ToListAsync());
+        var alices = Assert.Single(await client.SyncConversationsAsync(new ConversationSyncQuery(alice), CancellationToken.None).ToListAsync());
         Assert.Equal((group, ChannelType.Group, 2), (bobs.ChannelId, bobs.ChannelType, bobs.Unread));
         Assert.Equal(0, alices.Unread);
-        Assert.Empty(await client.SyncConversationsAsync(new WuKongConversationQuery(bob) { ExcludeChannelTypes = [ChannelType.Group] }, CancellationToken.None).ToListAsync());
+        Assert.Empty(await client.SyncConversationsAsync(new ConversationSyncQuery(bob) { ExcludeChannelTypes = [ChannelType.Group] }, CancellationToken.None).ToListAsync());
     }
 
     [Fact]
@@ -41,6 +43,6 @@ public class WuKongChannelMessageTests(SandboxFixture sandbox) : IClassFixture<S
         Assert.True(sent.Succeeded); // the server answers 200 and drops the message afterwards
         Assert.NotNull(sent.MessageId);
         Assert.Equal(1, (await client.GetMessageSequenceAsync(group, ChannelType.Group, null, CancellationToken.None)).MessageSequence);
-        Assert.Equal("m1", Assert.Single(await client.GetHistoryAsync(new WuKongHistoryQuery(group, ChannelType.Group), CancellationToken.None).ToListAsync()).Text);
+        Assert.Equal("m1", Assert.Single(await client.GetHistoryAsync(new MessageHistoryQuery(group, ChannelType.Group), CancellationToken.None).ToListAsync()).Text);
     }
 }

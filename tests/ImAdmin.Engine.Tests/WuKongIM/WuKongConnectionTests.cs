@@ -4,6 +4,7 @@ using ImAdmin.Engine.Providers.WuKongIM;
 using ImAdmin.Engine.Tests.Infrastructure;
 using ImAdmin.Sandbox.Faults;
 using ImAdmin.Sandbox.WuKongIM;
+using ImAdmin.Engine.Queries;
 
 namespace ImAdmin.Engine.Tests.WuKongIM;
 

@@ -5,12 +5,13 @@ using ImAdmin.Engine.Providers.WuKongIM;
 using ImAdmin.Engine.Tests.Infrastructure;
 using ImAdmin.Sandbox.Faults;
 using static ImAdmin.Engine.Tests.WuKongIM.WuKongTestData;
+using ImAdmin.Engine.Queries;
 
 namespace ImAdmin.Engine.Tests.WuKongIM;
 
 public class WuKongConversationTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
 {
-    private static Task<List<ImConversation>> SyncAsync(WuKongClient client, WuKongConversationQuery query) =>
+    private static Task<List<ImConversation>> SyncAsync(WuKongClient client, ConversationSyncQuery query) =>
         client.SyncConversationsAsync(query, CancellationToken.None).ToListAsync().AsTask();
 
     [Fact]
@@ -21,8 +22,8 @@ public class WuKongConversationTests(SandboxFixture sandbox) : IClassFixture<San
         var (alice, bob) = (SandboxFixture.NewId("alice"), SandboxFixture.NewId("bob"));
         await SendTextsAsync(client, alice, bob, ChannelType.Person, 3);
 
-        var bobs = Assert.Single(await SyncAsync(client, new WuKongConversationQuery(bob) { MessageCount = 2 }));
-        var alices = Assert.Single(await SyncAsync(client, new WuKongConversationQuery(alice)));
+        var bobs = Assert.Single(await SyncAsync(client, new ConversationSyncQuery(bob) { MessageCount = 2 }));
+        var alices = Assert.Single(await SyncAsync(client, new ConversationSyncQuery(alice)));
 
         Assert.Equal((bob, alice, ChannelType.Person, 3, 3L, 0L), (bobs.UserId, bobs.ChannelId, bobs.ChannelType, bobs.Unread, bobs.LastMessageSequence, bobs.ReadToSequence));
         Assert.Equal(["m3", "m2"], bobs.Recents.Select(m => m.Text));
@@ -42,7 +43,7 @@ public class WuKongConversationTests(SandboxFixture sandbox) : IClassFixture<San
         await client.SendAsync([quiet], CancellationToken.None);
         await SendTextsAsync(client, admin, user, ChannelType.Person, 1);
 
-        Assert.Equal(1, Assert.Single(await SyncAsync(client, new WuKongConversationQuery(user))).Unread);
+        Assert.Equal(1, Assert.Single(await SyncAsync(client, new ConversationSyncQuery(user))).Unread);
     }
 
     [Fact]
@@ -53,13 +54,13 @@ public class WuKongConversationTests(SandboxFixture sandbox) : IClassFixture<San
         var (user, friend, other) = (SandboxFixture.NewId("user"), SandboxFixture.NewId("friend"), SandboxFixture.NewId("other"));
         await SendTextsAsync(client, friend, user, ChannelType.Person, 2);
         await SendTextsAsync(client, user, other, ChannelType.Person, 1);
-        var all = await SyncAsync(client, new WuKongConversationQuery(user));
+        var all = await SyncAsync(client, new ConversationSyncQuery(user));
         await SendTextsAsync(client, other, user, ChannelType.Person, 1, "new");
 
         Assert.Equal(2, all.Count);
-        Assert.Equal([friend, other], (await SyncAsync(client, new WuKongConversationQuery(user) { OnlyUnread = true })).Select(c => c.ChannelId).OrderBy(c => c == other));
-        Assert.Empty(await SyncAsync(client, new WuKongConversationQuery(user) { ExcludeChannelTypes = [ChannelType.Person] }));
-        var since = Assert.Single(await SyncAsync(client, new WuKongConversationQuery(user) { Since = all }));
+        Assert.Equal([friend, other], (await SyncAsync(client, new ConversationSyncQuery(user) { OnlyUnread = true })).Select(c => c.ChannelId).OrderBy(c => c == other));
+        Assert.Empty(await SyncAsync(client, new ConversationSyncQuery(user) { ExcludeChannelTypes = [ChannelType.Person] }));
+        var since = Assert.Single(await SyncAsync(client, new ConversationSyncQuery(user) { Since = all }));
         Assert.Equal((other, "new1"), (since.ChannelId, Assert.Single(since.Recents).Text));
         Assert.Contains($"{friend}:1:2", BodyOf(Requests(sandbox, "/conversation/sync", user).Last()).GetProperty("last_msg_seqs").GetString());
     }
@@ -72,7 +73,7 @@ public class WuKongConversationTests(SandboxFixture sandbox) : IClassFixture<San
         var user = SandboxFixture.NewId("user");
         foreach (var peer in Enumerable.Range(1, 3).Select(i => SandboxFixture.NewId("peer" + i))) await SendTextsAsync(client, peer, user, ChannelType.Person, 1);
 
-        var listed = await SyncAsync(client, new WuKongConversationQuery(user) { PageSize = 2 });
+        var listed = await SyncAsync(client, new ConversationSyncQuery(user) { PageSize = 2 });
 
         Assert.Equal(3, listed.Count);
         Assert.Equal([1, 2, 3], Requests(sandbox, "/conversation/sync", user).Select(e => BodyOf(e).GetProperty("page").GetInt32()));
@@ -85,7 +86,7 @@ public class WuKongConversationTests(SandboxFixture sandbox) : IClassFixture<San
     {
         var (session, client) = await ConnectAsync(sandbox, validate: false);
         using var _ = session;
-        var query = new WuKongConversationQuery("u") { MessageCount = messageCount, PageSize = pageSize };
+        var query = new ConversationSyncQuery("u") { MessageCount = messageCount, PageSize = pageSize };
         Assert.Equal(parameter, Assert.Throws<ImInputException>(() => client.SyncConversationsAsync(query, CancellationToken.None)).ParameterName);
     }
 
@@ -149,9 +150,9 @@ public class WuKongConversationTests(SandboxFixture sandbox) : IClassFixture<San
         await SendTextsAsync(client, friend, user, ChannelType.Person, 3);
 
         await client.DeleteConversationAsync(user, friend, ChannelType.Person, CancellationToken.None);
-        var afterDelete = await SyncAsync(client, new WuKongConversationQuery(user));
+        var afterDelete = await SyncAsync(client, new ConversationSyncQuery(user));
         await SendTextsAsync(client, friend, user, ChannelType.Person, 1, "again");
-        var back = Assert.Single(await SyncAsync(client, new WuKongConversationQuery(user)));
+        var back = Assert.Single(await SyncAsync(client, new ConversationSyncQuery(user)));
 
         Assert.Empty(afterDelete);
         Assert.Equal((1, 4L, "again1"), (back.Unread, back.LastMessageSequence, Assert.Single(back.Recents).Text));

@@ -3,6 +3,7 @@ using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
 using ImAdmin.Engine.Tests.Infrastructure;
 using static ImAdmin.Engine.Tests.WuKongIM.WuKongTestData;
+using ImAdmin.Engine.Queries;
 
 namespace ImAdmin.Engine.Tests.WuKongIM;
 
@@ -16,8 +17,8 @@ public class WuKongEventTests(SandboxFixture sandbox) : IClassFixture<SandboxFix
         var (group, stream) = (SandboxFixture.NewId("grp"), SandboxFixture.NewId("stream"));
         var varzBefore = sandbox.Host.WuKongServer.Journal.Count("/varz");
 
-        var delta = await client.SendEventAsync(new WuKongEventRequest(stream, group, ChannelType.Group, "stream.delta") { Data = "{\"text\":\"Hel\"}", From = "bot" }, CancellationToken.None);
-        var finish = await client.SendEventAsync(new WuKongEventRequest(stream, group, ChannelType.Group, "stream.finish") { EventId = "e-final", Data = "done" }, CancellationToken.None);
+        var delta = await client.SendEventAsync(new MessageEventRequest(stream, group, ChannelType.Group, "stream.delta") { Data = "{\"text\":\"Hel\"}", From = "bot" }, CancellationToken.None);
+        var finish = await client.SendEventAsync(new MessageEventRequest(stream, group, ChannelType.Group, "stream.finish") { EventId = "e-final", Data = "done" }, CancellationToken.None);
 
         Assert.Equal(("/message/event", 1L, "open", "bot"), (delta.Api, delta.EventSequence, delta.StreamStatus, delta.From));
         Assert.False(string.IsNullOrEmpty(delta.EventId)); // made up when not given: the server requires one
@@ -34,7 +35,7 @@ public class WuKongEventTests(SandboxFixture sandbox) : IClassFixture<SandboxFix
     {
         var (session, client) = await ConnectAsync(sandbox);
         using var _ = session;
-        var ex = await Assert.ThrowsAsync<ImException>(() => client.SendEventAsync(new WuKongEventRequest(SandboxFixture.NewId("s"), "g", ChannelType.Group, ""), CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<ImException>(() => client.SendEventAsync(new MessageEventRequest(SandboxFixture.NewId("s"), "g", ChannelType.Group, ""), CancellationToken.None));
         Assert.Equal(ImErrorKind.InvalidArgument, ex.Kind);
         Assert.Equal("event_type不能为空！", ex.ServerMessage);
     }
@@ -44,7 +45,7 @@ public class WuKongEventTests(SandboxFixture sandbox) : IClassFixture<SandboxFix
     {
         var (session, client) = await ConnectAsync(sandbox, validate: false);
         using var _ = session;
-        var ex = await Assert.ThrowsAsync<ImInputException>(() => client.SendEventAsync(new WuKongEventRequest("s", "room", ChannelType.Things, "x"), CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<ImInputException>(() => client.SendEventAsync(new MessageEventRequest("s", "room", ChannelType.Things, "x"), CancellationToken.None));
         Assert.Equal("ChannelType", ex.ParameterName);
     }
 }
@@ -58,9 +59,9 @@ public class WuKongLegacyEventTests(WuKongV222Fixture sandbox) : IClassFixture<W
         using var _ = session;
         var (group, stream) = (SandboxFixture.NewId("grp"), SandboxFixture.NewId("stream"));
 
-        var start = await client.SendEventAsync(new WuKongEventRequest(stream, group, ChannelType.Group, "___TextMessageStart") { EventId = "e1" }, CancellationToken.None);
+        var start = await client.SendEventAsync(new MessageEventRequest(stream, group, ChannelType.Group, "___TextMessageStart") { EventId = "e1" }, CancellationToken.None);
         var ex = await Assert.ThrowsAsync<ImException>(() =>
-            client.SendEventAsync(new WuKongEventRequest(SandboxFixture.NewId("other"), group, ChannelType.Group, "___TextMessageStart"), CancellationToken.None));
+            client.SendEventAsync(new MessageEventRequest(SandboxFixture.NewId("other"), group, ChannelType.Group, "___TextMessageStart"), CancellationToken.None));
 
         Assert.Equal(WuKongV222Fixture.Version, session.ServerVersion); // what /varz reports
         Assert.Equal(("/event", "e1"), (start.Api, start.EventId));
@@ -93,7 +94,7 @@ public class WuKongTooOldEventTests(WuKongV2010Fixture sandbox) : IClassFixture<
         using var _ = session;
         var stream = SandboxFixture.NewId("stream");
 
-        var ex = await Assert.ThrowsAsync<ImException>(() => client.SendEventAsync(new WuKongEventRequest(stream, "g", ChannelType.Group, "x"), CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<ImException>(() => client.SendEventAsync(new MessageEventRequest(stream, "g", ChannelType.Group, "x"), CancellationToken.None));
 
         Assert.Equal(ImErrorKind.NotSupported, ex.Kind);
         Assert.Contains(WuKongV2010Fixture.Version, ex.Message);

@@ -1,3 +1,4 @@
+using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
@@ -22,7 +23,7 @@ public class WuKongHistoryTests(SandboxFixture sandbox) : IClassFixture<SandboxF
         var (session, client, group) = await GroupWithAsync(25);
         using var _ = session;
 
-        var messages = await client.GetHistoryAsync(new WuKongHistoryQuery(group, ChannelType.Group) { PageSize = 10 }, CancellationToken.None).ToListAsync();
+        var messages = await client.GetHistoryAsync(new MessageHistoryQuery(group, ChannelType.Group) { PageSize = 10 }, CancellationToken.None).ToListAsync();
 
         Assert.Equal(Enumerable.Range(1, 25).Reverse().Select(i => (long)i), messages.Select(m => m.MessageSequence));
         var calls = Requests(sandbox, "/channel/messagesync", group).Select(BodyOf).ToList();
@@ -39,7 +40,7 @@ public class WuKongHistoryTests(SandboxFixture sandbox) : IClassFixture<SandboxF
         var (session, client, group) = await GroupWithAsync(20);
         using var _ = session;
 
-        var messages = await client.GetHistoryAsync(new WuKongHistoryQuery(group, ChannelType.Group) { Direction = MessageDirection.Newer, PageSize = 10 }, CancellationToken.None).ToListAsync();
+        var messages = await client.GetHistoryAsync(new MessageHistoryQuery(group, ChannelType.Group) { Direction = MessageDirection.Newer, PageSize = 10 }, CancellationToken.None).ToListAsync();
 
         Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), messages.Select(m => m.MessageSequence));
         var calls = Requests(sandbox, "/channel/messagesync", group).Select(BodyOf).ToList();
@@ -57,7 +58,7 @@ public class WuKongHistoryTests(SandboxFixture sandbox) : IClassFixture<SandboxF
         var (session, client, group) = await GroupWithAsync(30);
         using var _ = session;
 
-        var query = new WuKongHistoryQuery(group, ChannelType.Group) { Direction = direction, StartSequence = start, EndSequence = end, PageSize = 4 };
+        var query = new MessageHistoryQuery(group, ChannelType.Group) { Direction = direction, StartSequence = start, EndSequence = end, PageSize = 4 };
         var seqs = (await client.GetHistoryAsync(query, CancellationToken.None).ToListAsync()).Select(m => m.MessageSequence).ToList();
 
         var step = first <= last ? 1 : -1;
@@ -70,7 +71,7 @@ public class WuKongHistoryTests(SandboxFixture sandbox) : IClassFixture<SandboxF
         var (session, client, group) = await GroupWithAsync(9);
         using var _ = session;
 
-        var three = await client.GetHistoryAsync(new WuKongHistoryQuery(group, ChannelType.Group) { PageSize = 2 }, CancellationToken.None).Take(3).ToListAsync();
+        var three = await client.GetHistoryAsync(new MessageHistoryQuery(group, ChannelType.Group) { PageSize = 2 }, CancellationToken.None).Take(3).ToListAsync();
 
         Assert.Equal([9L, 8L, 7L], three.Select(m => m.MessageSequence));
         Assert.Equal(2, Requests(sandbox, "/channel/messagesync", group).Count);
@@ -85,11 +86,11 @@ public class WuKongHistoryTests(SandboxFixture sandbox) : IClassFixture<SandboxF
         await SendTextsAsync(client, alice, bob, ChannelType.Person, 2, "a");
         await SendTextsAsync(client, bob, alice, ChannelType.Person, 1, "b");
 
-        var asBob = await client.GetHistoryAsync(new WuKongHistoryQuery(alice, ChannelType.Person) { UserId = bob }, CancellationToken.None).ToListAsync();
+        var asBob = await client.GetHistoryAsync(new MessageHistoryQuery(alice, ChannelType.Person) { UserId = bob }, CancellationToken.None).ToListAsync();
 
         Assert.Equal(["b1", "a2", "a1"], asBob.Select(m => m.Text));
         Assert.All(asBob, m => Assert.Equal(alice, m.ChannelId)); // always the other user, whoever sent it
-        Assert.Throws<ImInputException>(() => client.GetHistoryAsync(new WuKongHistoryQuery(alice, ChannelType.Person), CancellationToken.None));
+        Assert.Throws<ImInputException>(() => client.GetHistoryAsync(new MessageHistoryQuery(alice, ChannelType.Person), CancellationToken.None));
     }
 
     [Fact]
@@ -98,7 +99,7 @@ public class WuKongHistoryTests(SandboxFixture sandbox) : IClassFixture<SandboxF
         var (session, client) = await ConnectAsync(sandbox);
         using var _ = session;
         var group = SandboxFixture.NewId("grp");
-        Assert.Empty(await client.GetHistoryAsync(new WuKongHistoryQuery(group, ChannelType.Group), CancellationToken.None).ToListAsync());
+        Assert.Empty(await client.GetHistoryAsync(new MessageHistoryQuery(group, ChannelType.Group), CancellationToken.None).ToListAsync());
         Assert.Single(Requests(sandbox, "/channel/messagesync", group));
     }
 
@@ -112,7 +113,7 @@ public class WuKongHistoryTests(SandboxFixture sandbox) : IClassFixture<SandboxF
     {
         var (session, client) = await ConnectAsync(sandbox, validate: false);
         using var _ = session;
-        var query = new WuKongHistoryQuery("g", ChannelType.Group) { PageSize = pageSize, StartSequence = start, EndSequence = end, Direction = direction };
+        var query = new MessageHistoryQuery("g", ChannelType.Group) { PageSize = pageSize, StartSequence = start, EndSequence = end, Direction = direction };
         Assert.Equal(parameter, Assert.Throws<ImInputException>(() => client.GetHistoryAsync(query, CancellationToken.None)).ParameterName);
     }
 }

@@ -4,6 +4,7 @@ using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
 using ImAdmin.Engine.Tests.Infrastructure;
 using static ImAdmin.Engine.Tests.WuKongIM.WuKongTestData;
+using ImAdmin.Engine.Queries;
 
 namespace ImAdmin.Engine.Tests.WuKongIM;
 
@@ -20,7 +21,7 @@ public class WuKongSearchTests(WuKongSearchPluginFixture sandbox) : IClassFixtur
         await SendTextsAsync(client, carol, alice, ChannelType.Person, 1, "lunch?");
         await SendTextsAsync(client, bob, carol, ChannelType.Person, 1, "invoice for carol only");
 
-        var pages = await client.SearchMessagesAsync(new WuKongSearchQuery(alice) { Keyword = "INVOICE", PageSize = 2 }, CancellationToken.None).ToListAsync();
+        var pages = await client.SearchMessagesAsync(new MessageSearchQuery(alice) { Keyword = "INVOICE", PageSize = 2 }, CancellationToken.None).ToListAsync();
 
         Assert.Equal(3, pages.Count);
         Assert.All(pages, p => Assert.Equal(5, p.Total));
@@ -42,15 +43,15 @@ public class WuKongSearchTests(WuKongSearchPluginFixture sandbox) : IClassFixtur
         var image = System.Text.Encoding.UTF8.GetBytes("{\"type\":2,\"url\":\"https://example.invalid/a.png\"}");
         await client.SendAsync([new SendRequest(bob, alice, ChannelType.Person, MessageContent.FromPayload(image))], CancellationToken.None);
 
-        async Task<List<ImMessage>> Search(WuKongSearchQuery q) => (await client.SearchMessagesAsync(q, CancellationToken.None).ToListAsync()).SelectMany(p => p.Messages).ToList();
+        async Task<List<ImMessage>> Search(MessageSearchQuery q) => (await client.SearchMessagesAsync(q, CancellationToken.None).ToListAsync()).SelectMany(p => p.Messages).ToList();
 
-        Assert.Equal(2, (await Search(new WuKongSearchQuery(alice) { ChannelId = bob, ChannelType = ChannelType.Person, PayloadTypes = [1] })).Count);
-        Assert.Equal(carol, Assert.Single(await Search(new WuKongSearchQuery(alice) { From = carol })).From);
-        var picture = Assert.Single(await Search(new WuKongSearchQuery(alice) { PayloadTypes = [2] }));
+        Assert.Equal(2, (await Search(new MessageSearchQuery(alice) { ChannelId = bob, ChannelType = ChannelType.Person, PayloadTypes = [1] })).Count);
+        Assert.Equal(carol, Assert.Single(await Search(new MessageSearchQuery(alice) { From = carol })).From);
+        var picture = Assert.Single(await Search(new MessageSearchQuery(alice) { PayloadTypes = [2] }));
         Assert.Null(picture.Text);
         Assert.Contains("a.png", System.Text.Encoding.UTF8.GetString(picture.Payload));
-        Assert.Empty(await Search(new WuKongSearchQuery(alice) { EndTime = DateTimeOffset.UtcNow.AddDays(-1) }));
-        Assert.Equal(4, (await Search(new WuKongSearchQuery(alice) { StartTime = DateTimeOffset.UtcNow.AddMinutes(-5) })).Count);
+        Assert.Empty(await Search(new MessageSearchQuery(alice) { EndTime = DateTimeOffset.UtcNow.AddDays(-1) }));
+        Assert.Equal(4, (await Search(new MessageSearchQuery(alice) { StartTime = DateTimeOffset.UtcNow.AddMinutes(-5) })).Count);
     }
 
     [Fact]
@@ -59,9 +60,9 @@ public class WuKongSearchTests(WuKongSearchPluginFixture sandbox) : IClassFixtur
         var (session, client) = await ConnectAsync(sandbox);
         using var _ = session;
 
-        var group = await client.GetHistoryAsync(new WuKongHistoryQuery("demo-group", ChannelType.Group), CancellationToken.None).ToListAsync();
-        var alices = await client.SyncConversationsAsync(new WuKongConversationQuery("alice"), CancellationToken.None).ToListAsync();
-        var found = (await client.SearchMessagesAsync(new WuKongSearchQuery("bob") { Keyword = "lunch" }, CancellationToken.None).ToListAsync()).SelectMany(p => p.Messages);
+        var group = await client.GetHistoryAsync(new MessageHistoryQuery("demo-group", ChannelType.Group), CancellationToken.None).ToListAsync();
+        var alices = await client.SyncConversationsAsync(new ConversationSyncQuery("alice"), CancellationToken.None).ToListAsync();
+        var found = (await client.SearchMessagesAsync(new MessageSearchQuery("bob") { Keyword = "lunch" }, CancellationToken.None).ToListAsync()).SelectMany(p => p.Messages);
 
         Assert.Equal(["Hi all", "Welcome to the demo group!"], group.Select(m => m.Text));
         Assert.Equal([("bob", 1), ("demo-group", 1)], alices.Select(c => (c.ChannelId, c.Unread)).OrderBy(c => c.ChannelId)); // bob wrote last
@@ -73,8 +74,8 @@ public class WuKongSearchTests(WuKongSearchPluginFixture sandbox) : IClassFixtur
     {
         var (session, client) = await ConnectAsync(sandbox, validate: false);
         using var _ = session;
-        Assert.Equal("UserId", Assert.Throws<ImInputException>(() => client.SearchMessagesAsync(new WuKongSearchQuery(""), CancellationToken.None)).ParameterName);
-        var times = new WuKongSearchQuery("u") { StartTime = DateTimeOffset.UtcNow, EndTime = DateTimeOffset.UtcNow.AddDays(-1) };
+        Assert.Equal("UserId", Assert.Throws<ImInputException>(() => client.SearchMessagesAsync(new MessageSearchQuery(""), CancellationToken.None)).ParameterName);
+        var times = new MessageSearchQuery("u") { StartTime = DateTimeOffset.UtcNow, EndTime = DateTimeOffset.UtcNow.AddDays(-1) };
         Assert.Equal("EndTime", Assert.Throws<ImInputException>(() => client.SearchMessagesAsync(times, CancellationToken.None)).ParameterName);
     }
 }
@@ -87,7 +88,7 @@ public class WuKongSearchWithoutPluginTests(SandboxFixture sandbox) : IClassFixt
         var (session, client) = await ConnectAsync(sandbox);
         using var _ = session;
 
-        var ex = await Assert.ThrowsAsync<ImException>(() => client.SearchMessagesAsync(new WuKongSearchQuery("u1") { Keyword = "x" }, CancellationToken.None).ToListAsync().AsTask());
+        var ex = await Assert.ThrowsAsync<ImException>(() => client.SearchMessagesAsync(new MessageSearchQuery("u1") { Keyword = "x" }, CancellationToken.None).ToListAsync().AsTask());
 
         Assert.Equal(ImErrorKind.NotSupported, ex.Kind);
         Assert.Contains("wk.plugin.search", ex.Message);

@@ -85,12 +85,12 @@ public class WuKongSendTests(SandboxFixture sandbox) : IClassFixture<SandboxFixt
         Assert.Equal([u1, "bad@" + u2, u2], call.GetProperty("subscribers").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(1, call.GetProperty("header").GetProperty("red_dot").GetInt32());
         Assert.Equal([true, false, true], results.Select(r => r.Succeeded));
-        Assert.Equal(batch.Select(r => r.Source), results.Select(r => r.Source));
+        Assert.Equal(batch.Select(r => r.ChannelId), results.Select(r => r.ChannelId));
         var failed = results[1];
         Assert.Equal("频道ID不合法！", failed.Error);
         Assert.Equal("频道ID不合法！", failed.Exception!.ServerMessage);
         Assert.Null(results[0].MessageId); // sendbatch returns no ids
-        var stored = await client.GetHistoryAsync(new WuKongHistoryQuery(u1, ChannelType.Person) { UserId = admin }, CancellationToken.None).ToListAsync();
+        var stored = await client.GetHistoryAsync(new MessageHistoryQuery(u1, ChannelType.Person) { UserId = admin }, CancellationToken.None).ToListAsync();
         Assert.Equal("notice", Assert.Single(stored).Text);
     }
 

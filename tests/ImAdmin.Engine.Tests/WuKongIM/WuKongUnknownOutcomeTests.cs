@@ -1,3 +1,4 @@
+using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
 using ImAdmin.Engine.Tests.Infrastructure;
@@ -49,7 +50,7 @@ public class WuKongUnknownOutcomeTests(SandboxFixture sandbox) : IClassFixture<S
         Assert.False(result.OutcomeUnknown);
         Assert.Single(Requests(sandbox, "/message/send", group));
         Assert.Single(Requests(sandbox, "/message/byclientmsgno", group));
-        var history = await client.GetHistoryAsync(new WuKongHistoryQuery(group, ChannelType.Group), CancellationToken.None).ToListAsync();
+        var history = await client.GetHistoryAsync(new MessageHistoryQuery(group, ChannelType.Group), CancellationToken.None).ToListAsync();
         Assert.Equal(result.MessageId, Assert.Single(history).MessageId);
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Queries;
 
 namespace ImAdmin.Engine.Providers.Capabilities
 {

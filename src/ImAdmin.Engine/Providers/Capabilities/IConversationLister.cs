@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Queries;
 
 namespace ImAdmin.Engine.Providers.Capabilities
 {
@@ -10,7 +11,7 @@ namespace ImAdmin.Engine.Providers.Capabilities
     [ImCapability("Sync-ImConversation (listing a user's conversations)", Area = "Conversations")]
     public interface IConversationLister
     {
-        IAsyncEnumerable<ImConversation> SyncConversationsAsync(WuKongConversationQuery query, CancellationToken cancellationToken);
+        IAsyncEnumerable<ImConversation> SyncConversationsAsync(ConversationSyncQuery query, CancellationToken cancellationToken);
 
         /// <summary>One conversation as the server now reports it, or null when it lists none.</summary>
         Task<ImConversation?> GetConversationAsync(string userId, string channelId, ChannelType channelType, CancellationToken cancellationToken);

@@ -2,6 +2,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Queries;
 
 namespace ImAdmin.Engine.Providers.Capabilities
 {
@@ -9,6 +10,6 @@ namespace ImAdmin.Engine.Providers.Capabilities
     [ImCapability("Send-ImEvent (message events)", Area = "Messages")]
     public interface IMessageEventSender
     {
-        Task<ImEventResult> SendEventAsync(WuKongEventRequest request, CancellationToken cancellationToken);
+        Task<ImEventResult> SendEventAsync(MessageEventRequest request, CancellationToken cancellationToken);
     }
 }

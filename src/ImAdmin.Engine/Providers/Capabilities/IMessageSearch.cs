@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using ImAdmin.Engine.Providers.WuKongIM;
+using ImAdmin.Engine.Queries;
 
 namespace ImAdmin.Engine.Providers.Capabilities
 {
@@ -8,6 +9,6 @@ namespace ImAdmin.Engine.Providers.Capabilities
     [ImCapability("Search-ImMessage (message search)", Area = "Messages")]
     public interface IMessageSearch
     {
-        IAsyncEnumerable<WuKongSearchPage> SearchMessagesAsync(WuKongSearchQuery query, CancellationToken cancellationToken);
+        IAsyncEnumerable<MessageSearchPage> SearchMessagesAsync(MessageSearchQuery query, CancellationToken cancellationToken);
     }
 }

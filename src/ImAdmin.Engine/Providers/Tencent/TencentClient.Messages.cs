@@ -254,7 +254,6 @@ namespace ImAdmin.Engine.Providers.Tencent
             ChannelType = request.ChannelType,
             ClientMsgNo = request.ClientMsgNo,
             Succeeded = succeeded,
-            Source = request.Source,
         };
     }
 }

@@ -74,7 +74,6 @@ namespace ImAdmin.Engine.Providers.Wildfire
                 ChannelType = m.Message.ChannelType,
                 Timestamp = m.Timestamp,
                 Succeeded = true,
-                Source = m.Message.Source,
             }).ToList();
         }
 

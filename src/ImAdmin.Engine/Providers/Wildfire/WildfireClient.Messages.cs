@@ -104,7 +104,6 @@ namespace ImAdmin.Engine.Providers.Wildfire
                     Error = ex.Message,
                     ErrorCode = ex.ServerCode,
                     Exception = ex,
-                    Source = request.Source,
                 };
             }
         }
@@ -126,7 +125,6 @@ namespace ImAdmin.Engine.Providers.Wildfire
                 ClientMsgNo = request.ClientMsgNo,
                 Timestamp = timestamp.HasValue ? DateTimeOffset.FromUnixTimeMilliseconds(timestamp.Value) : (DateTimeOffset?)null,
                 Succeeded = true,
-                Source = request.Source,
             };
         }
 

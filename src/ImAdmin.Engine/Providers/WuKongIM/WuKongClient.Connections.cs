@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ImAdmin.Engine.Channels;
 using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Queries;
 
 namespace ImAdmin.Engine.Providers.WuKongIM
 {

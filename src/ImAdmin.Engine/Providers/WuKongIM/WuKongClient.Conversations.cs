@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using ImAdmin.Engine.Diagnostics;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Queries;
 
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
@@ -18,13 +19,13 @@ namespace ImAdmin.Engine.Providers.WuKongIM
     public sealed partial class WuKongClient
     {
         /// <summary>POST /conversation/sync: everything in one call, or page by page when a page size is given.</summary>
-        public IAsyncEnumerable<ImConversation> SyncConversationsAsync(WuKongConversationQuery query, CancellationToken cancellationToken)
+        public IAsyncEnumerable<ImConversation> SyncConversationsAsync(ConversationSyncQuery query, CancellationToken cancellationToken)
         {
             if (string.IsNullOrEmpty(query.UserId)) throw new ImInputException("UserId", "Sync-ImConversation needs -UserId: whose conversations to list.");
             if (query.MessageCount < 1)
                 throw new ImInputException("MessageCount", "MessageCount must be 1 or more: WuKongIM returns no conversations at all when msg_count is 0.");
-            if (query.PageSize is { } size && (size < 1 || size > WuKongConversationQuery.MaxPageSize))
-                throw new ImInputException("PageSize", $"PageSize must be between 1 and {WuKongConversationQuery.MaxPageSize} (the server's page_size limit).");
+            if (query.PageSize is { } size && (size < 1 || size > ConversationSyncQuery.MaxPageSize))
+                throw new ImInputException("PageSize", $"PageSize must be between 1 and {ConversationSyncQuery.MaxPageSize} (the server's page_size limit).");
             var body = new WuKongConversationSyncBody
             {
                 Uid = query.UserId,

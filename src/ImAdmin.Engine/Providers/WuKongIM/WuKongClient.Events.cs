@@ -9,6 +9,7 @@ using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Json;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Sessions;
+using ImAdmin.Engine.Queries;
 
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
@@ -22,7 +23,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         private readonly object _versionGate = new object();
         private Task<string?>? _serverVersion;
 
-        public async Task<ImEventResult> SendEventAsync(WuKongEventRequest request, CancellationToken cancellationToken)
+        public async Task<ImEventResult> SendEventAsync(MessageEventRequest request, CancellationToken cancellationToken)
         {
             var type = WuKongChannels.TypeOf(request.ChannelType);
             var text = await GetServerVersionAsync(cancellationToken).ConfigureAwait(false);
@@ -56,7 +57,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
 
         private async Task<string?> ReadVersionAsync(CancellationToken ct) => (await GetServerInfoAsync(ct).ConfigureAwait(false)).ServerVersion;
 
-        private async Task<ImEventResult> SendMessageEventAsync(WuKongEventRequest request, int type, CancellationToken ct)
+        private async Task<ImEventResult> SendMessageEventAsync(MessageEventRequest request, int type, CancellationToken ct)
         {
             var body = new MessageEventBody
             {
@@ -87,7 +88,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             };
         }
 
-        private async Task<ImEventResult> SendLegacyEventAsync(WuKongEventRequest request, int type, string version, CancellationToken ct)
+        private async Task<ImEventResult> SendLegacyEventAsync(MessageEventRequest request, int type, string version, CancellationToken ct)
         {
             var body = new LegacyEventBody
             {

@@ -5,6 +5,8 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Providers.Capabilities;
+using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Json;
 using ImAdmin.Engine.Models;
 
@@ -14,12 +16,12 @@ namespace ImAdmin.Engine.Providers.WuKongIM
     /// A channel's history through POST /channel/messagesync, one page per call, lazily (see docs/server-behaviour/wukongim.md, 'Message history'). limit is always sent:
     /// 0 means "nothing" when reading older messages. Each page comes back ascending; older pages are emitted newest first.
     /// </summary>
-    public sealed partial class WuKongClient
+    public sealed partial class WuKongClient : IMessageHistoryReader, IMessageByClientMsgNoReader
     {
         private const int PullOlder = 0;
         private const int PullNewer = 1;
 
-        public IAsyncEnumerable<ImMessage> GetHistoryAsync(WuKongHistoryQuery query, CancellationToken cancellationToken)
+        public IAsyncEnumerable<ImMessage> GetHistoryAsync(MessageHistoryQuery query, CancellationToken cancellationToken)
         {
             var type = WuKongChannels.TypeOf(query.ChannelType);
             // messagesync needs a login_uid for every channel type; for group-like channels any uid will do.
@@ -75,10 +77,13 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             return (list?.Messages ?? new List<WuKongMessageDto>()).Select(m => m.ToModel(viewer)).OrderBy(m => m.MessageSequence).ToList();
         }
 
-        private static void Validate(WuKongHistoryQuery q)
+        private static void Validate(MessageHistoryQuery q)
         {
-            if (q.PageSize < 1 || q.PageSize > WuKongHistoryQuery.MaxPageSize)
-                throw new ImInputException("PageSize", $"PageSize must be between 1 and {WuKongHistoryQuery.MaxPageSize} (the server's limit per call).");
+            if (q.StartTime.HasValue || q.EndTime.HasValue)
+                throw new ImInputException(q.StartTime.HasValue ? "StartTime" : "EndTime",
+                    "WuKongIM reads history by sequence: use -StartSequence and -EndSequence (-StartTime and -EndTime are for Tencent Cloud IM).");
+            if (q.PageSize < 1 || q.PageSize > MessageHistoryQuery.MaxPageSize)
+                throw new ImInputException("PageSize", $"PageSize must be between 1 and {MessageHistoryQuery.MaxPageSize} (the server's limit per call).");
             if (q.StartSequence < 1) throw new ImInputException("StartSequence", "StartSequence must be 1 or more (sequences start at 1).");
             if (q.EndSequence < 1) throw new ImInputException("EndSequence", "EndSequence must be 1 or more (sequences start at 1).");
             if (q.StartSequence.HasValue && q.EndSequence.HasValue)

@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using System.Threading;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Json;
+using ImAdmin.Engine.Queries;
 
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
@@ -20,7 +21,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         private const string SearchPath = "/plugins/" + SearchPluginName + "/usersearch";
 
         /// <summary>Pages of results, fetched lazily (page/limit), until the plugin's total is reached.</summary>
-        public IAsyncEnumerable<WuKongSearchPage> SearchMessagesAsync(WuKongSearchQuery query, CancellationToken cancellationToken)
+        public IAsyncEnumerable<MessageSearchPage> SearchMessagesAsync(MessageSearchQuery query, CancellationToken cancellationToken)
         {
             if (string.IsNullOrEmpty(query.UserId)) throw new ImInputException("UserId", "Search-ImMessage needs -UserId: the plugin searches one user's conversations.");
             if (query.PageSize < 1) throw new ImInputException("PageSize", "PageSize must be 1 or more.");
@@ -40,7 +41,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             return PagesAsync(body, cancellationToken);
         }
 
-        private async IAsyncEnumerable<WuKongSearchPage> PagesAsync(WuKongSearchBody body, [EnumeratorCancellation] CancellationToken ct)
+        private async IAsyncEnumerable<MessageSearchPage> PagesAsync(WuKongSearchBody body, [EnumeratorCancellation] CancellationToken ct)
         {
             for (var page = 1; ; page++)
             {
@@ -57,7 +58,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                 }
                 var answer = json.Deserialize<WuKongSearchAnswer>(ImJson.Options) ?? new WuKongSearchAnswer();
                 var messages = (answer.Messages ?? new List<WuKongMessageDto>()).Select(m => m.ToModel(body.Uid)).ToList();
-                yield return new WuKongSearchPage(answer.Total, messages);
+                yield return new MessageSearchPage(answer.Total, messages);
                 if (messages.Count < body.Limit || page * body.Limit >= answer.Total) yield break;
             }
         }

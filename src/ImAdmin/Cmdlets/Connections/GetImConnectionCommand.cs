@@ -8,6 +8,7 @@ using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
 using ImAdmin.Engine.Providers.Capabilities;
+using ImAdmin.Engine.Queries;
 
 namespace ImAdmin.Cmdlets.Connections
 {

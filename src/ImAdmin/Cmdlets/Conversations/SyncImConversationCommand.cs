@@ -4,6 +4,7 @@ using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
 using ImAdmin.Engine.Providers.Capabilities;
+using ImAdmin.Engine.Queries;
 
 namespace ImAdmin.Cmdlets.Conversations
 {
@@ -25,7 +26,7 @@ namespace ImAdmin.Cmdlets.Conversations
         /// <summary>Recent messages per conversation (default 20). WuKongIM lists nothing at all with 0, so 1 is the minimum.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
-        public int MessageCount { get; set; } = WuKongConversationQuery.DefaultMessageCount;
+        public int MessageCount { get; set; } = ConversationSyncQuery.DefaultMessageCount;
 
         /// <summary>Legacy version stamp: above 0, recent messages start after the user's read pointer.</summary>
         [Parameter]
@@ -48,7 +49,7 @@ namespace ImAdmin.Cmdlets.Conversations
 
         /// <summary>Conversations per server call (1-500). By default everything comes in one call.</summary>
         [Parameter]
-        [ValidateRange(1, WuKongConversationQuery.MaxPageSize)]
+        [ValidateRange(1, ConversationSyncQuery.MaxPageSize)]
         public int? PageSize { get; set; }
 
         protected override void BeginProcessing() => _window = new PagingWindow(PagingParameters);
@@ -57,7 +58,7 @@ namespace ImAdmin.Cmdlets.Conversations
         {
             if (_window!.IsFull) return;
             var client = RequireCapability<IConversationLister>();
-            var query = new WuKongConversationQuery(UserId)
+            var query = new ConversationSyncQuery(UserId)
             {
                 MessageCount = MessageCount,
                 Version = Version,

@@ -1,21 +1,24 @@
-using ImAdmin.Engine.Models;
-using System.Collections.Generic;
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Messaging;
+using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Messages
 {
     /// <summary>
-    /// Acting on sent WildfireChat messages by id (Revoke-ImMessage, Remove-ImMessage): a single message by default,
-    /// -Multicast for some of its receivers, or -Broadcast. One ShouldProcess and one result or error per id.
+    /// Acting on sent messages given as -Identity (Revoke-ImMessage, Remove-ImMessage): a single message by default,
+    /// -Multicast for some of its receivers, or -Broadcast. One ShouldProcess and one result or error per message.
+    /// -Identity is the one parameter that takes whole pipeline objects, and it keeps the row for error records, so
+    /// these cmdlets are session cmdlets, not row cmdlets.
     /// </summary>
-    public abstract class ImSentMessageCmdlet : ImRowCmdlet
+    public abstract class ImSentMessageCmdlet : ImSessionCmdlet
     {
         protected const string MessageSet = "Message";
         protected const string MulticastSet = "Multicast";
@@ -40,21 +43,17 @@ namespace ImAdmin.Cmdlets.Messages
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary>The server message ids to act on.</summary>
-        protected abstract long[]? MessageIds { get; }
+        /// <summary>The messages to act on (-Identity).</summary>
+        protected abstract ImMessagePipeBind[] Messages { get; }
 
-        /// <summary>MsgKeys to act on (Tencent Cloud IM), with <see cref="FromUser"/> and <see cref="Recipient"/>.</summary>
-        protected virtual string[]? MessageKeys => null;
-
+        /// <summary>An explicit original sender (Tencent Cloud IM), over the one the message carries.</summary>
         protected virtual string? FromUser => null;
 
+        /// <summary>An explicit recipient (Tencent Cloud IM), over the one the message carries.</summary>
         protected virtual string? Recipient => null;
 
-        /// <summary>Group message sequences to act on (Tencent Cloud IM groups), paired by position like the ids.</summary>
-        protected virtual long[]? MessageSequences => null;
-
-        /// <summary>The kind of channel the messages were sent to.</summary>
-        protected virtual ChannelType RecipientType => ChannelType.Person;
+        /// <summary>An explicit kind of channel (Tencent Cloud IM), over the one the message carries.</summary>
+        protected virtual ChannelType? RecipientType => null;
 
         /// <summary>The session's name, for ShouldProcess targets.</summary>
         protected string Server => _server;
@@ -63,16 +62,19 @@ namespace ImAdmin.Cmdlets.Messages
         protected override void BeginProcessing() => _server = ResolveSession().Name;
 
         /// <summary>
-        /// Builds the row's message identities, lets the provider pick the part it acts on (a bad row fails before
-        /// confirmation, with the row as TargetObject), asks ShouldProcess per message, runs <paramref name="call"/> and
+        /// Builds each message's identity, lets the provider pick the part it acts on (a bad message fails before
+        /// confirmation, with what was given as TargetObject), asks ShouldProcess per message, runs <paramref name="call"/> and
         /// reports the result or the failure (TargetObject: the id or key acted on).
         /// </summary>
         protected void ForEachMessage<TCapability, T>(string action, string errorId, Func<TCapability, MessageIdentity, CancellationToken, Task<T>> call, Action<T>? onDone = null)
             where TCapability : class, IMessageAddressing
         {
             var client = RequireCapability<TCapability>();
-            foreach (var identity in Identities())
+            var scope = ParameterSetName switch { MulticastSet => MessageScope.Multicast, BroadcastSet => MessageScope.Broadcast, _ => MessageScope.Message };
+            var receivers = scope == MessageScope.Multicast ? Receiver : new string[0];
+            foreach (var message in Messages)
             {
+                var identity = message.ToIdentity(scope, receivers, FromUser, Recipient, RecipientType);
                 object key;
                 try
                 {
@@ -80,7 +82,7 @@ namespace ImAdmin.Cmdlets.Messages
                 }
                 catch (ImException ex)
                 {
-                    WriteItemFailure(ex, ex is ImInputException ? "ImAdmin.InvalidArgument" : ex is ImCapabilityException ? "ImAdmin.NotSupported" : errorId, InputObject);
+                    WriteItemFailure(ex, ex is ImInputException ? "ImAdmin.InvalidArgument" : ex is ImCapabilityException ? "ImAdmin.NotSupported" : errorId, message.Input);
                     continue;
                 }
                 if (!ShouldProcess($"{identity} on '{_server}'", action)) continue;
@@ -95,27 +97,6 @@ namespace ImAdmin.Cmdlets.Messages
                     WriteItemFailure(ex, ex is ImInputException ? "ImAdmin.InvalidArgument" : errorId, key);
                 }
             }
-        }
-
-        /// <summary>One identity per id or key given (ids and keys pair up by position), or one empty identity when none is.</summary>
-        private IEnumerable<MessageIdentity> Identities()
-        {
-            var ids = MessageIds ?? new long[0];
-            var keys = MessageKeys ?? new string[0];
-            var sequences = MessageSequences ?? new long[0];
-            var scope = ParameterSetName switch { MulticastSet => MessageScope.Multicast, BroadcastSet => MessageScope.Broadcast, _ => MessageScope.Message };
-            for (var i = 0; i < Math.Max(1, Math.Max(ids.Length, Math.Max(keys.Length, sequences.Length))); i++)
-                yield return new MessageIdentity
-                {
-                    MessageId = i < ids.Length ? ids[i] : (long?)null,
-                    MessageKey = i < keys.Length ? keys[i] : null,
-                    MessageSequence = i < sequences.Length && sequences[i] != 0 ? sequences[i] : (long?)null,
-                    ChannelType = RecipientType,
-                    From = FromUser,
-                    ChannelId = Recipient,
-                    Scope = scope,
-                    Receivers = scope == MessageScope.Multicast ? Receiver : new string[0],
-                };
         }
     }
 }

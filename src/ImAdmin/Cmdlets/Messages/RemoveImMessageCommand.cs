@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ImAdmin.Base;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.Capabilities;
@@ -12,10 +13,15 @@ namespace ImAdmin.Cmdlets.Messages
     [OutputType(typeof(ImRemovedMessage))]
     public sealed class RemoveImMessageCommand : ImSentMessageCmdlet
     {
-        /// <summary>The server message ids to delete (binds from Send-ImMessage -PassThru, Send-ImBroadcast -PassThru and Get-ImMessage output).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1, long.MaxValue)]
-        public long[] MessageId { get; set; } = new long[0];
+        /// <summary>
+        /// The messages to delete: message ids, Send-ImMessage -PassThru, Send-ImBroadcast -PassThru or Get-ImMessage output,
+        /// or CSV rows with a MessageId column. -MessageId is its other name.
+        /// </summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [Alias("MessageId")]
+        [ValidateNotNullOrEmpty]
+        [ValidateMessageIdentity]
+        public ImMessagePipeBind[] Identity { get; set; } = new ImMessagePipeBind[0];
 
         /// <summary>The user recorded as having deleted a multicast or broadcast. Default: admin.</summary>
         [Parameter(ParameterSetName = MulticastSet)]
@@ -23,7 +29,7 @@ namespace ImAdmin.Cmdlets.Messages
         [ValidateNotNullOrEmpty]
         public string Operator { get; set; } = Senders.Admin;
 
-        protected override long[]? MessageIds => MessageId;
+        protected override ImMessagePipeBind[] Messages => Identity;
 
         protected override void ProcessRecord() =>
             ForEachMessage<IMessageRemover, ImRemovedMessage>("Delete for everyone", "ImAdmin.RemoveMessageFailed",

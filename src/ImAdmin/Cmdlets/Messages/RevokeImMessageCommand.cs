@@ -3,6 +3,7 @@ using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.Capabilities;
+using ImAdmin.Base;
 using ImAdmin.Completion;
 
 namespace ImAdmin.Cmdlets.Messages
@@ -11,29 +12,28 @@ namespace ImAdmin.Cmdlets.Messages
     /// <para type="synopsis">Recalls (revokes) sent messages for everyone: WildfireChat messages, multicasts or broadcasts by id, Tencent Cloud IM C2C messages by MsgKey.</para>
     /// </summary>
     /// <remarks>
-    /// The provider, not the parameter set, decides which identity is used: a send result or message carries both
-    /// MessageId and MessageKey (one of them empty), and PowerShell would refuse the empty one in a set of its own.
+    /// The provider, not the parameter set, decides which part of -Identity is used: a send result or message carries
+    /// MessageId, MessageKey and MessageSequence, some of them empty.
     /// </remarks>
     [Cmdlet(VerbsSecurity.Revoke, "ImMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = MessageSet)]
     [OutputType(typeof(ImRevokeResult))]
     public sealed class RevokeImMessageCommand : ImSentMessageCmdlet
     {
-        /// <summary>WildfireChat message ids (binds from Send-ImMessage -PassThru, Send-ImBroadcast -PassThru and Get-ImMessage output).</summary>
-        [Parameter(ParameterSetName = MessageSet, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = MulticastSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = BroadcastSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [AllowNull]
-        public long[]? MessageId { get; set; }
+        /// <summary>
+        /// The messages to recall: WildfireChat message ids, Tencent Cloud IM MsgKeys or group message sequences,
+        /// Send-ImMessage -PassThru, Send-ImBroadcast -PassThru or Get-ImMessage output, or CSV rows with a MessageId,
+        /// MessageKey or MessageSequence column. -MessageId, -MessageKey and -MessageSequence are its other names.
+        /// </summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [Alias("MessageId", "MessageKey", "MessageSequence", "MsgSeq")]
+        [ValidateNotNullOrEmpty]
+        [ValidateMessageIdentity]
+        public ImMessagePipeBind[] Identity { get; set; } = new ImMessagePipeBind[0];
 
         /// <summary>The user recorded as having recalled the messages (WildfireChat). Default: admin.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string Operator { get; set; } = Senders.Admin;
-
-        /// <summary>Tencent Cloud IM MsgKeys of C2C messages (binds from Send-ImMessage -PassThru and Get-ImMessage output).</summary>
-        [Parameter(ParameterSetName = MessageSet, ValueFromPipelineByPropertyName = true)]
-        [AllowNull]
-        public string[]? MessageKey { get; set; }
 
         /// <summary>The original sender of the Tencent Cloud IM messages. Omitted: the session's admin account (-Identifier).</summary>
         [Parameter(ParameterSetName = MessageSet, ValueFromPipelineByPropertyName = true)]
@@ -48,24 +48,14 @@ namespace ImAdmin.Cmdlets.Messages
         [AllowNull]
         public string? ChannelId { get; set; }
 
-        /// <summary>Tencent Cloud IM group messages: their MsgSeq (binds from Send-ImMessage -PassThru and Get-ImMessage output of a group).</summary>
-        [Parameter(ParameterSetName = MessageSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("MsgSeq")]
-        [AllowNull]
-        public long[]? MessageSequence { get; set; }
-
-        /// <summary>Tencent Cloud IM: Group to recall group messages by -MessageSequence; Person (default) for one-to-one messages by -MessageKey.</summary>
+        /// <summary>Tencent Cloud IM: Group to recall group messages by their sequence; Person (default) for one-to-one messages by MsgKey.</summary>
         [Parameter(ParameterSetName = MessageSet, ValueFromPipelineByPropertyName = true)]
         [Alias("channel_type")]
         public ChannelType ChannelType { get; set; } = ChannelType.Person;
 
-        protected override long[]? MessageIds => MessageId;
+        protected override ImMessagePipeBind[] Messages => Identity;
 
-        protected override long[]? MessageSequences => MessageSequence;
-
-        protected override ChannelType RecipientType => ChannelType;
-
-        protected override string[]? MessageKeys => MessageKey;
+        protected override ChannelType? RecipientType => ChannelType;
 
         protected override string? FromUser => From;
 

@@ -7,6 +7,7 @@ using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
 using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Completion;
+using ImAdmin.Engine.Queries;
 
 namespace ImAdmin.Cmdlets.Messages
 {
@@ -64,7 +65,7 @@ namespace ImAdmin.Cmdlets.Messages
         /// <summary>Results per server call (default 20).</summary>
         [Parameter]
         [ValidateRange(1, 1000)]
-        public int PageSize { get; set; } = WuKongSearchQuery.DefaultPageSize;
+        public int PageSize { get; set; } = MessageSearchQuery.DefaultPageSize;
 
         protected override void BeginProcessing() => _window = new PagingWindow(PagingParameters);
 
@@ -72,7 +73,7 @@ namespace ImAdmin.Cmdlets.Messages
         {
             if (_window!.IsFull) return;
             var client = RequireCapability<IMessageSearch>();
-            var query = new WuKongSearchQuery(UserId)
+            var query = new MessageSearchQuery(UserId)
             {
                 Keyword = Keyword,
                 ChannelId = ChannelId,
@@ -94,7 +95,7 @@ namespace ImAdmin.Cmdlets.Messages
             }
         }
 
-        private IEnumerable<ImMessage> Messages(IEnumerable<WuKongSearchPage> pages)
+        private IEnumerable<ImMessage> Messages(IEnumerable<MessageSearchPage> pages)
         {
             var first = true;
             foreach (var page in pages)

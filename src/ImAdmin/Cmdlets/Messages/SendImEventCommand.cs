@@ -5,6 +5,7 @@ using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
 using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Completion;
+using ImAdmin.Engine.Queries;
 
 namespace ImAdmin.Cmdlets.Messages
 {
@@ -60,7 +61,7 @@ namespace ImAdmin.Cmdlets.Messages
         {
             var client = RequireCapability<IMessageEventSender>();
             if (!ShouldProcess($"message '{ClientMsgNo}' in {ChannelType} channel '{ChannelId}'", $"Send event '{EventType}'")) return;
-            var request = new WuKongEventRequest(ClientMsgNo, ChannelId, ChannelType, EventType) { From = From, EventId = EventId, Data = Data };
+            var request = new MessageEventRequest(ClientMsgNo, ChannelId, ChannelType, EventType) { From = From, EventId = EventId, Data = Data };
             try
             {
                 var result = Run(ct => client.SendEventAsync(request, ct));

@@ -1,4 +1,4 @@
-namespace ImAdmin.Engine.Providers.WuKongIM
+namespace ImAdmin.Engine.Queries
 {
     /// <summary>What the server orders a connection listing by (connz <c>sort</c>).</summary>
     public enum ConnectionSortKey

@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using ImAdmin.Engine.Models;
 
-namespace ImAdmin.Engine.Providers.WuKongIM
+namespace ImAdmin.Engine.Queries
 {
-    /// <summary>One /connz answer.</summary>
+    /// <summary>One page of connections (WuKongIM: one /connz answer).</summary>
     public sealed class ConnectionPage
     {
         public ConnectionPage(IReadOnlyList<ImConnection> connections, long nodeTotal, DateTimeOffset? serverTime)

@@ -2,14 +2,14 @@ using System;
 using System.Collections.Generic;
 using ImAdmin.Engine.Models;
 
-namespace ImAdmin.Engine.Providers.WuKongIM
+namespace ImAdmin.Engine.Queries
 {
-    /// <summary>A message search in one user's conversations (the wk.plugin.search plugin).</summary>
-    public sealed class WuKongSearchQuery
+    /// <summary>A message search in one user's conversations (Search-ImMessage; WuKongIM: the wk.plugin.search plugin).</summary>
+    public sealed class MessageSearchQuery
     {
         public const int DefaultPageSize = 20;
 
-        public WuKongSearchQuery(string userId) => UserId = userId;
+        public MessageSearchQuery(string userId) => UserId = userId;
 
         /// <summary>The user whose messages are searched.</summary>
         public string UserId { get; }
@@ -36,9 +36,9 @@ namespace ImAdmin.Engine.Providers.WuKongIM
     }
 
     /// <summary>One page of search results and the plugin's total number of matches.</summary>
-    public sealed class WuKongSearchPage
+    public sealed class MessageSearchPage
     {
-        internal WuKongSearchPage(int total, IReadOnlyList<ImMessage> messages)
+        internal MessageSearchPage(int total, IReadOnlyList<ImMessage> messages)
         {
             Total = total;
             Messages = messages;

@@ -1,6 +1,6 @@
-namespace ImAdmin.Engine.Providers.WuKongIM
+namespace ImAdmin.Engine.Queries
 {
-    /// <summary>What GET /connz lists: a node, an optional uid filter, and which slice of the sorted list to read.</summary>
+    /// <summary>What Get-ImConnection lists (WuKongIM: GET /connz): a node, an optional uid filter, and which slice of the sorted list to read.</summary>
     public sealed class ConnectionQuery
     {
         /// <summary>The server's uid filter. It is a SUBSTRING match: "u1" also lists u10 and bu1.</summary>

@@ -1,17 +1,17 @@
 using System.Collections.Generic;
 using ImAdmin.Engine.Models;
 
-namespace ImAdmin.Engine.Providers.WuKongIM
+namespace ImAdmin.Engine.Queries
 {
-    /// <summary>What to list of a user's conversations (/conversation/sync).</summary>
-    public sealed class WuKongConversationQuery
+    /// <summary>What Sync-ImConversation lists of a user's conversations, whatever the provider (WuKongIM: /conversation/sync).</summary>
+    public sealed class ConversationSyncQuery
     {
         public const int DefaultMessageCount = 20;
 
         /// <summary>page_size is capped by the server.</summary>
         public const int MaxPageSize = 500;
 
-        public WuKongConversationQuery(string userId) => UserId = userId;
+        public ConversationSyncQuery(string userId) => UserId = userId;
 
         public string UserId { get; }
 

@@ -1,11 +1,11 @@
 using ImAdmin.Engine.Models;
 
-namespace ImAdmin.Engine.Providers.WuKongIM
+namespace ImAdmin.Engine.Queries
 {
     /// <summary>An event for a message or stream (Send-ImEvent).</summary>
-    public sealed class WuKongEventRequest
+    public sealed class MessageEventRequest
     {
-        public WuKongEventRequest(string clientMsgNo, string channelId, ChannelType channelType, string eventType)
+        public MessageEventRequest(string clientMsgNo, string channelId, ChannelType channelType, string eventType)
         {
             ClientMsgNo = clientMsgNo;
             ChannelId = channelId;
