@@ -6,6 +6,8 @@ namespace ImAdmin.Bench.PowerShell;
 /// <summary>
 /// Send-ImMessage's pipeline-bindable surface, for the bench's own cmdlets (never in the module): the same parameter
 /// sets, aliases, validation and whole-row InputObject, so that rows bind to them as they bind to Send-ImMessage.
+/// The message options that bind from CSV columns are here too; their transformation attributes are not (they run
+/// only on a column that holds a value, and the bench's rows have none).
 /// </summary>
 public abstract class BenchRowParameters : PSCmdlet
 {
@@ -38,4 +40,41 @@ public abstract class BenchRowParameters : PSCmdlet
     [Parameter(ParameterSetName = "Payload", Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNull]
     public byte[]? Payload { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("push_title")]
+    public string? PushTitle { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("push_text", "PushDesc", "pushContent")]
+    public string? PushText { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("push_data", "PushExt")]
+    public string? PushData { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Mentions", "mentioned_target")]
+    public string[]? Mention { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("mention_all")]
+    public SwitchParameter MentionAll { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("MsgLifeTime")]
+    public TimeSpan? Lifetime { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("CloudCustomData")]
+    public string? Extra { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public SwitchParameter NoSyncToSender { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public SwitchParameter SkipCallback { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public SwitchParameter RequestReadReceipt { get; set; }
 }
