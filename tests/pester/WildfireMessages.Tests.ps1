@@ -46,12 +46,12 @@ Describe 'Revoke-ImMessage on WildfireChat' {
         (Get-WildfireRequest '/admin/message/recall').Count | Should -Be $before
     }
 
-    It 'writes a non-terminating ObjectNotFound error per unknown id from a CSV, with the id as TargetObject, and goes on' {
+    It 'writes a non-terminating ObjectNotFound error per unknown id from a CSV, with its row as TargetObject, and goes on' {
         $sent = Send-ImMessage -ChannelId admin -Text 'recall me' -PassThru
         $rows = "MessageId`n42`n$($sent.MessageId)" | ConvertFrom-Csv
         $out = $rows | Revoke-ImMessage -PassThru -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failed
         @($failed).Count | Should -Be 1
-        $failed[0].TargetObject | Should -Be 42
+        $failed[0].TargetObject.MessageId | Should -Be '42'
         $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'ImAdmin.RevokeMessageFailed*'
         $failed[0].Exception.ServerCode | Should -Be 253
