@@ -201,3 +201,22 @@ Describe 'Revoke-ImMessage -ThrottleLimit -Journal -Summary on Tencent Cloud IM'
         @($results.MessageKey | Sort-Object) | Should -Be @($sent.MessageKey | Sort-Object)
     }
 }
+
+Describe 'Get-ImUnreadCount -ThrottleLimit -Summary on Tencent Cloud IM' {
+    BeforeAll {
+        1..8 | ForEach-Object { [pscustomobject]@{ UserId = "unread-$_" } } | New-ImUser -Session $tc
+    }
+
+    It 'reads the rows three calls at a time, each count names its user, and an unknown user is its row''s error' {
+        $rows = @(1..8 | ForEach-Object { [pscustomobject]@{ Member_Account = "unread-$_" } }) + @([pscustomobject]@{ Member_Account = 'unread-ghost' })
+        $out = @($rows | Get-ImUnreadCount -Session $tc -ThrottleLimit 3 -Summary -ErrorAction SilentlyContinue -ErrorVariable failed -WarningAction SilentlyContinue)
+        $summary = $out | Where-Object { $_ -is [ImAdmin.Engine.Models.ImBulkSummary] }
+        $counts = $out | Where-Object { $_ -is [ImAdmin.Engine.Models.ImUnreadCount] }
+        @($counts.UserId | Sort-Object) | Should -Be @(1..8 | ForEach-Object { "unread-$_" } | Sort-Object)
+        $summary.Sent | Should -Be 8
+        $summary.Failed | Should -Be 1
+        @($failed).Count | Should -Be 1
+        $failed[0].TargetObject.Member_Account | Should -Be 'unread-ghost'
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'ImAdmin.GetUnreadCountFailed*'
+    }
+}
