@@ -1,5 +1,4 @@
 using System;
-using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Sessions;
 
 namespace ImAdmin.Engine.Models
@@ -41,9 +40,6 @@ namespace ImAdmin.Engine.Models
 
         /// <summary>The server's error code for this row, when it failed.</summary>
         public int? ErrorCode { get; set; }
-
-        /// <summary>The failure as an exception, for the cmdlet's error record.</summary>
-        internal ImException? Exception { get; set; }
 
         public override string ToString() => Succeeded ? $"{ChannelId}: sent {MessageId?.ToString() ?? MessageKey ?? MessageSequence?.ToString()}"
             : OutcomeUnknown ? $"{ChannelId}: outcome unknown: {Error}" : $"{ChannelId}: failed: {Error}";
