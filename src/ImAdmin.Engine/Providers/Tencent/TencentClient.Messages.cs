@@ -212,17 +212,13 @@ namespace ImAdmin.Engine.Providers.Tencent
 
         private uint NextSeq() => unchecked((uint)Interlocked.Increment(ref _msgSeq));
 
-        private static ImSendResult Sent(SendRequest request, string? key, DateTimeOffset? time) => new ImSendResult
+        private static ImSendResult Sent(SendRequest request, string? key, DateTimeOffset? time)
         {
-            Provider = ImProvider.TencentCloud,
-            From = request.From,
-            ChannelId = request.ChannelId,
-            ChannelType = request.ChannelType,
-            ClientMsgNo = request.ClientMsgNo,
-            MessageKey = key,
-            Timestamp = time,
-            Succeeded = true,
-        };
+            var result = request.ToResult(ImProvider.TencentCloud, succeeded: true);
+            result.MessageKey = key;
+            result.Timestamp = time;
+            return result;
+        }
 
         private static ItemResult<ImSendResult> NotDelivered(SendRequest request, int code)
         {

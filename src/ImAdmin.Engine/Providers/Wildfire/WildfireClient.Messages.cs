@@ -105,17 +105,11 @@ namespace ImAdmin.Engine.Providers.Wildfire
         private ImSendResult Sent(SendRequest request, string sender, JsonElement result)
         {
             var timestamp = result.GetLong("timestamp");
-            return new ImSendResult
-            {
-                Provider = Provider,
-                From = sender,
-                ChannelId = request.ChannelId,
-                ChannelType = request.ChannelType,
-                MessageId = result.GetLong("messageUid"),
-                ClientMsgNo = request.ClientMsgNo,
-                Timestamp = timestamp.HasValue ? DateTimeOffset.FromUnixTimeMilliseconds(timestamp.Value) : (DateTimeOffset?)null,
-                Succeeded = true,
-            };
+            var sent = request.ToResult(Provider, succeeded: true);
+            sent.From = sender;
+            sent.MessageId = result.GetLong("messageUid");
+            sent.Timestamp = timestamp.HasValue ? DateTimeOffset.FromUnixTimeMilliseconds(timestamp.Value) : (DateTimeOffset?)null;
+            return sent;
         }
 
         private sealed class SendBody

@@ -127,15 +127,13 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             SyncOnce = 0,
         };
 
-        private static ItemResult<ImSendResult> Sent(SendRequest request, long? messageId, string? clientMsgNo) => ItemResult<ImSendResult>.Success(request, new ImSendResult
+        /// <summary><paramref name="clientMsgNo"/>: the one the server stored (a lone send always carries one), null for sendbatch rows.</summary>
+        private static ItemResult<ImSendResult> Sent(SendRequest request, long? messageId, string? clientMsgNo)
         {
-            Provider = ImProvider.WuKongIM,
-            From = request.From,
-            ChannelId = request.ChannelId,
-            ChannelType = request.ChannelType,
-            MessageId = messageId,
-            ClientMsgNo = clientMsgNo,
-            Succeeded = true,
-        });
+            var result = request.ToResult(ImProvider.WuKongIM, succeeded: true);
+            result.MessageId = messageId;
+            result.ClientMsgNo = clientMsgNo;
+            return ItemResult<ImSendResult>.Success(request, result);
+        }
     }
 }

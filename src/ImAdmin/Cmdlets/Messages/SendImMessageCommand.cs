@@ -287,19 +287,11 @@ namespace ImAdmin.Cmdlets.Messages
         /// <summary>The -PassThru row of a recipient the message did not reach (or may not have): the same columns as a sent one.</summary>
         private ImSendResult NotSent(ItemResult<ImSendResult> result)
         {
-            var request = (SendRequest)result.Input;
-            return new ImSendResult
-            {
-                Provider = _client!.Provider,
-                From = request.From,
-                ChannelId = request.ChannelId,
-                ChannelType = request.ChannelType,
-                ClientMsgNo = request.ClientMsgNo,
-                Succeeded = false,
-                OutcomeUnknown = result.Outcome == ItemOutcome.Unknown,
-                Error = result.Error!.Message,
-                ErrorCode = result.Error.ServerCode,
-            };
+            var output = ((SendRequest)result.Input).ToResult(_client!.Provider, succeeded: false);
+            output.OutcomeUnknown = result.Outcome == ItemOutcome.Unknown;
+            output.Error = result.Error!.Message;
+            output.ErrorCode = result.Error.ServerCode;
+            return output;
         }
 
         /// <summary>Blank or badly encoded ids and text of the current row, before anything is sent.</summary>
