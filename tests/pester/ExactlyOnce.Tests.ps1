@@ -110,6 +110,35 @@ Describe 'Unknown outcomes on WuKongIM' {
     }
 }
 
+Describe 'WuKongIM: an empty answer to a sendbatch' {
+    BeforeAll { $script:wk = Connect-SandboxWuKong $sandbox -Name wkempty }
+    BeforeEach { Reset-Journal $sandbox.wuKongIM }
+
+    It 'marks every row of the call as unknown outcome (HTTP 200 without a body), not sent and not a crash' {
+        # Stored by the server, then answered with status 200 and no body at all.
+        Add-SandboxFault $sandbox.wuKongIM @{ Path = '/message/sendbatch'; Status = 200; Body = ''; AfterProcessing = $true }
+        $results = 'eb-1', 'eb-2', 'eb-3' | Send-ImMessage -From admin -Text 'empty answer' -Session $wk -PassThru -ErrorVariable bad -ErrorAction SilentlyContinue 3>$null
+        $bad.Count | Should -Be 3
+        $bad | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'ImAdmin.SendOutcomeUnknown*' }
+        @($bad.TargetObject) | Should -Be @('eb-1', 'eb-2', 'eb-3')
+        @($results | Where-Object Succeeded).Count | Should -Be 0
+        @($results | Where-Object OutcomeUnknown).Count | Should -Be 3
+        $bad[0].Exception.Message | Should -Not -BeLike '*current state of the object*'
+        @(Get-SandboxRequest $sandbox.wuKongIM '/message/sendbatch').Count | Should -Be 1
+    }
+
+    It 'settles a lone send answered without a body by looking it up, and finds it stored' {
+        Add-SandboxFault $sandbox.wuKongIM @{ Path = '/message/send'; Status = 200; Body = ''; AfterProcessing = $true }
+        $result = Send-ImMessage -ChannelId 'grp-empty' -ChannelType Group -Text 'stored' -Session $wk -PassThru
+        $result.Succeeded | Should -BeTrue
+        # The id comes from the lookup, the empty answer had none.
+        $result.MessageId | Should -BeGreaterThan 0
+        @(Get-SandboxRequest $sandbox.wuKongIM '/message/byclientmsgno').Count | Should -BeGreaterThan 0
+        @(Get-SandboxRequest $sandbox.wuKongIM '/message/send').Count | Should -Be 1
+        (Get-ImMessageSequence -ChannelId 'grp-empty' -ChannelType Group -Session $wk).MessageSequence | Should -Be 1
+    }
+}
+
 Describe 'Tencent Cloud IM: one bad recipient fails only its row' {
     BeforeAll { $script:tc = Connect-SandboxTencent $sandbox }
 

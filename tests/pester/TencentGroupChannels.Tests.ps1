@@ -44,6 +44,28 @@ Describe 'Tencent Cloud IM groups as channels' {
         @(Get-ImChannelSubscriber -ChannelId $group -ChannelType Group -Session $tc).Count | Should -Be 200
     }
 
+    It 'fails only the CSV rows whose members the server refused, and passes the added ones through' {
+        $group = New-TestId 'refuse'
+        New-ImChannel -ChannelId $group -ChannelType Group -Name 'Some refused' -Session $tc
+        $known = 1..3 | ForEach-Object { New-TestId 'ok' }
+        $known | New-ImUser -Session $tc
+        $ghosts = 1..2 | ForEach-Object { New-TestId 'ghost' }
+        $path = Join-Path $TestDrive 'members.csv'
+        (@('UserId,Team', "$($known[0]),a", "$($ghosts[0]),b", "$($known[1]),c", "$($ghosts[1]),d", "$($known[2]),e") -join "`n") | Set-Content $path
+        $before = (Get-Call 'add_group_member').Count
+
+        $added = Import-Csv $path | Add-ImChannelSubscriber -ChannelId $group -ChannelType Group -PassThru -Session $tc -ErrorAction SilentlyContinue -ErrorVariable failed
+
+        (Get-Call 'add_group_member').Count - $before | Should -Be 1
+        @($failed).Count | Should -Be 2
+        @($failed | ForEach-Object { $_.TargetObject.UserId }) | Should -Be $ghosts
+        @($failed | ForEach-Object { $_.TargetObject.Team }) | Should -Be @('b', 'd')
+        $failed[0].Exception.Message | Should -BeLike "*$($ghosts[0])*Result 0*"
+        $failed[0].Exception.Message | Should -Not -BeLike "*$($ghosts[1])*"
+        @($added.UserId) | Should -Be $known
+        @(Get-ImChannelSubscriber -ChannelId $group -ChannelType Group -Session $tc).UserId | Sort-Object | Should -Be ($known | Sort-Object)
+    }
+
     It 'reports an unknown group per row' {
         $rows = "UserId`nalice`nbob" | ConvertFrom-Csv
         $rows | Add-ImChannelSubscriber -ChannelId (New-TestId 'none') -ChannelType Group -Session $tc -ErrorAction SilentlyContinue -ErrorVariable failed

@@ -35,6 +35,52 @@ Describe 'Send-ImMessage options on Tencent Cloud IM' {
         $body.IsNeedReadReceipt | Should -Be 1
     }
 
+    It 'takes the options of each CSV row from its columns, and rows with different options never share a call' {
+        $csv = @'
+To,Text,PushTitle,Extra,RequestReadReceipt,Lifetime
+alice,Same notice,Title A,"{""a"":1}",True,60
+bob,Same notice,Title A,"{""a"":1}",True,60
+carol,Same notice,Title B,"{""b"":2}",False,
+dave,Same notice,,,,
+'@ | ConvertFrom-Csv
+        $before = (Get-Call 'openim/sendmsg').Count, (Get-Call 'openim/batchsendmsg').Count
+        $sent = $csv | Send-ImMessage -PassThru -Session $tc
+        @($sent | Where-Object Succeeded).Count | Should -Be 4
+        $calls = @((Get-Call 'openim/sendmsg') | Select-Object -Skip $before[0]) + @((Get-Call 'openim/batchsendmsg') | Select-Object -Skip $before[1])
+        $byRecipient = @{}
+        foreach ($call in $calls) {
+            $body = $call.body | ConvertFrom-Json
+            foreach ($to in @($body.To_Account)) { $byRecipient[$to] = $body }
+        }
+        $byRecipient.Keys | Sort-Object | Should -Be @('alice', 'bob', 'carol', 'dave')
+        $byRecipient.alice.OfflinePushInfo.Title | Should -Be 'Title A'
+        $byRecipient.alice.CloudCustomData | Should -Be '{"a":1}'
+        $byRecipient.alice.IsNeedReadReceipt | Should -Be 1
+        $byRecipient.alice.MsgLifeTime | Should -Be 60
+        $byRecipient.bob.OfflinePushInfo.Title | Should -Be 'Title A'
+        $byRecipient.carol.OfflinePushInfo.Title | Should -Be 'Title B'
+        $byRecipient.carol.CloudCustomData | Should -Be '{"b":2}'
+        $byRecipient.carol.PSObject.Properties.Name | Should -Not -Contain 'IsNeedReadReceipt'
+        $byRecipient.carol.PSObject.Properties.Name | Should -Not -Contain 'MsgLifeTime'
+        $byRecipient.dave.PSObject.Properties.Name | Should -Not -Contain 'OfflinePushInfo'
+        $byRecipient.dave.PSObject.Properties.Name | Should -Not -Contain 'CloudCustomData'
+        # Each call carries one set of options: carol and dave are never in alice's call.
+        foreach ($call in $calls) {
+            $to = @(($call.body | ConvertFrom-Json).To_Account)
+            if ($to -contains 'alice' -or $to -contains 'bob') { $to | Should -Not -Contain 'carol'; $to | Should -Not -Contain 'dave' }
+        }
+    }
+
+    It 'fails only the row whose switch column holds no switch value' {
+        $rows = "To,Text,SkipCallback`nbob,x,maybe`ncarol,y,0" | ConvertFrom-Csv
+        $sent = $rows | Send-ImMessage -PassThru -Session $tc -ErrorAction SilentlyContinue -ErrorVariable failed
+        @($sent).Count | Should -Be 1
+        $sent.ChannelId | Should -Be 'carol'
+        @($failed).Count | Should -Be 1
+        $failed[0].TargetObject.To | Should -Be 'bob'
+        $failed[0].Exception.Message | Should -Match 'SkipCallback'
+    }
+
     It 'mentions group members and everyone' {
         $result = Send-ImMessage -ChannelType Group -ChannelId demo-group -Text '@all @bob hi' -MentionAll -Mention bob -PassThru -Session $tc
         $result.MessageSequence | Should -BeGreaterThan 0
@@ -76,6 +122,14 @@ Describe 'Group messages after sending' {
         $revoked.MessageSequence | Should -Be $sent.MessageSequence
         $history = Get-ImMessage -ChannelType Group -ChannelId demo-group -First 5 -Session $tc
         ($history | Where-Object MessageSequence -eq $sent.MessageSequence).Revoked | Should -BeTrue
+        # A second recall: the server answers RetCode 10030 as for a missing message; the history says it was recalled.
+        $again = $sent | Revoke-ImMessage -Confirm:$false -PassThru -Session $tc
+        $again.AlreadyRevoked | Should -BeTrue
+        $missing = [pscustomobject]@{ ChannelId = 'demo-group'; ChannelType = 'Group'; MessageSequence = 999999 }
+        $missing | Revoke-ImMessage -Confirm:$false -Session $tc -ErrorAction SilentlyContinue -ErrorVariable failed
+        @($failed).Count | Should -Be 1
+        $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failed[0].Exception.Message | Should -Match '10030'
     }
 
     It 'reads a group history lazily, newest first' {
@@ -93,6 +147,22 @@ Describe 'Import-ImMessage and Clear-ImConversationUnread on Tencent Cloud IM' {
         ($csv | Import-ImMessage -PassThru -Session $tc).Count | Should -Be 2
         ($csv | Import-ImMessage -PassThru -Session $tc).Count | Should -Be 2
         $history = Get-ImMessage -UserId dave -ChannelId alice -ChannelType Person -StartTime '2021-05-01T00:00:00Z' -EndTime '2021-05-02T00:00:00Z' -Session $tc
+        @($history).Count | Should -Be 2
+    }
+
+    It 'imports a row without a sender and one naming the admin as two messages, and a re-run naming the admin in both imports nothing' {
+        # Two rows are two messages (as two identical rows are); the sender is normalized before the key is made, so a
+        # re-run spelling the admin out gets the same keys and the server keeps one copy of each.
+        $admin = $sandbox.tencentIdentifier
+        $csv = "From,To,Timestamp,Text`n,dave,2021-06-01T10:00:00Z,same`n$admin,dave,2021-06-01T10:00:00Z,same" | ConvertFrom-Csv
+        $rerun = "From,To,Timestamp,Text`n$admin,dave,2021-06-01T10:00:00Z,same`n$admin,dave,2021-06-01T10:00:00Z,same" | ConvertFrom-Csv
+        $before = (Get-Call 'openim/importmsg').Count
+        @($csv | Import-ImMessage -PassThru -Session $tc | Where-Object Succeeded).Count | Should -Be 2
+        @($rerun | Import-ImMessage -PassThru -Session $tc | Where-Object Succeeded).Count | Should -Be 2
+        $keys = @((Get-Call 'openim/importmsg') | Select-Object -Skip $before | ForEach-Object { $b = $_.body | ConvertFrom-Json; "$($b.From_Account)/$($b.MsgSeq)/$($b.MsgRandom)" })
+        $keys.Count | Should -Be 4
+        @($keys | Select-Object -Unique).Count | Should -Be 2
+        $history = Get-ImMessage -UserId dave -ChannelId $admin -ChannelType Person -StartTime '2021-06-01T00:00:00Z' -EndTime '2021-06-02T00:00:00Z' -Session $tc
         @($history).Count | Should -Be 2
     }
 

@@ -300,6 +300,18 @@ Describe 'Import-ImMessage on WildfireChat' {
         $first[0].conversation.target | Should -Be 'bob'
     }
 
+    It 'skips on a re-run with -Journal a row that now names the admin it left out before' {
+        # WildfireChat stores a repeated import twice, so only the journal keeps the re-run from doing so.
+        $journal = Join-Path $TestDrive 'import.journal'
+        $first = "To,Message,SentAt`nbob,once,2020-02-01T00:00:00Z" | ConvertFrom-Csv
+        $named = "Sender,To,Message,SentAt`nadmin,bob,once,2020-02-01T00:00:00Z" | ConvertFrom-Csv
+        $before = (Get-WildfireRequest '/admin/message/import' $professional).Count
+        @($first | Import-ImMessage -Journal $journal -PassThru -Session $pro).Count | Should -Be 1
+        $summary = $named | Import-ImMessage -Journal $journal -Summary -Session $pro
+        $summary.Skipped | Should -Be 1
+        (Get-WildfireRequest '/admin/message/import' $professional).Count - $before | Should -Be 1
+    }
+
     It 'sends nothing with -WhatIf' {
         $before = (Get-WildfireRequest '/admin/message/import' $professional).Count
         Import-ImMessage -ChannelId bob -Text 'x' -Timestamp '2020-01-01' -Session $pro -WhatIf

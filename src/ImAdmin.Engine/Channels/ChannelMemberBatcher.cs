@@ -18,7 +18,8 @@ namespace ImAdmin.Engine.Channels
         /// <summary>The WuKongIM list, or null for another provider's group members (only ids are checked then).</summary>
         private readonly ChannelMemberList? _list;
         private readonly RowBatcher<(string ChannelId, ChannelType ChannelType), Entry> _rows;
-        private readonly Dictionary<(string, ChannelType), Waiting> _waiting = new Dictionary<(string, ChannelType), Waiting>();
+        /// <summary>The users of each channel's waiting batch.</summary>
+        private readonly Dictionary<(string, ChannelType), HashSet<string>> _waiting = new Dictionary<(string, ChannelType), HashSet<string>>();
 
         public ChannelMemberBatcher(ChannelMemberList? list, int chunkSize = WuKongClient.MemberChunkSize, int maxBuffered = 10 * WuKongClient.MemberChunkSize)
         {
@@ -44,12 +45,9 @@ namespace ImAdmin.Engine.Channels
             var key = (channelId, channelType);
             foreach (var id in ids)
             {
-                if (!_waiting.TryGetValue(key, out var waiting)) _waiting.Add(key, waiting = new Waiting());
-                // A user already waiting is sent once; its row still joins the batch, as a target of the batch's errors.
-                var entry = waiting.UserIds.Add(id) ? new Entry(id, source) : new Entry(null, source);
-                if (entry.UserId == null && !waiting.Sources.Add(source)) continue;
-                waiting.Sources.Add(source);
-                ready.AddRange(_rows.Add(key, entry, ChunkSize).Select(Handed));
+                if (!_waiting.TryGetValue(key, out var waiting)) _waiting.Add(key, waiting = new HashSet<string>(StringComparer.Ordinal));
+                // A user already waiting is sent once; its row still joins the batch, as a target of that user's outcome.
+                ready.AddRange(_rows.Add(key, new Entry(id, source, waiting.Add(id)), ChunkSize).Select(Handed));
             }
             return ready;
         }
@@ -74,29 +72,29 @@ namespace ImAdmin.Engine.Channels
         private MemberBatch Handed(RowBatch<(string ChannelId, ChannelType ChannelType), Entry> batch)
         {
             _waiting.Remove(batch.Key);
-            var userIds = batch.Items.Where(e => e.UserId != null).Select(e => e.UserId!).ToList();
+            var userIds = batch.Items.Where(e => e.First).Select(e => e.UserId).ToList();
             var sources = batch.Items.Select(e => e.Source).Distinct(ByReference.Instance).ToList();
-            return new MemberBatch(batch.Key.ChannelId, batch.Key.ChannelType, userIds, sources);
+            var sourcesByUser = batch.Items.GroupBy(e => e.UserId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Source).Distinct(ByReference.Instance).ToList(), StringComparer.Ordinal);
+            return new MemberBatch(batch.Key.ChannelId, batch.Key.ChannelType, userIds, sources, sourcesByUser);
         }
 
-        /// <summary>One user of a row, or (no user) a row whose users are all waiting already.</summary>
+        /// <summary>
+        /// One user of a row; <see cref="First"/> when the user is new to the waiting batch (only those are sent). Rows
+        /// are told apart by reference (two equal CSV rows are two rows).
+        /// </summary>
         private readonly struct Entry
         {
-            public Entry(string? userId, object source)
+            public Entry(string userId, object source, bool first)
             {
                 UserId = userId;
                 Source = source;
+                First = first;
             }
 
-            public string? UserId { get; }
+            public string UserId { get; }
             public object Source { get; }
-        }
-
-        /// <summary>What one channel's waiting batch holds; rows are told apart by reference (two equal CSV rows are two rows).</summary>
-        private sealed class Waiting
-        {
-            public HashSet<string> UserIds { get; } = new HashSet<string>(StringComparer.Ordinal);
-            public HashSet<object> Sources { get; } = new HashSet<object>(ByReference.Instance);
+            public bool First { get; }
         }
 
         private sealed class ByReference : IEqualityComparer<object>

@@ -12,7 +12,10 @@ namespace ImAdmin.Engine.Http
     /// cmdlet of the session, and every runspace that was handed the session, draws from the same buckets.
     /// Adaptive: when the server still throttles a key (<see cref="Throttled"/>), that key admits nothing until the
     /// server's Retry-After has passed and then runs at half its rate, recovering a tenth of the base rate per
-    /// calm second. Thread-safe; waits are cancellable. The clock is injectable so admission can be counted in tests.
+    /// calm second. With a window limit, a key also admits at most that many units in any one-second window, counted
+    /// from the admission times themselves (a sliding window): the bucket may then refill quickly enough to absorb
+    /// late wake-ups without ever letting a second hold more than the server allows.
+    /// Thread-safe; waits are cancellable. The clock is injectable so admission can be counted in tests.
     /// </summary>
     public sealed class RateLimiter
     {
@@ -25,13 +28,15 @@ namespace ImAdmin.Engine.Http
         private readonly ConcurrentDictionary<string, Bucket> _buckets = new ConcurrentDictionary<string, Bucket>(StringComparer.Ordinal);
         private readonly double _perSecond;
         private readonly double _burst;
+        private readonly int? _perWindow;
         private readonly Func<TimeSpan> _clock;
         private readonly Func<TimeSpan, CancellationToken, Task> _delay;
 
         /// <param name="perSecond">Sustained rate per key.</param>
         /// <param name="burst">Tokens available at once (defaults to one second's worth).</param>
-        public RateLimiter(double perSecond, double? burst = null)
-            : this(perSecond, burst, MonotonicClock(), Task.Delay)
+        /// <param name="perWindow">At most this many units in any one-second window; null for no such limit.</param>
+        public RateLimiter(double perSecond, double? burst = null, int? perWindow = null)
+            : this(perSecond, burst, MonotonicClock(), Task.Delay, perWindow)
         {
         }
 
@@ -39,14 +44,20 @@ namespace ImAdmin.Engine.Http
         /// <param name="burst">Tokens available at once (defaults to one second's worth).</param>
         /// <param name="clock">Monotonic time since an arbitrary origin.</param>
         /// <param name="delay">How a waiting caller sleeps (tests advance their clock instead).</param>
-        public RateLimiter(double perSecond, double? burst, Func<TimeSpan> clock, Func<TimeSpan, CancellationToken, Task> delay)
+        /// <param name="perWindow">At most this many units in any one-second window; null for no such limit.</param>
+        public RateLimiter(double perSecond, double? burst, Func<TimeSpan> clock, Func<TimeSpan, CancellationToken, Task> delay, int? perWindow = null)
         {
             if (perSecond <= 0) throw new ArgumentOutOfRangeException(nameof(perSecond));
+            if (perWindow < 1) throw new ArgumentOutOfRangeException(nameof(perWindow));
             _perSecond = perSecond;
             _burst = burst ?? perSecond;
+            _perWindow = perWindow;
             _clock = clock;
             _delay = delay;
         }
+
+        /// <summary>The span the window limit counts over: the servers' unit.</summary>
+        public static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
 
         public double PerSecond => _perSecond;
 
@@ -79,13 +90,14 @@ namespace ImAdmin.Engine.Http
                 }
                 // A cost above the burst is admitted once the bucket is full, so it cannot wait forever.
                 var needed = Math.Min(cost, _burst);
-                if (bucket.Tokens >= needed)
+                if (bucket.Tokens < needed)
                 {
-                    bucket.Tokens -= cost;
-                    return true;
+                    wait = TimeSpan.FromSeconds((needed - bucket.Tokens) / bucket.Rate);
+                    return false;
                 }
-                wait = TimeSpan.FromSeconds((needed - bucket.Tokens) / bucket.Rate);
-                return false;
+                if (_perWindow is int perWindow && !bucket.Recent.Admits(now, Math.Min(cost, perWindow), perWindow, out wait)) return false;
+                bucket.Tokens -= cost;
+                return true;
             }
         }
 
@@ -131,6 +143,9 @@ namespace ImAdmin.Engine.Http
             public double Rate { get; set; }
 
             public TimeSpan PausedUntil { get; set; }
+
+            /// <summary>Admission times of the last second, for the window limit.</summary>
+            public SlidingWindow Recent { get; } = new SlidingWindow();
 
             public void Refill(TimeSpan now, double baseRate, double burst)
             {

@@ -8,7 +8,7 @@ namespace ImAdmin.Engine.Messaging
 {
     /// <summary>
     /// Groups Send-ImMessage rows into provider batch calls as they arrive (the key of a <see cref="RowBatcher{TKey,TItem}"/>). Rows share a batch when sender, channel type,
-    /// content and flags match and the provider allows more than one recipient per call; a batch is handed out as
+    /// content, flags and options (push title, extra, ...) match and the provider allows more than one recipient per call; a batch is handed out as
     /// soon as it is full. Memory stays bounded: when more than <see cref="MaxBuffered"/> rows wait, the oldest
     /// group is sent early, so a run of thousands of distinct rows never collects the whole pipeline.
     /// </summary>
@@ -61,12 +61,12 @@ namespace ImAdmin.Engine.Messaging
             public bool Equals(Key? other) =>
                 other != null && string.Equals(_from, other._from, StringComparison.Ordinal) && _type == other._type &&
                 _redDot == other._redDot && _persist == other._persist && _content.Equals(other._content) &&
-                ReferenceEquals(_options, other._options);
+                _options.Equals(other._options);
 
             public override bool Equals(object? obj) => Equals(obj as Key);
 
             public override int GetHashCode() =>
-                ((_from == null ? 0 : StringComparer.Ordinal.GetHashCode(_from)) * 397) ^ ((int)_type * 31) ^ _content.GetHashCode() ^ (_redDot ? 1 : 0) ^ (_persist ? 2 : 0);
+                ((_from == null ? 0 : StringComparer.Ordinal.GetHashCode(_from)) * 397) ^ ((int)_type * 31) ^ _content.GetHashCode() ^ (_redDot ? 1 : 0) ^ (_persist ? 2 : 0) ^ (_options.GetHashCode() * 7);
         }
     }
 }

@@ -8,7 +8,7 @@ namespace ImAdmin.Engine.Messaging
     /// The richer parts of a message (Send-ImMessage -PushText, -Mention, -Lifetime, ...). Each provider honours the
     /// ones it has a field for and refuses the rest before anything is sent (<see cref="Providers.ImClient.CheckOptions"/>).
     /// </summary>
-    public sealed class MessageOptions
+    public sealed class MessageOptions : IEquatable<MessageOptions>
     {
         public static readonly MessageOptions None = new MessageOptions();
 
@@ -44,6 +44,27 @@ namespace ImAdmin.Engine.Messaging
 
         /// <summary>The conversation line (WildfireChat); null = line 0.</summary>
         public int? Line { get; set; }
+
+        /// <summary>Same options, field by field: rows with equal options may share a batch call, others never do.</summary>
+        public bool Equals(MessageOptions? other) =>
+            other != null && PushTitle == other.PushTitle && PushText == other.PushText && PushData == other.PushData &&
+            Mention.SequenceEqual(other.Mention, StringComparer.Ordinal) && MentionAll == other.MentionAll && Extra == other.Extra &&
+            Lifetime == other.Lifetime && NoSyncToSender == other.NoSyncToSender && SkipCallback == other.SkipCallback &&
+            RequestReadReceipt == other.RequestReadReceipt && ToUsers.SequenceEqual(other.ToUsers, StringComparer.Ordinal) && Line == other.Line;
+
+        public override bool Equals(object? obj) => Equals(obj as MessageOptions);
+
+        public override int GetHashCode()
+        {
+            unchecked
+            {
+                var hash = StringComparer.Ordinal.GetHashCode(PushTitle ?? string.Empty);
+                hash = hash * 31 + StringComparer.Ordinal.GetHashCode(PushText ?? string.Empty);
+                hash = hash * 31 + StringComparer.Ordinal.GetHashCode(Extra ?? string.Empty);
+                hash = hash * 31 + Mention.Count;
+                return hash * 31 + (Lifetime?.GetHashCode() ?? 0);
+            }
+        }
 
         /// <summary>The cmdlet parameter names of the options that are set, for "not on this provider" errors.</summary>
         public IReadOnlyList<string> GivenParameters()

@@ -32,7 +32,7 @@ namespace ImAdmin.Engine.Messaging
         /// <summary>Stored by the server (WuKongIM no_persist 0, Wildfire persistFlag 1 or 3). On by default.</summary>
         public bool Persist { get; set; } = true;
 
-        /// <summary>Push text, mentions, lifetime and the like; the same object for every row of one run.</summary>
+        /// <summary>Push text, mentions, lifetime and the like; rows of a run may differ (CSV columns).</summary>
         public MessageOptions Options { get; set; } = MessageOptions.None;
 
         /// <summary>The pipeline row this request came from, reported back on its result.</summary>

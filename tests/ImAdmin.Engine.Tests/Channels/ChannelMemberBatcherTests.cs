@@ -10,6 +10,25 @@ public class ChannelMemberBatcherTests
     private sealed record Row(string UserId);
 
     [Fact]
+    public void Each_user_knows_the_rows_that_named_it_so_its_own_outcome_reaches_only_them()
+    {
+        var batcher = new ChannelMemberBatcher(null, chunkSize: 10);
+        Row first = new("a,b"), second = new("b,c"), twin = new("b,c");
+        batcher.Add("g1", ChannelType.Group, ["a", "b"], first);
+        batcher.Add("g1", ChannelType.Group, ["b", "c"], second);
+        batcher.Add("g1", ChannelType.Group, ["b", "c"], twin);
+
+        var batch = Assert.Single(batcher.Flush());
+
+        Assert.Equal(["a", "b", "c"], batch.UserIds);
+        Assert.Equal([first], batch.SourcesOf("a"));
+        // Equal rows are still two rows: both get b's and c's outcome.
+        Assert.Equal(3, batch.SourcesOf("b").Count);
+        Assert.Same(twin, batch.SourcesOf("c")[1]);
+        Assert.Empty(batch.SourcesOf("z"));
+    }
+
+    [Fact]
     public void A_channel_is_sent_as_soon_as_it_has_a_full_chunk()
     {
         var batcher = new ChannelMemberBatcher(ChannelMemberList.Blacklist, chunkSize: 3);

@@ -43,6 +43,24 @@ public class RateLimiterTests(SandboxFixture sandbox) : IClassFixture<SandboxFix
     }
 
     [Fact]
+    public void A_window_limit_caps_every_one_second_window_even_when_the_bucket_would_admit_more()
+    {
+        // Burst 50 + 200/s would let 250 through in the first second; the window limit keeps each second at 199.
+        var limiter = new RateLimiter(200, 50, () => _now, (wait, _) => { _now += wait; return Task.CompletedTask; }, perWindow: 199);
+        var times = new List<TimeSpan>();
+        var end = _now + TimeSpan.FromSeconds(5);
+        while (_now < end)
+        {
+            if (limiter.TryTake("k", 1, out var wait)) times.Add(_now);
+            else _now += Max(wait, TimeSpan.FromTicks(1));
+        }
+
+        var busiest = times.Max(start => times.Count(t => t >= start && t < start + TimeSpan.FromSeconds(1)));
+        Assert.Equal(199, busiest);
+        Assert.InRange(times.Count, 5 * 199 - 1, 5 * 199);
+    }
+
+    [Fact]
     public void Keys_have_their_own_budget_and_share_it_between_callers()
     {
         var limiter = Limiter(100, burst: 1);

@@ -34,6 +34,26 @@ public class MessageBatcherTests
     }
 
     [Fact]
+    public void Rows_share_a_batch_only_when_their_options_are_equal()
+    {
+        // Each CSV row reads its own options object: equal values batch together, any difference keeps rows apart.
+        SendRequest WithOptions(string to, string? title, string? extra = null, params string[] mention) =>
+            new("admin", to, ChannelType.Person, MessageContent.FromText("hi")) { Options = new MessageOptions { PushTitle = title, Extra = extra, Mention = mention } };
+        var batcher = new MessageBatcher(_ => 100);
+        batcher.Add(WithOptions("u1", "A"));
+        batcher.Add(WithOptions("u2", "A"));
+        batcher.Add(WithOptions("u3", "B"));
+        batcher.Add(WithOptions("u4", "A", "{}"));
+        batcher.Add(WithOptions("u5", "A", null, "bob"));
+        batcher.Add(WithOptions("u6", null));
+        batcher.Add(Row("u7"));
+
+        var batches = batcher.Flush();
+
+        Assert.Equal(new[] { "u1 u2", "u3", "u4", "u5", "u6 u7" }, batches.Select(b => string.Join(" ", b.Select(r => r.ChannelId))));
+    }
+
+    [Fact]
     public void Rows_that_cannot_batch_go_out_alone_at_once()
     {
         var batcher = new MessageBatcher(r => r.ChannelType == ChannelType.Person ? 10 : 1);

@@ -3,6 +3,7 @@ using ImAdmin.Engine.Channels;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Json;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Sessions;
 using ImAdmin.Engine.Tests.Infrastructure;
 using static ImAdmin.Engine.Tests.Tencent.TencentTestKit;
@@ -132,18 +133,42 @@ public class TencentGroupAdminTests(SandboxFixture sandbox) : IClassFixture<Sand
     }
 
     [Fact]
-    public async Task A_member_the_server_does_not_add_is_reported_by_name_after_the_others_were_added()
+    public async Task Each_member_has_its_own_result_and_only_a_refused_member_fails()
     {
         using var session = await ConnectAsync();
         var id = SandboxFixture.NewId("part");
         await Client(session).CreateGroupAsync(new GroupSpec(id) { Name = "partial" }, CancellationToken.None);
-        var known = (await ImportAsync(session, SandboxFixture.NewId("known")))[0];
+        var known = await ImportAsync(session, NewIds("known", 2));
+        var ghost = SandboxFixture.NewId("ghost");
+        await Client(session).AddGroupMembersAsync(id, new[] { known[1] }, CancellationToken.None);
+
+        var results = await Client(session).AddGroupMembersAsync(id, new[] { known[0], ghost, known[1] }, CancellationToken.None);
+
+        // Added (Result 1) and already a member (Result 2) succeed; the never-imported account (Result 0) fails alone.
+        Assert.Equal(new[] { known[0], ghost, known[1] }, results.Select(r => r.Input));
+        Assert.Equal(new[] { true, false, true }, results.Select(r => r.Succeeded));
+        var refused = results[1].Error!;
+        Assert.Equal(ItemOutcome.Failed, results[1].Outcome);
+        Assert.Contains(ghost, refused.Message);
+        Assert.Contains("Result 0", refused.Message);
+        Assert.Equal(new[] { known[1], known[0] }, sandbox.Host.Tencent.State.GroupMembers(id).Select(m => m.UserId));
+    }
+
+    [Fact]
+    public async Task Creating_a_big_group_names_the_members_the_server_refused()
+    {
+        using var session = await ConnectAsync();
+        var id = SandboxFixture.NewId("big");
+        var users = await ImportAsync(session, NewIds("bu", 101));
         var ghost = SandboxFixture.NewId("ghost");
 
-        var error = await Assert.ThrowsAsync<ImException>(() => Client(session).AddGroupMembersAsync(id, new[] { known, ghost }, CancellationToken.None));
+        // The first 100 go with create_group, the rest through add_group_member.
+        var error = await Assert.ThrowsAsync<ImException>(() => Client(session).CreateGroupAsync(
+            new GroupSpec(id) { Name = "big", Members = users.Append(ghost).ToList() }, CancellationToken.None));
 
         Assert.Contains(ghost, error.Message);
-        Assert.Equal(new[] { known }, sandbox.Host.Tencent.State.GroupMembers(id).Select(m => m.UserId));
+        Assert.Contains("was created", error.Message);
+        Assert.Equal(101, sandbox.Host.Tencent.State.GroupMembers(id).Count(m => m.UserId != ghost && users.Contains(m.UserId)));
     }
 
     [Fact]

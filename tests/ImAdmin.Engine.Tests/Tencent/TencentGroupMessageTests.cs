@@ -32,7 +32,7 @@ public class TencentGroupMessageTests(SandboxFixture sandbox) : IClassFixture<Sa
     }
 
     [Fact]
-    public async Task A_group_message_is_recalled_by_its_sequence_and_a_repeat_is_a_failure_with_the_server_code()
+    public async Task A_group_message_is_recalled_by_its_sequence_a_repeat_is_already_revoked_and_a_missing_one_fails_with_10030()
     {
         using var session = await ConnectAsync();
         var (group, seqs) = await GroupWithMessagesAsync(session, 2);
@@ -41,9 +41,15 @@ public class TencentGroupMessageTests(SandboxFixture sandbox) : IClassFixture<Sa
         var repeat = await Client(session).RevokeGroupMessagesAsync(group, new[] { seqs[0], 999 }, CancellationToken.None);
 
         var revoked = Assert.Single(first.Values());
-        Assert.Equal((group, ChannelType.Group, (long?)seqs[0]), (revoked.ChannelId, revoked.ChannelType, revoked.MessageSequence));
-        Assert.Equal(new[] { 10030, 10030 }, repeat.Failures().Select(f => f.Error.ServerCode ?? 0));
-        Assert.Equal(new object[] { seqs[0], 999L }, repeat.Failures().Select(f => f.Input));
+        Assert.Equal((group, ChannelType.Group, (long?)seqs[0], false), (revoked.ChannelId, revoked.ChannelType, revoked.MessageSequence, revoked.AlreadyRevoked));
+        // Both answer RetCode 10030; the history shows the first recalled (IsPlaceMsg 2), the other not there at all.
+        var again = Assert.Single(repeat.Values());
+        Assert.Equal((seqs[0], true), (again.MessageSequence!.Value, again.AlreadyRevoked));
+        var missing = Assert.Single(repeat.Failures());
+        Assert.Equal((999L, 10030, ImErrorKind.NotFound), ((long)missing.Input, missing.Error.ServerCode ?? 0, missing.Error.Kind));
+        Assert.DoesNotContain("recalled before", missing.Error.Message);
+        var recallCodes = Calls(sandbox.Host, "group_open_http_svc/group_msg_recall").Select(c => JsonDocument.Parse(c.Body).RootElement).Count(b => b.GetString("GroupId") == group);
+        Assert.Equal(2, recallCodes);
     }
 
     [Fact]

@@ -114,10 +114,12 @@ public class WildfireGroupTests(SandboxFixture sandbox) : IClassFixture<SandboxF
         var id = SandboxFixture.NewId("g");
         await groups.CreateGroupAsync(new GroupSpec(id) { Owner = "alice" }, CancellationToken.None);
 
-        await members.AddGroupMembersAsync(id, new[] { "bob", "carol" }, CancellationToken.None);
-        await members.AddGroupMembersAsync(id, new[] { "bob" }, CancellationToken.None);
+        var added = await members.AddGroupMembersAsync(id, new[] { "bob", "carol" }, CancellationToken.None);
+        var again = await members.AddGroupMembersAsync(id, new[] { "bob" }, CancellationToken.None);
         await members.RemoveGroupMembersAsync(id, new[] { "carol", "nobody" }, CancellationToken.None);
 
+        // member/add answers no per-member part: every user of the call shares its success.
+        Assert.Equal(new[] { "bob:True", "carol:True", "bob:True" }, added.Concat(again).Select(r => $"{r.Input}:{r.Succeeded}"));
         Assert.Equal(new[] { "alice", "bob" }, (await MembersAsync(members, id)).OrderBy(m => m));
         Assert.Equal(2, (await groups.GetGroupAsync(id, CancellationToken.None))!.MemberCount);
         Assert.Contains(sandbox.Host.WildfireServer.Journal.Entries, e => e.Path == "/admin/group/member/del" && e.Body.Contains("\"members\":[\"carol\",\"nobody\"]"));

@@ -15,8 +15,11 @@ namespace ImAdmin.Engine.Providers.Capabilities
         /// <summary>The group's members, lazily (paged where the server pages); an unknown group is kind NotFound.</summary>
         IAsyncEnumerable<ImChannelMember> GetGroupMembersAsync(string groupId, int pageSize, CancellationToken cancellationToken);
 
-        /// <summary>Adds users (at most <see cref="GroupMemberBatchLimit"/>); users already in the group are not an error.</summary>
-        Task AddGroupMembersAsync(string groupId, IReadOnlyList<string> userIds, CancellationToken cancellationToken);
+        /// <summary>
+        /// Adds users (at most <see cref="GroupMemberBatchLimit"/>): one result per distinct user, Value the user id.
+        /// Users already in the group succeed; a user the server refused alone is a failure of that user only.
+        /// </summary>
+        Task<IReadOnlyList<ItemResult<string>>> AddGroupMembersAsync(string groupId, IReadOnlyList<string> userIds, CancellationToken cancellationToken);
 
         /// <summary>Removes users (at most <see cref="GroupMemberBatchLimit"/>); users not in the group are not an error.</summary>
         Task RemoveGroupMembersAsync(string groupId, IReadOnlyList<string> userIds, CancellationToken cancellationToken);

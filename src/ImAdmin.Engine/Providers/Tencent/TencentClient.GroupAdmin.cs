@@ -69,7 +69,13 @@ namespace ImAdmin.Engine.Providers.Tencent
             };
             // A lost answer must not be retried: the repeat would meet its own group and report "taken".
             await CallAsync("group_open_http_svc/create_group", body, RetrySafety.NotProcessedOnly, cancellationToken).ConfigureAwait(false);
-            if (members.Count > MaxInitialMembers) await AddGroupMembersAsync(spec.GroupId, members.Skip(MaxInitialMembers).ToList(), cancellationToken).ConfigureAwait(false);
+            if (members.Count <= MaxInitialMembers) return;
+            var refused = (await AddGroupMembersAsync(spec.GroupId, members.Skip(MaxInitialMembers).ToList(), cancellationToken).ConfigureAwait(false))
+                .Where(r => !r.Succeeded).ToList();
+            if (refused.Count > 0)
+                throw new ImException(refused[0].Error!.Kind,
+                    $"Tencent Cloud IM group '{spec.GroupId}' was created, but {refused.Count} of its members were not added: {string.Join(" ", refused.Select(r => r.Error!.Message))}",
+                    refused[0].Error) { Provider = ImProvider.TencentCloud, Request = refused[0].Error!.Request };
         }
 
         public async Task<ImChannel?> GetGroupAsync(string groupId, CancellationToken cancellationToken)

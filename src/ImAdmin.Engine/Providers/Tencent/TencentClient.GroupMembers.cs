@@ -60,33 +60,39 @@ namespace ImAdmin.Engine.Providers.Tencent
         }
 
         /// <summary>
-        /// add_group_member, 300 a call. A member already in the group is success; a member the server did not add
-        /// (Result 0, e.g. not imported) is reported in one error after every chunk was sent.
+        /// add_group_member, 300 a call, answers a Result per member: 1 added, 2 already a member (both success), 3 invited
+        /// (success, with a warning: the user joins once the invitation is accepted), 0 refused (usually an account
+        /// that was never imported) — a failure of that member alone.
         /// </summary>
-        public async Task AddGroupMembersAsync(string groupId, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<ItemResult<string>>> AddGroupMembersAsync(string groupId, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
         {
             const string api = "group_open_http_svc/add_group_member";
             ValidGroupId(groupId);
-            var refused = new List<string>();
+            var outcomes = new List<ItemResult<string>>();
             foreach (var chunk in Chunk(userIds.Select(u => ValidAccount(u, "UserId")).Distinct(StringComparer.Ordinal), MaxAddMembers))
             {
                 var body = new AddGroupMemberBody { GroupId = groupId, MemberList = chunk.Select(m => new MemberItem { MemberAccount = m }).ToArray() };
                 // Adding a member twice answers "already a member", so a lost answer may be retried.
                 var answer = await CallAsync(api, body, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
                 var results = answer.TryGetProperty("MemberList", out var list) && list.ValueKind == JsonValueKind.Array
-                    ? list.EnumerateArray().Where(r => r.GetString("Member_Account") != null).ToDictionary(r => r.GetString("Member_Account")!, r => r.GetInt("Result") ?? 0, StringComparer.Ordinal)
-                    : new Dictionary<string, int>();
+                    ? list.EnumerateArray().Where(r => r.GetString("Member_Account") != null).GroupBy(r => r.GetString("Member_Account")!, StringComparer.Ordinal)
+                        .ToDictionary(g => g.Key, g => g.First().GetInt("Result"), StringComparer.Ordinal)
+                    : new Dictionary<string, int?>(StringComparer.Ordinal);
                 foreach (var member in chunk)
-                {
-                    var result = results.TryGetValue(member, out var r) ? r : 0;
-                    if (result == 0) refused.Add(member);
-                    else if (result == 3) ImLog.Warning($"TencentCloud {api}: '{member}' is invited to group '{groupId}' and joins once the invitation is accepted.");
-                }
+                    outcomes.Add(results.TryGetValue(member, out var result) ? MemberAdded(api, groupId, member, result) : ItemResult<string>.Unknown(member,
+                        new ImException(ImErrorKind.Unknown, $"Tencent Cloud IM {api} returned no Result for '{member}' in group '{groupId}'; whether it was added is unknown. Check with Get-ImChannelSubscriber.")
+                        { Provider = ImProvider.TencentCloud, Request = "POST /v4/" + api, OutcomeUnknown = true }));
             }
-            if (refused.Count > 0)
-                throw new ImException(ImErrorKind.NotFound,
-                    $"Tencent Cloud IM did not add {refused.Count} user(s) to group '{groupId}' (add_group_member Result 0, usually an account that was never imported): {string.Join(", ", refused)}. The others were added. Create the accounts with New-ImUser and add them again.")
-                { Provider = ImProvider.TencentCloud, Request = "POST /v4/" + api };
+            return outcomes;
+        }
+
+        private static ItemResult<string> MemberAdded(string api, string groupId, string member, int? result)
+        {
+            if (result == 3) ImLog.Warning($"TencentCloud {api}: '{member}' is invited to group '{groupId}' and joins once the invitation is accepted.");
+            if (result is 1 or 2 or 3) return ItemResult<string>.Success(member, member);
+            return ItemResult<string>.Failure(member, new ImException(ImErrorKind.NotFound,
+                    $"Tencent Cloud IM did not add '{member}' to group '{groupId}' ({api} Result {result?.ToString() ?? "missing"}: refused, usually an account that was never imported). Create the account with New-ImUser and add it again.")
+                { Provider = ImProvider.TencentCloud, Request = "POST /v4/" + api, ServerMessage = $"Result {result?.ToString() ?? "missing"}" });
         }
 
         /// <summary>delete_group_member, 100 a call; a user who is not a member is no error.</summary>

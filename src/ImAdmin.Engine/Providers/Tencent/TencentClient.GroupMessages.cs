@@ -27,14 +27,18 @@ namespace ImAdmin.Engine.Providers.Tencent
         private const string GroupRecallApi = "group_open_http_svc/group_msg_recall";
         private const string GroupHistoryApi = "group_open_http_svc/group_msg_get_simple";
 
+        /// <summary>RetCode of a sequence the server did not recall: no such message, and (undocumented) one recalled before.</summary>
+        private const int NoSuchGroupMessage = 10030;
+
         /// <summary>IsPlaceMsg: 1 = a hole (expired, deleted or not stored), 2 = a recalled message.</summary>
         private const int HoleMessage = 1;
         private const int RecalledMessage = 2;
 
         /// <summary>
         /// Recalls group messages by their MsgSeq (what Send-ImMessage -PassThru reports as MessageSequence), 10 a call.
-        /// A sequence the server did not recall (RetCode 10030: no such message, or recalled before) is a failure keyed
-        /// by the sequence.
+        /// RetCode 10030 answers both "no such message" and a message recalled before (docs/server-behaviour/tencent.md,
+        /// 'Messages'), so the history decides: a recalled message is success with AlreadyRevoked, as for one-to-one
+        /// recalls; otherwise a failure keyed by the sequence. A repeat is therefore harmless and a lost call is retried.
         /// </summary>
         public async Task<IReadOnlyList<ItemResult<ImRevokeResult>>> RevokeGroupMessagesAsync(string groupId, IReadOnlyList<long> sequences, CancellationToken cancellationToken)
         {
@@ -45,8 +49,7 @@ namespace ImAdmin.Engine.Providers.Tencent
             foreach (var chunk in Chunk(sequences.Where(s => s >= 1).Distinct(), MaxRecallSeqs))
             {
                 var body = new GroupRecallBody { GroupId = groupId, MsgSeqList = chunk.Select(s => new MsgSeqItem { MsgSeq = s }).ToArray() };
-                // A repeat of a lost call would find the messages recalled and answer per-item errors; that is reported, not hidden.
-                var answer = await CallAsync(GroupRecallApi, body, RetrySafety.NotProcessedOnly, cancellationToken).ConfigureAwait(false);
+                var answer = await CallAsync(GroupRecallApi, body, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
                 var codes = answer.TryGetProperty("RecallRetList", out var list) && list.ValueKind == JsonValueKind.Array
                     ? list.EnumerateArray().Where(r => r.GetLong("MsgSeq") != null).GroupBy(r => r.GetLong("MsgSeq")!.Value).ToDictionary(g => g.Key, g => g.First().GetInt("RetCode") ?? -1)
                     : new Dictionary<long, int>();
@@ -54,13 +57,23 @@ namespace ImAdmin.Engine.Providers.Tencent
                 {
                     if (!codes.TryGetValue(seq, out var code))
                         results.Add(ItemResult<ImRevokeResult>.Unknown(seq, new ImException(ImErrorKind.Unknown, $"Tencent Cloud IM {GroupRecallApi} returned no result for MsgSeq {seq} of group '{groupId}'; its outcome is unknown.") { Provider = ImProvider.TencentCloud }));
-                    else if (code != 0)
-                        results.Add(ItemResult<ImRevokeResult>.Failure(seq, TencentResponse.ItemFailure(code, $"MsgSeq {seq} of group '{groupId}'", GroupRecallApi)));
+                    else if (code == 0 || (code == NoSuchGroupMessage && await WasRecalledAsync(groupId, seq, cancellationToken).ConfigureAwait(false)))
+                        results.Add(ItemResult<ImRevokeResult>.Success(seq, new ImRevokeResult
+                            { Provider = ImProvider.TencentCloud, ChannelId = groupId, ChannelType = ChannelType.Group, MessageSequence = seq, AlreadyRevoked = code != 0 }));
                     else
-                        results.Add(ItemResult<ImRevokeResult>.Success(seq, new ImRevokeResult { Provider = ImProvider.TencentCloud, ChannelId = groupId, ChannelType = ChannelType.Group, MessageSequence = seq }));
+                        results.Add(ItemResult<ImRevokeResult>.Failure(seq, TencentResponse.ItemFailure(code, $"MsgSeq {seq} of group '{groupId}'", GroupRecallApi)));
                 }
             }
             return results;
+        }
+
+        /// <summary>Whether the group's history holds <paramref name="seq"/> as a recalled message (IsPlaceMsg 2).</summary>
+        private async Task<bool> WasRecalledAsync(string groupId, long seq, CancellationToken cancellationToken)
+        {
+            var page = await CallAsync(GroupHistoryApi, new GroupHistoryBody { GroupId = groupId, ReqMsgNumber = 1, ReqMsgSeq = seq }, RetrySafety.Idempotent, cancellationToken)
+                .ConfigureAwait(false);
+            return page.TryGetProperty("RspMsgList", out var list) && list.ValueKind == JsonValueKind.Array &&
+                   list.EnumerateArray().Any(m => m.GetLong("MsgSeq") == seq && m.GetInt("IsPlaceMsg") == RecalledMessage);
         }
 
         /// <summary>

@@ -139,7 +139,7 @@ namespace ImAdmin.Engine.Providers.Tencent
             [10021] = new TencentErrorCode(ImErrorKind.AlreadyExists, "the GroupId is already used by another group"),
             [10023] = Throttled("group message frequency exceeded"),
             [10025] = new TencentErrorCode(ImErrorKind.AlreadyExists, "the GroupId is already used by a group this admin owns"),
-            [10030] = NotFound("the group message does not exist (or was recalled before)"),
+            [10030] = NotFound("the group message does not exist"),
 
             // Profiles.
             [40001] = Invalid("the profile request is malformed"),

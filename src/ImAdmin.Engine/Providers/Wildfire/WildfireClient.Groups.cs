@@ -93,9 +93,15 @@ namespace ImAdmin.Engine.Providers.Wildfire
                 if (member.GetString("member_id") is string id) yield return new ImChannelMember(groupId, ChannelType.Group, id);
         }
 
-        /// <summary>group/member/add: current members are written again, so adding is idempotent; an unknown group is NotFound.</summary>
-        public Task AddGroupMembersAsync(string groupId, IReadOnlyList<string> userIds, CancellationToken cancellationToken) =>
-            CallAsync("/admin/group/member/add", new AddGroupMembersBody(DefaultSender, groupId, userIds), RetrySafety.Idempotent, cancellationToken);
+        /// <summary>
+        /// group/member/add: current members are written again, so adding is idempotent; an unknown group is NotFound.
+        /// The answer has no per-member part: the call succeeds or fails for every user in it.
+        /// </summary>
+        public async Task<IReadOnlyList<ItemResult<string>>> AddGroupMembersAsync(string groupId, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+        {
+            await CallAsync("/admin/group/member/add", new AddGroupMembersBody(DefaultSender, groupId, userIds), RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
+            return userIds.Select(u => ItemResult<string>.Success(u, u)).ToList();
+        }
 
         /// <summary>group/member/del: non-members are ignored; an unknown group is NotFound.</summary>
         public Task RemoveGroupMembersAsync(string groupId, IReadOnlyList<string> userIds, CancellationToken cancellationToken) =>

@@ -79,6 +79,8 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                     $"WuKongIM answered HTTP 404 to the send to channel '{request.ChannelId}', so it was not sent. The id contains '/' or '?', " +
                     "which a proxy or router in front of the server can read as part of the path. Use an id without them.", "ChannelId");
             }
+            // An empty answer is a lost one: looked up by client_msg_no like any other.
+            if (answer.ValueKind != JsonValueKind.Object) return await SettleAsync(request, body, WuKongResponse.NoAnswer("POST " + SendPath), ct).ConfigureAwait(false);
             var data = WuKongResponse.Data<WuKongSendData>(answer);
             return Sent(request, data?.MessageId, data?.ClientMsgNo ?? body.ClientMsgNo);
         }
@@ -98,6 +100,8 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                 Payload = WuKongPayload.Encode(first.Content),
             };
             var answer = await PostJsonAsync(SendBatchPath, body, ct, RetrySafety.NotProcessedOnly).ConfigureAwait(false);
+            // Without {fail_uids, reason} nothing says which rows were sent: all are unknown, none succeeded.
+            if (answer.ValueKind != JsonValueKind.Object) throw WuKongResponse.NoAnswer("POST " + SendBatchPath);
             var result = answer.Deserialize<WuKongSendBatchResult>(Json.ImJson.Options) ?? new WuKongSendBatchResult();
 
             var failures = new Dictionary<string, string>(StringComparer.Ordinal);

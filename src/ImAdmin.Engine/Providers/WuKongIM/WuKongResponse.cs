@@ -69,6 +69,19 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             body.ValueKind == JsonValueKind.Object && body.TryGetProperty("data", out var data) ? data.Deserialize<T>(ImJson.Options) : null;
 
         /// <summary>
+        /// HTTP 200 to a send, but no answer to read (an empty body, or not the object the route answers): the server
+        /// may have stored the messages, so their outcome is unknown, never success.
+        /// </summary>
+        public static ImException NoAnswer(string request) =>
+            new ImException(ImErrorKind.Unknown, $"WuKongIM answered {request} with HTTP 200 but without the expected body." + UnknownOutcome.Explanation)
+            {
+                Provider = ImProvider.WuKongIM,
+                HttpStatus = 200,
+                Request = request,
+                OutcomeUnknown = true,
+            };
+
+        /// <summary>
         /// A server failure told more clearly: another kind and message, keeping the server's code, message, the
         /// request and whether the outcome is unknown (and the original as the inner exception).
         /// </summary>

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ImAdmin.Engine.Channels;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Channels
 {
@@ -38,13 +39,13 @@ namespace ImAdmin.Cmdlets.Channels
             ? $"Add {users} as subscribers; the first call for this channel first removes every current subscriber"
             : $"Add {users} as subscribers";
 
+        /// <summary>A provider's group answers per member, so a refused member fails only the rows that named it.</summary>
+        protected override Task<IReadOnlyList<ItemResult<string>>> SendEachAsync(MemberBatch batch, CancellationToken cancellationToken) => GroupMembers != null
+            ? GroupMembers.AddGroupMembersAsync(batch.ChannelId, batch.UserIds, cancellationToken)
+            : base.SendEachAsync(batch, cancellationToken);
+
         protected override async Task SendAsync(MemberBatch batch, CancellationToken cancellationToken)
         {
-            if (GroupMembers != null)
-            {
-                await GroupMembers.AddGroupMembersAsync(batch.ChannelId, batch.UserIds, cancellationToken).ConfigureAwait(false);
-                return;
-            }
             var key = (batch.ChannelId, batch.ChannelType);
             var reset = Reset && !_reset.Contains(key);
             await Client.AddChannelMembersAsync(List, batch.ChannelId, batch.ChannelType, batch.UserIds, cancellationToken, reset, Temporary).ConfigureAwait(false);

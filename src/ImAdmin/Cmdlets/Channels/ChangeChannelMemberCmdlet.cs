@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -60,6 +61,13 @@ namespace ImAdmin.Cmdlets.Channels
         /// <summary>Sends one batch (at most 1000 users of one WuKongIM channel, or the provider's limit for a group).</summary>
         protected abstract Task SendAsync(MemberBatch batch, CancellationToken cancellationToken);
 
+        /// <summary>Sends one batch and says what became of each user; where the answer has no per-user part, the call's outcome is every user's.</summary>
+        protected virtual async Task<IReadOnlyList<ItemResult<string>>> SendEachAsync(MemberBatch batch, CancellationToken cancellationToken)
+        {
+            await SendAsync(batch, cancellationToken).ConfigureAwait(false);
+            return batch.AllSucceeded();
+        }
+
         /// <summary>The session's group members capability when the cmdlet works on another provider's groups, else null.</summary>
         protected IGroupMembership? GroupMembers { get; private set; }
 
@@ -119,22 +127,31 @@ namespace ImAdmin.Cmdlets.Channels
 
         private void Send(MemberBatch batch)
         {
+            IReadOnlyList<ItemResult<string>> results;
             try
             {
-                Run(ct => SendAsync(batch, ct));
+                results = Run(ct => SendEachAsync(batch, ct));
             }
             catch (ImException ex) when (ex.Kind == ImErrorKind.NotSupported)
             {
                 // Every later call would fail the same way.
                 ThrowTerminating(ex, "ImAdmin.NotSupported", batch.Sources[0]);
+                return;
             }
             catch (ImException ex)
             {
                 foreach (var row in batch.Sources) WriteItemError(ex, ChannelText.ErrorIdOf(ex, "ImAdmin.ChannelMemberChangeFailed"), row);
                 return;
             }
-            if (!PassThru) return;
-            foreach (var user in batch.UserIds) WriteObject(new ImChannelMember(batch.ChannelId, batch.ChannelType, user));
+            foreach (var result in results)
+            {
+                var user = (string)result.Input;
+                if (!result.Succeeded)
+                    // Only the rows that named the refused user fail; their other users and the other rows went through.
+                    foreach (var row in batch.SourcesOf(user)) WriteItemError(result.Error!, ChannelText.ErrorIdOf(result.Error!, "ImAdmin.ChannelMemberChangeFailed"), row);
+                else if (PassThru)
+                    WriteObject(new ImChannelMember(batch.ChannelId, batch.ChannelType, user));
+            }
         }
     }
 }

@@ -33,10 +33,9 @@ namespace ImAdmin.Cmdlets.Messages
         /// <summary>Numbers identical-looking rows (same sender, recipient, second and content) so each keeps its own identity.</summary>
         private ImportOccurrences? _occurrences;
 
-        /// <summary>The original sender. Omitted: admin.</summary>
+        /// <summary>The original sender. Omitted or an empty CSV cell (an old system's own messages): the admin.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("FromUid", "from_uid", "From_Account", "Sender")]
-        [ValidateNotNullOrEmpty]
         public string? From { get; set; }
 
         /// <summary>The conversation: the other user for Person, otherwise the group, chatroom or channel id.</summary>
@@ -94,7 +93,9 @@ namespace ImAdmin.Cmdlets.Messages
         protected override void ProcessRecord()
         {
             var content = Content;
-            var row = new MessageImport(new SendRequest(From, ChannelId, ChannelType, content) { Source = RowOr(ChannelId) }, new DateTimeOffset(Timestamp), Receiver);
+            // The sender in one spelling before any key is made from the row: an empty sender and the admin by name are the same sender.
+            var from = Senders.Canonical(From, _client!.DefaultImportSender);
+            var row = new MessageImport(new SendRequest(from, ChannelId, ChannelType, content) { Source = RowOr(ChannelId) }, new DateTimeOffset(Timestamp), Receiver);
             try
             {
                 _client!.CheckImportRow(row);
@@ -108,7 +109,7 @@ namespace ImAdmin.Cmdlets.Messages
             _occurrences!.Number(row);
             var note = _client.DescribeImport(SyncFromOldSystem);
             if (!ShouldProcess($"{ChannelType} {ChannelId}",
-                    $"Import {SendImMessageCommand.Describe(content)} from {From ?? _client.DefaultImportSender} sent {row.Timestamp:u}" + (note == null ? string.Empty : $" ({note})"))) return;
+                    $"Import {SendImMessageCommand.Describe(content)} from {from ?? _client.DefaultImportSender} sent {row.Timestamp:u}" + (note == null ? string.Empty : $" ({note})"))) return;
             if (_run!.Journal != null && !Journalled(row)) return;
             foreach (var batch in _pending!.Add(true, row, _client.ImportBatchSize)) Start(batch.Items);
             _run.Collect();

@@ -62,49 +62,59 @@ namespace ImAdmin.Cmdlets.Messages
         [Parameter]
         public SwitchParameter NoPersist { get; set; }
 
+        // The options below bind per row from CSV columns as well (an empty cell means "not given"); rows whose options
+        // differ never share a batch call.
+
         /// <summary>Title of the offline push notification (Tencent Cloud IM OfflinePushInfo Title).</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("push_title")]
         public string? PushTitle { get; set; }
 
         /// <summary>Text of the offline push notification (Tencent Desc, WildfireChat pushContent).</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("push_text", "PushDesc", "pushContent")]
         public string? PushText { get; set; }
 
         /// <summary>Data handed to the push service with the notification, not shown (Tencent Ext, WildfireChat pushData).</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("push_data", "PushExt")]
         public string? PushData { get; set; }
 
-        /// <summary>Users mentioned (@) in the message (Tencent group GroupAtInfo, WildfireChat mentionedTarget).</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
+        /// <summary>Users mentioned (@) in the message (Tencent group GroupAtInfo, WildfireChat mentionedTarget); in a CSV cell, separate them with ';'.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Mentions", "mentioned_target")]
         public string[]? Mention { get; set; }
 
         /// <summary>Mention everyone (@all; WildfireChat mentionedType 2).</summary>
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("mention_all")]
+        [CsvSwitchTransformation]
         public SwitchParameter MentionAll { get; set; }
 
-        /// <summary>How long the message stays visible (Tencent MsgLifeTime, WildfireChat expireDuration in whole seconds, rounded up).</summary>
-        [Parameter]
+        /// <summary>How long the message stays visible (Tencent MsgLifeTime, WildfireChat expireDuration in whole seconds, rounded up): a time span, or whole seconds (also in a CSV cell).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("MsgLifeTime")]
+        [SecondsTransformation]
         public TimeSpan? Lifetime { get; set; }
 
         /// <summary>Free text carried to clients with the message, usually JSON (Tencent CloudCustomData, WildfireChat extra).</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("CloudCustomData")]
         public string? Extra { get; set; }
 
         /// <summary>Do not sync the message to the sender's other devices (Tencent SyncOtherMachine 2).</summary>
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [CsvSwitchTransformation]
         public SwitchParameter NoSyncToSender { get; set; }
 
         /// <summary>Do not call the server's message callbacks for this message (Tencent ForbidCallbackControl).</summary>
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [CsvSwitchTransformation]
         public SwitchParameter SkipCallback { get; set; }
 
         /// <summary>Ask recipients for read receipts (Tencent IsNeedReadReceipt).</summary>
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [CsvSwitchTransformation]
         public SwitchParameter RequestReadReceipt { get; set; }
 
         /// <summary>In a group, chatroom or WildfireChat channel: only these members get the message (WildfireChat toUsers).</summary>
@@ -153,6 +163,18 @@ namespace ImAdmin.Cmdlets.Messages
                 return;
             }
 
+            // The row's own options (CSV columns), once for all its recipients; an option its provider cannot honour fails the row.
+            var options = _options;
+            ImException? badOptions = null;
+            try
+            {
+                options = MessageOptionParameters.ReadRow(this, _client!, _options);
+            }
+            catch (ImException ex)
+            {
+                badOptions = ex;
+            }
+
             foreach (var recipient in recipients)
             {
                 _run!.Progress.AddRead();
@@ -167,6 +189,12 @@ namespace ImAdmin.Cmdlets.Messages
                     Fail(badRecipient, target);
                     continue;
                 }
+                if (badOptions != null)
+                {
+                    _run!.Progress.AddFailed();
+                    WriteItemFailure(_report!.Failure(recipient, badOptions), badOptions is ImCapabilityException ? "ImAdmin.NotSupported" : "ImAdmin.InvalidArgument", target);
+                    continue;
+                }
                 var content = Content;
                 if (!ShouldProcess($"{ChannelType} {recipient}", $"Send {Describe(content)}" + (From == null ? string.Empty : $" from {From}")))
                     continue;
@@ -175,7 +203,7 @@ namespace ImAdmin.Cmdlets.Messages
                     ClientMsgNo = ClientMsgNo,
                     RedDot = !NoRedDot,
                     Persist = !NoPersist,
-                    Options = _options,
+                    Options = options,
                     Source = target,
                 };
                 try
