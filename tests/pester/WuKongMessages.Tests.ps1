@@ -67,12 +67,14 @@ Describe 'Get-ImMessage' {
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'ImAdmin.MessageNotFound*'
     }
 
-    It 'takes ids from its own output, and names the person channel from the viewer side' {
+    It 'takes ids from its own output, and names the sender and the recipient of person messages' {
         $alice = New-TestId alice; $bob = New-TestId bob
         Send-Text -From $bob -To $alice -Count 2
         $again = Get-ImMessage -ChannelId $bob -ChannelType Person -UserId $alice | Get-ImMessage -UserId $alice
         $again.Text | Should -Be @('m2', 'm1')
-        $again.ChannelId | Should -Be @($bob, $bob)
+        # Direction as sent, whoever reads it (so history rows import the right way round).
+        $again.From | Should -Be @($bob, $bob)
+        $again.ChannelId | Should -Be @($alice, $alice)
     }
 
     It 'fails fast naming -UserId for a person channel without the viewing user' {

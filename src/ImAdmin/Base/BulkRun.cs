@@ -14,9 +14,9 @@ namespace ImAdmin.Base
     internal static class BulkRun
     {
         /// <summary>
-        /// A run for <paramref name="cmdlet"/>: <paramref name="throttleLimit"/> null means the provider's default; a
-        /// limit above the provider's maximum or a journal that cannot be opened stops the cmdlet with an error naming
-        /// the parameter.
+        /// A run for <paramref name="cmdlet"/>, which holds it (Ctrl+C stops it, the end of the invocation releases it):
+        /// <paramref name="throttleLimit"/> null means the provider's default; a limit above the provider's maximum or a
+        /// journal that cannot be opened stops the cmdlet with an error naming the parameter.
         /// </summary>
         public static BulkRun<TCall, TResult> Create<TCall, TResult>(ImCmdlet cmdlet, ImProvider provider, int? throttleLimit, string? journal,
             Func<TCall, CancellationToken, Task<TResult>> call, Action<Dispatched<TCall, TResult>> onFinished)
@@ -25,7 +25,9 @@ namespace ImAdmin.Base
             {
                 var limit = BulkDefaults.Resolve(provider, throttleLimit);
                 var path = journal == null ? null : cmdlet.GetUnresolvedProviderPathFromPSPath(journal);
-                return new BulkRun<TCall, TResult>(cmdlet, limit, path, call, onFinished);
+                var run = new BulkRun<TCall, TResult>(cmdlet, limit, path, call, onFinished);
+                cmdlet.Hold(run, run.Stop);
+                return run;
             }
             catch (ImInputException ex)
             {
@@ -69,6 +71,14 @@ namespace ImAdmin.Base
         }
 
         public RunJournal? Journal { get; }
+
+        private readonly JournalKeyCounter _occurrences = new JournalKeyCounter();
+
+        /// <summary>
+        /// The journal key of the next row made of <paramref name="fields"/> (identical rows numbered, so each is its own
+        /// row); null without a journal.
+        /// </summary>
+        public JournalKey? NextKey(params string?[] fields) => Journal == null ? (JournalKey?)null : _occurrences.Next(JournalKey.Of(fields));
 
         public BulkProgress Progress { get; }
 

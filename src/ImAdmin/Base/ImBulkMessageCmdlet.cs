@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using ImAdmin.Engine.Bulk;
+using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Sessions;
 
@@ -11,20 +12,22 @@ namespace ImAdmin.Base
     /// <summary>
     /// A message cmdlet that moves many rows (Send-ImMessage, Import-ImMessage): the message content (-Text or -Payload,
     /// two parameter sets, bound alike from CSV columns), -ThrottleLimit, -Journal and -Summary, and the
-    /// <see cref="BulkRun{TCall,TResult}"/> they configure, stopped on Ctrl+C and released at the end.
+    /// <see cref="BulkRun{TCall,TResult}"/> they configure.
     /// </summary>
     public abstract class ImBulkMessageCmdlet : ImRowCmdlet
     {
         protected const string TextSet = "Text";
         protected const string PayloadSet = "Payload";
 
-        private Action? _stop;
-        private Action? _release;
-
-        /// <summary>The text; each provider wraps it in its own text message format.</summary>
+        /// <summary>
+        /// The text; each provider wraps it in its own text message format. A row that carries a Payload as well (a
+        /// Get-ImMessage row) binds to the Payload set and the payload is what is sent; such a row's Text may be empty.
+        /// </summary>
         [Parameter(ParameterSetName = TextSet, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = PayloadSet, ValueFromPipelineByPropertyName = true)]
         [Alias("Message", "Content")]
-        [ValidateNotNullOrEmpty]
+        [AllowNull]
+        [AllowEmptyString]
         public string? Text { get; set; }
 
         /// <summary>A raw payload, sent as is (its format is the provider's: see each cmdlet's help).</summary>
@@ -32,8 +35,16 @@ namespace ImAdmin.Base
         [ValidateNotNull]
         public byte[]? Payload { get; set; }
 
-        /// <summary>The content of the current row.</summary>
+        /// <summary>The content of the current row (check <see cref="EmptyText"/> first).</summary>
         protected MessageContent Content => MessageContent.From(Text, Payload);
+
+        /// <summary>
+        /// The error for a row with neither text nor payload, naming -Text; null when the row has content. (-Text admits
+        /// empty values for the rows that carry a payload as well, so the check is here rather than on the parameter.)
+        /// </summary>
+        protected ImInputException? EmptyText() => Payload == null && string.IsNullOrEmpty(Text)
+            ? new ImInputException(nameof(Text), "The message text is empty. Give -Text (or a Text, Message or Content column) a value, or send a -Payload.")
+            : null;
 
         /// <summary>Server calls in flight at once (default per provider: 8, Tencent Cloud IM 16).</summary>
         [Parameter]
@@ -54,18 +65,7 @@ namespace ImAdmin.Base
             Func<TCall, CancellationToken, Task<TResult>> call, Action<Dispatched<TCall, TResult>> onFinished)
         {
             var limit = MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) ? ThrottleLimit : (int?)null;
-            var run = BulkRun.Create(this, provider, limit, Journal, call, onFinished);
-            _stop = run.Stop;
-            _release = run.Dispose;
-            return run;
+            return BulkRun.Create(this, provider, limit, Journal, call, onFinished);
         }
-
-        protected override void StopProcessing()
-        {
-            base.StopProcessing();
-            _stop?.Invoke();
-        }
-
-        protected override void ReleaseResources() => _release?.Invoke();
     }
 }

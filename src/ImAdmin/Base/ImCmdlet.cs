@@ -18,6 +18,8 @@ namespace ImAdmin.Base
     {
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private readonly PipelineLog _log = new PipelineLog();
+        private Action? _onStop;
+        private IDisposable? _held;
 
         protected CancellationToken CancellationToken => _cancellation.Token;
 
@@ -30,7 +32,18 @@ namespace ImAdmin.Base
         /// <summary>Writes out what engine calls logged so far (pipeline thread only).</summary>
         internal void RelayLog() => DrainLog();
 
-        protected override void StopProcessing() => _cancellation.Cancel();
+        protected override void StopProcessing()
+        {
+            _cancellation.Cancel();
+            _onStop?.Invoke();
+        }
+
+        /// <summary>Keeps a bulk run for this invocation: told on Ctrl+C (<paramref name="onStop"/>), released at the end.</summary>
+        internal void Hold(IDisposable run, Action onStop)
+        {
+            _held = run;
+            _onStop = onStop;
+        }
 
         /// <summary>Runs an engine call to completion on a worker thread, replaying its messages meanwhile.</summary>
         protected internal T Run<T>(Func<CancellationToken, Task<T>> operation)
@@ -145,6 +158,7 @@ namespace ImAdmin.Base
         public void Dispose()
         {
             ReleaseResources();
+            _held?.Dispose();
             _cancellation.Dispose();
             GC.SuppressFinalize(this);
         }

@@ -126,6 +126,28 @@ public class RunJournalTests : IDisposable
     }
 
     [Fact]
+    public void Records_reach_the_os_before_the_call_and_the_disk_by_the_timer_even_when_no_record_follows()
+    {
+        var key = JournalKey.Of("durable");
+        using var journal = Open();
+        var before = journal.DiskSyncs;
+        journal.Begin(new[] { Row(key, "durable") });
+        // Another handle (as after a kill) sees the record at once: it is with the operating system.
+        using (var reader = new StreamReader(new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite)))
+            Assert.Contains("B " + key, reader.ReadToEnd());
+        // No further record: the once-a-second timer still forces it to the disk.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (journal.DiskSyncs == before && DateTime.UtcNow < deadline) Thread.Sleep(50);
+        Assert.Equal(before + 1, journal.DiskSyncs);
+        // Nothing new, nothing to force.
+        journal.SyncToDisk();
+        Assert.Equal(before + 1, journal.DiskSyncs);
+        journal.Record(key, JournalState.Sent, "durable");
+        journal.SyncToDisk();
+        Assert.Equal(before + 2, journal.DiskSyncs);
+    }
+
+    [Fact]
     public void Labels_stay_on_one_line()
     {
         var key = JournalKey.Of("x");

@@ -105,7 +105,8 @@ public class TencentHistoryTests(SandboxFixture sandbox, ITestOutputHelper outpu
 
         var newest = messages[0];
         var source = stored[^1];
-        Assert.Equal((ImProvider.TencentCloud, source.From, ids[1], ChannelType.Person), (newest.Provider, newest.From, newest.ChannelId, newest.ChannelType));
+        // Sender and recipient as sent, whichever side reads: rows import the right way round.
+        Assert.Equal((ImProvider.TencentCloud, source.From, source.To, ChannelType.Person), (newest.Provider, newest.From, newest.ChannelId, newest.ChannelType));
         Assert.Equal((long)source.MsgSeq, newest.MessageSequence);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(source.MsgTime), newest.Timestamp);
         Assert.Equal(source.Text, newest.Text);
@@ -125,7 +126,7 @@ public class TencentHistoryTests(SandboxFixture sandbox, ITestOutputHelper outpu
 
         Assert.Equal(stored.Skip(4).Take(8).Reverse().Select(m => m.MsgKey), messages.Select(m => m.MessageKey));
         Assert.Equal(3, Calls(sandbox.Host, RoamApi).Count - before);
-        Assert.All(messages, m => Assert.Equal(ids[0], m.ChannelId));
+        Assert.All(messages, m => Assert.Equal(m.From == ids[0] ? ids[1] : ids[0], m.ChannelId));
     }
 
     [Fact]

@@ -89,7 +89,8 @@ public class WuKongHistoryTests(SandboxFixture sandbox) : IClassFixture<SandboxF
         var asBob = await client.GetHistoryAsync(new MessageHistoryQuery(alice, ChannelType.Person) { UserId = bob }, CancellationToken.None).ToListAsync();
 
         Assert.Equal(["b1", "a2", "a1"], asBob.Select(m => m.Text));
-        Assert.All(asBob, m => Assert.Equal(alice, m.ChannelId)); // always the other user, whoever sent it
+        // Sender and recipient as sent, whoever reads: alice's messages went to bob, bob's to alice.
+        Assert.All(asBob, m => Assert.Equal(m.From == alice ? bob : alice, m.ChannelId));
         Assert.Throws<ImInputException>(() => client.GetHistoryAsync(new MessageHistoryQuery(alice, ChannelType.Person), CancellationToken.None));
     }
 

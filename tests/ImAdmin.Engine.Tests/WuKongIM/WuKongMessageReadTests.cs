@@ -25,8 +25,8 @@ public class WuKongMessageReadTests(SandboxFixture sandbox) : IClassFixture<Sand
             Assert.Equal(alice, lookup.Value!.From);
             Assert.Equal("m1", lookup.Value.Text);
         }
-        // The server names the channel from the sender's side (bob for both); the module names it from the viewer's.
-        Assert.Equal((bob, alice), (asAlice.Value!.ChannelId, asBob.Value!.ChannelId));
+        // The message as sent, whoever reads it: its recipient (bob for both), so rows import the right way round.
+        Assert.Equal((bob, bob), (asAlice.Value!.ChannelId, asBob.Value!.ChannelId));
         var call = BodyOf(Requests(sandbox, "/message", alice)[0]);
         Assert.Equal(bob, call.GetProperty("channel_id").GetString());
         Assert.Equal(alice, call.GetProperty("login_uid").GetString());

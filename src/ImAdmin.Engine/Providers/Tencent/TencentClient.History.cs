@@ -50,7 +50,7 @@ namespace ImAdmin.Engine.Providers.Tencent
                 var page = await CallAsync(RoamApi, body, RetrySafety.Idempotent, ct).ConfigureAwait(false);
                 if (page.TryGetProperty("MsgList", out var list) && list.ValueKind == JsonValueKind.Array)
                 {
-                    foreach (var message in list.EnumerateArray().Select(m => ToMessage(m, body.PeerAccount)).OrderByDescending(m => m.Timestamp))
+                    foreach (var message in list.EnumerateArray().Select(m => ToMessage(m, body.OperatorAccount, body.PeerAccount)).OrderByDescending(m => m.Timestamp))
                         if (message.MessageKey == null || seen.Add(message.MessageKey)) yield return message;
                 }
                 if (page.GetInt("Complete") == 1) yield break;
@@ -74,10 +74,13 @@ namespace ImAdmin.Engine.Providers.Tencent
 
         /// <summary>
         /// A MsgList item; the payload is the raw MsgBody JSON, the text that of its first TIMTextElem. A recalled message
-        /// is told by MsgFlagBits 8, never by an empty body.
+        /// is told by MsgFlagBits 8, never by an empty body. From is the sender and ChannelId the recipient (To_Account;
+        /// without it, the side of the pair that did not send), so a message the peer sent reads peer -> operator, and
+        /// the rows pipe into Import-ImMessage the right way round.
         /// </summary>
-        private static ImMessage ToMessage(JsonElement item, string peer)
+        private static ImMessage ToMessage(JsonElement item, string operatorAccount, string peer)
         {
+            var from = item.GetString("From_Account");
             var hasBody = item.TryGetProperty("MsgBody", out var elements) && elements.ValueKind == JsonValueKind.Array;
             return new ImMessage
             {
@@ -87,8 +90,8 @@ namespace ImAdmin.Engine.Providers.Tencent
                 Provider = ImProvider.TencentCloud,
                 MessageKey = item.GetString("MsgKey"),
                 MessageSequence = item.GetLong("MsgSeq") ?? 0,
-                From = item.GetString("From_Account"),
-                ChannelId = peer,
+                From = from,
+                ChannelId = item.GetString("To_Account") ?? (from == peer ? operatorAccount : peer),
                 ChannelType = ChannelType.Person,
                 Timestamp = item.GetUnixTime("MsgTimeStamp") ?? default,
                 Payload = hasBody ? Encoding.UTF8.GetBytes(elements.GetRawText()) : Array.Empty<byte>(),

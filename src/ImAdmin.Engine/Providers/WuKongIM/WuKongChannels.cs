@@ -59,17 +59,6 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             return (from == viewer && message.ChannelId == channelId) || (from == channelId && message.ChannelId == viewer);
         }
 
-        /// <summary>
-        /// Renames a person message's channel to the other user as <paramref name="viewer"/> sees it. The server names it
-        /// from the sender's side, so a received message would otherwise carry the viewer's own id as its channel.
-        /// </summary>
-        public static ImMessage SeenBy(ImMessage message, string? viewer)
-        {
-            if (message.ChannelType == ChannelType.Person && viewer != null && !string.IsNullOrEmpty(message.From) && message.From != viewer)
-                message.ChannelId = message.From!;
-            return message;
-        }
-
         private static uint Crc32(string text)
         {
             var crc = 0xFFFFFFFFu;

@@ -28,14 +28,13 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             var login = WuKongChannels.Viewer(query.ChannelType, query.ChannelId, query.UserId) ?? query.UserId ?? WuKongChannels.ManagerUid;
             Validate(query);
             var body = new WuKongMessageSyncBody { LoginUid = login, ChannelId = query.ChannelId, ChannelType = type, Limit = query.PageSize };
-            var viewer = query.ChannelType == ChannelType.Person ? login : null;
             return query.Direction == MessageDirection.Older
-                ? OlderAsync(body, viewer, query.StartSequence, query.EndSequence ?? 1, cancellationToken)
-                : NewerAsync(body, viewer, query.StartSequence ?? 1, query.EndSequence, cancellationToken);
+                ? OlderAsync(body, query.StartSequence, query.EndSequence ?? 1, cancellationToken)
+                : NewerAsync(body, query.StartSequence ?? 1, query.EndSequence, cancellationToken);
         }
 
         /// <summary>The paging of docs/server-behaviour/wukongim.md, 'Message history': newest page (start = end = 0), then pull_mode 0 from (smallest seq − 1) down to <paramref name="lowest"/>.</summary>
-        private async IAsyncEnumerable<ImMessage> OlderAsync(WuKongMessageSyncBody body, string? viewer, long? highest, long lowest, [EnumeratorCancellation] CancellationToken ct)
+        private async IAsyncEnumerable<ImMessage> OlderAsync(WuKongMessageSyncBody body, long? highest, long lowest, [EnumeratorCancellation] CancellationToken ct)
         {
             var upper = highest;
             while (true)
@@ -43,7 +42,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                 body.PullMode = PullOlder;
                 body.StartMessageSeq = upper ?? 0;
                 body.EndMessageSeq = upper.HasValue ? lowest - 1 : 0; // the range is (end, start]
-                var page = await SyncPageAsync(body, viewer, ct).ConfigureAwait(false);
+                var page = await SyncPageAsync(body, ct).ConfigureAwait(false);
                 if (page.Count == 0) yield break;
                 foreach (var message in Enumerable.Reverse(page).Where(m => m.MessageSequence >= lowest)) yield return message;
                 var smallest = page[0].MessageSequence;
@@ -53,7 +52,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         }
 
         /// <summary>pull_mode 1 over [start, end), the end made exclusive from the inclusive <paramref name="highest"/>.</summary>
-        private async IAsyncEnumerable<ImMessage> NewerAsync(WuKongMessageSyncBody body, string? viewer, long lowest, long? highest, [EnumeratorCancellation] CancellationToken ct)
+        private async IAsyncEnumerable<ImMessage> NewerAsync(WuKongMessageSyncBody body, long lowest, long? highest, [EnumeratorCancellation] CancellationToken ct)
         {
             var start = lowest;
             while (true)
@@ -61,7 +60,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                 body.PullMode = PullNewer;
                 body.StartMessageSeq = start;
                 body.EndMessageSeq = highest.HasValue ? highest.Value + 1 : 0;
-                var page = await SyncPageAsync(body, viewer, ct).ConfigureAwait(false);
+                var page = await SyncPageAsync(body, ct).ConfigureAwait(false);
                 if (page.Count == 0) yield break;
                 foreach (var message in page) yield return message;
                 var largest = page[page.Count - 1].MessageSequence;
@@ -70,11 +69,11 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             }
         }
 
-        private async Task<List<ImMessage>> SyncPageAsync(WuKongMessageSyncBody body, string? viewer, CancellationToken ct)
+        private async Task<List<ImMessage>> SyncPageAsync(WuKongMessageSyncBody body, CancellationToken ct)
         {
             var json = await PostJsonAsync("/channel/messagesync", body, ct).ConfigureAwait(false);
             var list = json.Deserialize<WuKongMessageList>(ImJson.Options);
-            return (list?.Messages ?? new List<WuKongMessageDto>()).Select(m => m.ToModel(viewer)).OrderBy(m => m.MessageSequence).ToList();
+            return (list?.Messages ?? new List<WuKongMessageDto>()).Select(m => m.ToModel()).OrderBy(m => m.MessageSequence).ToList();
         }
 
         private static void Validate(MessageHistoryQuery q)

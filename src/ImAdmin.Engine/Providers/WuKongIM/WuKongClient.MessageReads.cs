@@ -109,7 +109,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         private static ItemResult<ImMessage> Lookup(object key, ImMessage? message, string channelId, ChannelType type, string? viewer, string what)
         {
             if (message != null && WuKongChannels.Belongs(message, channelId, type, viewer))
-                return ItemResult<ImMessage>.Success(key, WuKongChannels.SeenBy(message, viewer));
+                return ItemResult<ImMessage>.Success(key, message);
             var where = viewer == null ? $"{type} channel '{channelId}'" : $"the person channel of '{viewer}' and '{channelId}'";
             return ItemResult<ImMessage>.Failure(key, new ImException(ImErrorKind.NotFound, $"{what} was not found in {where}.")
             {

@@ -57,7 +57,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                         $"Message search needs the WuKongIM plugin {SearchPluginName}, which is not installed on this server (it answered \"{ex.ServerMessage}\"). Install and start the plugin, then search again.");
                 }
                 var answer = json.Deserialize<WuKongSearchAnswer>(ImJson.Options) ?? new WuKongSearchAnswer();
-                var messages = (answer.Messages ?? new List<WuKongMessageDto>()).Select(m => m.ToModel(body.Uid)).ToList();
+                var messages = (answer.Messages ?? new List<WuKongMessageDto>()).Select(m => m.ToModel()).ToList();
                 yield return new MessageSearchPage(answer.Total, messages);
                 if (messages.Count < body.Limit || page * body.Limit >= answer.Total) yield break;
             }

@@ -65,7 +65,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             LastClientMsgNo = string.IsNullOrEmpty(LastClientMsgNo) ? null : LastClientMsgNo,
             Timestamp = DateTimeOffset.FromUnixTimeSeconds(Timestamp),
             Version = Version,
-            Recents = (Recents ?? new List<WuKongMessageDto>()).Select(m => m.ToModel(userId)).ToArray(),
+            Recents = (Recents ?? new List<WuKongMessageDto>()).Select(m => m.ToModel()).ToArray(),
         };
     }
 }

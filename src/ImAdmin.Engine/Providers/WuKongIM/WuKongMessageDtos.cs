@@ -96,11 +96,14 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         /// <summary>Base64 in reads; a decoded JSON object in search results.</summary>
         [JsonPropertyName("payload")] public JsonElement Payload { get; set; }
 
-        /// <param name="viewer">The user reading a person channel: its messages are named as that user sees them.</param>
-        public ImMessage ToModel(string? viewer = null)
+        /// <summary>
+        /// The message as stored: From the sender, ChannelId the recipient of a person message (the server names it so,
+        /// whoever reads it), so history rows pipe into Import-ImMessage the right way round.
+        /// </summary>
+        public ImMessage ToModel()
         {
             var (bytes, text) = ReadPayload(Payload);
-            return WuKongChannels.SeenBy(new ImMessage
+            return new ImMessage
             {
                 Provider = ImProvider.WuKongIM,
                 MessageId = MessageId,
@@ -113,7 +116,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                 Timestamp = DateTimeOffset.FromUnixTimeSeconds(Timestamp),
                 Payload = bytes,
                 Text = text,
-            }, viewer);
+            };
         }
 
         private static (byte[] Bytes, string? Text) ReadPayload(JsonElement payload)

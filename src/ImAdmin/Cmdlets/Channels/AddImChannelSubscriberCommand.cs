@@ -2,8 +2,8 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using ImAdmin.Engine.Channels;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Channels;
 using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Channels
@@ -12,7 +12,7 @@ namespace ImAdmin.Cmdlets.Channels
     /// <para type="synopsis">Subscribes users to a WuKongIM channel (creating the channel if it does not exist), or adds members to another provider's group.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "ImChannelSubscriber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
-    [OutputType(typeof(ImChannelMember))]
+    [OutputType(typeof(ImChannelMember), typeof(ImBulkSummary))]
     public sealed class AddImChannelSubscriberCommand : ChangeChannelMemberCmdlet
     {
         private readonly HashSet<(string, ChannelType)> _reset = new HashSet<(string, ChannelType)>();
@@ -28,6 +28,9 @@ namespace ImAdmin.Cmdlets.Channels
         protected override ChannelMemberList List => ChannelMemberList.Subscribers;
 
         protected override bool HandlesProviderGroups => true;
+
+        /// <summary>With -Reset the first call of a channel clears it: no other call for it may run meanwhile.</summary>
+        protected override bool OneCallAtATime => Reset;
 
         protected override void BeginProcessing()
         {

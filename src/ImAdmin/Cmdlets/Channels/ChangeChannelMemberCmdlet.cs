@@ -1,9 +1,11 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using ImAdmin.Base;
 using ImAdmin.Completion;
+using ImAdmin.Engine.Bulk;
 using ImAdmin.Engine.Channels;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
@@ -14,11 +16,19 @@ namespace ImAdmin.Cmdlets.Channels
     /// <summary>
     /// Base of the Add-/Remove- member cmdlets. Rows are confirmed one by one (ShouldProcess), collected per channel
     /// and sent 1000 users per call (another provider's group: as many as its add or remove call takes); when a call fails, every row in it gets its own error with the row as
-    /// TargetObject, and the other calls go on.
+    /// TargetObject, and the other calls go on. Calls run in the background, up to -ThrottleLimit, while rows keep binding;
+    /// with -Journal each user of a row is journalled.
     /// </summary>
     public abstract class ChangeChannelMemberCmdlet : ImRowCmdlet
     {
         private ChannelMemberBatcher _batcher = null!;
+        private BulkRun<MemberBatch, IReadOnlyList<ItemResult<string>>>? _run;
+
+        /// <summary>Journal keys of the users waiting in the batcher, by channel and user (a user given twice has two).</summary>
+        private readonly Dictionary<(string, ChannelType, string), List<JournalKey>> _keys = new Dictionary<(string, ChannelType, string), List<JournalKey>>();
+
+        /// <summary>The journal keys of the calls in flight (with a journal only).</summary>
+        private readonly Dictionary<MemberBatch, List<(string User, JournalKey Key)>> _journalled = new Dictionary<MemberBatch, List<(string User, JournalKey Key)>>();
         private ChannelAccess _access = null!;
 
         /// <summary>The channel id (for a person channel, the owner's user id). Binds from CSV columns ChannelId, To, To_Account, Target or channel_id.</summary>
@@ -45,6 +55,23 @@ namespace ImAdmin.Cmdlets.Channels
         /// <summary>Write one ImChannelMember per user once the server has accepted the change.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
+
+        /// <summary>Server calls in flight at once (default per provider: 8, Tencent Cloud IM 16).</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; }
+
+        /// <summary>A file recording each user's outcome: a re-run with the same file skips users already done and reports users whose outcome is unknown instead of repeating them.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Journal { get; set; }
+
+        /// <summary>Write one summary object at the end (done, failed, skipped, unknown).</summary>
+        [Parameter]
+        public SwitchParameter Summary { get; set; }
+
+        /// <summary>Calls must run one at a time (e.g. the first call of a channel clears it first): -ThrottleLimit is then 1.</summary>
+        protected virtual bool OneCallAtATime => false;
 
         /// <summary>Which of the channel's lists the cmdlet changes.</summary>
         protected abstract ChannelMemberList List { get; }
@@ -88,6 +115,8 @@ namespace ImAdmin.Cmdlets.Channels
             {
                 _batcher = new ChannelMemberBatcher(List);
             }
+            var throttle = OneCallAtATime ? 1 : MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) ? ThrottleLimit : (int?)null;
+            _run = BulkRun.Create<MemberBatch, IReadOnlyList<ItemResult<string>>>(this, ResolveSession().Provider, throttle, Journal, SendEachAsync, Finished);
         }
 
         protected override void ProcessRecord()
@@ -100,11 +129,14 @@ namespace ImAdmin.Cmdlets.Channels
                 foreach (var id in userIds) Queue(new[] { id }, id);
             else
                 Queue(userIds, InputObject);
+            _run!.Collect();
         }
 
         protected override void EndProcessing()
         {
             foreach (var batch in _batcher.Flush()) Send(batch);
+            _run!.Finish();
+            _run.Summarize(Summary);
         }
 
         /// <inheritdoc cref="ChannelAccess.RefuseOnProviderGroups"/>
@@ -117,6 +149,9 @@ namespace ImAdmin.Cmdlets.Channels
             {
                 var users = ChannelMemberBatcher.Validate(EffectiveList, ChannelId, ChannelType, userIds);
                 if (!ShouldProcess(ChannelText.ChannelTarget(ChannelId, ChannelType), Action(ChannelText.DescribeUsers(users)))) return;
+                _run!.Progress.AddRead(users.Count);
+                users = users.Where(user => Admitted(user, row)).ToList();
+                if (users.Count == 0) return;
                 foreach (var batch in _batcher.Add(ChannelId, ChannelType, users, row)) Send(batch);
             }
             catch (ImInputException ex)
@@ -125,33 +160,84 @@ namespace ImAdmin.Cmdlets.Channels
             }
         }
 
+        /// <summary>Whether a user of a row goes ahead, from the journal (always without one); its key waits with it.</summary>
+        private bool Admitted(string user, object row)
+        {
+            var name = MyInvocation.MyCommand.Name;
+            var key = _run!.NextKey(name, ChannelId, ChannelType.ToString(), user);
+            if (!key.HasValue) return true;
+            if (!_run.Admit(key.Value, null, Label(ChannelId, user), () => new ImException(ImErrorKind.ServerError,
+                        $"{user} in {ChannelType} {ChannelId}: not sent: an earlier {name} with this journal may have done it (its outcome is unknown). Check the channel; to send it anyway, run without -Journal.")
+                    { OutcomeUnknown = true }, "ImAdmin.MemberOutcomeUnknown", row))
+                return false;
+            var slot = (ChannelId, ChannelType, user);
+            if (!_keys.TryGetValue(slot, out var keys)) _keys[slot] = keys = new List<JournalKey>();
+            keys.Add(key.Value);
+            return true;
+        }
+
+        private static string Label(string channelId, string user) => $"{channelId} {user}";
+
+        /// <summary>The journal keys of a batch's users, taken off the waiting list.</summary>
+        private List<(string User, JournalKey Key)> TakeKeys(MemberBatch batch)
+        {
+            var taken = new List<(string User, JournalKey Key)>();
+            foreach (var user in batch.UserIds)
+            {
+                var slot = (batch.ChannelId, batch.ChannelType, user);
+                if (!_keys.TryGetValue(slot, out var keys)) continue;
+                _keys.Remove(slot);
+                taken.AddRange(keys.Select(k => (user, k)));
+            }
+            return taken;
+        }
+
         private void Send(MemberBatch batch)
         {
-            IReadOnlyList<ItemResult<string>> results;
-            try
+            List<(string User, JournalKey Key)>? keys = null;
+            if (_run!.Journal != null) _journalled[batch] = keys = TakeKeys(batch);
+            _run.Start(batch, keys?.Select(k => new KeyValuePair<JournalKey, string>(k.Key, Label(batch.ChannelId, k.User))));
+        }
+
+        /// <summary>A finished call (on the pipeline thread): each user's outcome to the journal, members or errors to the pipeline.</summary>
+        private void Finished(Dispatched<MemberBatch, IReadOnlyList<ItemResult<string>>> call)
+        {
+            if (call.Cancelled) throw new PipelineStoppedException();
+            var batch = call.Input;
+            _journalled.TryGetValue(batch, out var keys);
+            _journalled.Remove(batch);
+            if (call.Error is ImException ex)
             {
-                results = Run(ct => SendEachAsync(batch, ct));
-            }
-            catch (ImException ex) when (ex.Kind == ImErrorKind.NotSupported)
-            {
-                // Every later call would fail the same way.
-                ThrowTerminating(ex, "ImAdmin.NotSupported", batch.Sources[0]);
-                return;
-            }
-            catch (ImException ex)
-            {
+                foreach (var user in batch.UserIds) Record(batch, keys, user, ex);
+                if (ex.Kind == ImErrorKind.NotSupported)
+                    // Every later call would fail the same way.
+                    ThrowTerminating(ex, "ImAdmin.NotSupported", batch.Sources[0]);
                 foreach (var row in batch.Sources) WriteItemError(ex, ChannelText.ErrorIdOf(ex, "ImAdmin.ChannelMemberChangeFailed"), row);
                 return;
             }
-            foreach (var result in results)
+            if (call.Error != null) throw call.Error;
+            foreach (var result in call.Output)
             {
                 var user = (string)result.Input;
+                Record(batch, keys, user, result.Error);
                 if (!result.Succeeded)
                     // Only the rows that named the refused user fail; their other users and the other rows went through.
                     foreach (var row in batch.SourcesOf(user)) WriteItemError(result.Error!, ChannelText.ErrorIdOf(result.Error!, "ImAdmin.ChannelMemberChangeFailed"), row);
                 else if (PassThru)
                     WriteObject(new ImChannelMember(batch.ChannelId, batch.ChannelType, user));
             }
+        }
+
+        /// <summary>One user's outcome (<paramref name="error"/> null: done), journalled under each of its keys, or counted once without a journal.</summary>
+        private void Record(MemberBatch batch, List<(string User, JournalKey Key)>? keys, string user, ImException? error)
+        {
+            var outcome = error == null ? JournalState.Sent : error.OutcomeUnknown ? JournalState.Unknown : JournalState.Failed;
+            if (keys == null)
+            {
+                _run!.Record(null, outcome, string.Empty);
+                return;
+            }
+            foreach (var key in keys.Where(k => k.User == user)) _run!.Record(key.Key, outcome, Label(batch.ChannelId, user));
         }
     }
 }

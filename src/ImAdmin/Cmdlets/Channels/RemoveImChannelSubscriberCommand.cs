@@ -1,8 +1,8 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using ImAdmin.Engine.Channels;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Channels;
 
 namespace ImAdmin.Cmdlets.Channels
 {
@@ -10,7 +10,7 @@ namespace ImAdmin.Cmdlets.Channels
     /// <para type="synopsis">Unsubscribes users from a WuKongIM channel (their conversation with it is deleted), or removes members from another provider's group.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "ImChannelSubscriber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(ImChannelMember))]
+    [OutputType(typeof(ImChannelMember), typeof(ImBulkSummary))]
     public sealed class RemoveImChannelSubscriberCommand : ChangeChannelMemberCmdlet
     {
         protected override ChannelMemberList List => ChannelMemberList.Subscribers;

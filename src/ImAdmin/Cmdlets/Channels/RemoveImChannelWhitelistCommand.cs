@@ -1,8 +1,8 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using ImAdmin.Engine.Channels;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Channels;
 
 namespace ImAdmin.Cmdlets.Channels
 {
@@ -10,7 +10,7 @@ namespace ImAdmin.Cmdlets.Channels
     /// <para type="synopsis">Removes users from the whitelist of a WuKongIM channel.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "ImChannelWhitelist", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(ImChannelMember))]
+    [OutputType(typeof(ImChannelMember), typeof(ImBulkSummary))]
     public sealed class RemoveImChannelWhitelistCommand : ChangeChannelMemberCmdlet
     {
         protected override ChannelMemberList List => ChannelMemberList.Whitelist;

@@ -63,6 +63,13 @@ namespace ImAdmin.Cmdlets.Messages
         [ValidateRange(1, MessageHistoryQuery.MaxPageSize)]
         public int PageSize { get; set; } = MessageHistoryQuery.DefaultPageSize;
 
+        /// <summary>
+        /// The channel to look in. A person message piped in names its recipient as ChannelId, which is the viewer itself
+        /// for a message the viewer received: the other user is then the row's sender.
+        /// </summary>
+        private string Peer =>
+            ChannelType == ChannelType.Person && ChannelId == UserId && InputObject?.Properties["From"]?.Value is string from && from.Length > 0 ? from : ChannelId;
+
         protected override void BeginProcessing() => _window = new PagingWindow(PagingParameters);
 
         protected override void ProcessRecord()
@@ -76,11 +83,11 @@ namespace ImAdmin.Cmdlets.Messages
                 {
                     case IdSet:
                         var byId = session.RequireCapability<IMessageByIdReader>();
-                        WriteLookups(Run(ct => byId.GetMessagesByIdAsync(ChannelId, ChannelType, UserId, MessageId!, ct)));
+                        WriteLookups(Run(ct => byId.GetMessagesByIdAsync(Peer, ChannelType, UserId, MessageId!, ct)));
                         break;
                     case ClientMsgNoSet:
                         var byClientMsgNo = session.RequireCapability<IMessageByClientMsgNoReader>();
-                        WriteLookups(Run(ct => byClientMsgNo.GetMessagesByClientMsgNoAsync(ChannelId, ChannelType, UserId, ClientMsgNo!, ct)));
+                        WriteLookups(Run(ct => byClientMsgNo.GetMessagesByClientMsgNoAsync(Peer, ChannelType, UserId, ClientMsgNo!, ct)));
                         break;
                     default:
                         var history = RequireCapability<IMessageHistoryReader>();

@@ -27,13 +27,15 @@ namespace ImAdmin.Cmdlets.Messages
         private RowBatcher<bool, MessageImport>? _pending;
         private IMessageImporter? _client;
         private BulkRun<IReadOnlyList<MessageImport>, IReadOnlyList<ImSendResult>>? _run;
-        private readonly JournalKeyCounter _keys = new JournalKeyCounter();
         private readonly Dictionary<MessageImport, JournalKey> _journalled = new Dictionary<MessageImport, JournalKey>();
 
-        /// <summary>Numbers identical-looking rows (same sender, recipient, second and content) so each keeps its own identity.</summary>
+        /// <summary>
+        /// Numbers identical-looking rows (same sender, recipient, second and content) so each keeps its own identity: the
+        /// one count behind both the Tencent dedupe key and the journal key.
+        /// </summary>
         private ImportOccurrences? _occurrences;
 
-        /// <summary>The original sender. Omitted or an empty CSV cell (an old system's own messages): the admin.</summary>
+        /// <summary>The original sender. Omitted or empty (an empty CSV cell, an old system's own messages, a system message read by Get-ImMessage): the admin.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("FromUid", "from_uid", "From_Account", "Sender")]
         public string? From { get; set; }
@@ -52,10 +54,10 @@ namespace ImAdmin.Cmdlets.Messages
 
 
 
-        /// <summary>When the message was originally sent.</summary>
+        /// <summary>When the message was originally sent (a time without an offset is local time). A DateTimeOffset, so Get-ImMessage rows bind.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SentAt", "Time")]
-        public DateTime Timestamp { get; set; }
+        public DateTimeOffset Timestamp { get; set; }
 
         /// <summary>Only these members of a group-like conversation received it. Omitted: everyone.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -92,10 +94,15 @@ namespace ImAdmin.Cmdlets.Messages
 
         protected override void ProcessRecord()
         {
+            if (EmptyText() is { } empty)
+            {
+                WriteItemError(empty, "ImAdmin.InvalidArgument", RowOr(ChannelId));
+                return;
+            }
             var content = Content;
             // The sender in one spelling before any key is made from the row: an empty sender and the admin by name are the same sender.
             var from = Senders.Canonical(From, _client!.DefaultImportSender);
-            var row = new MessageImport(new SendRequest(from, ChannelId, ChannelType, content) { Source = RowOr(ChannelId) }, new DateTimeOffset(Timestamp), Receiver);
+            var row = new MessageImport(new SendRequest(from, ChannelId, ChannelType, content) { Source = RowOr(ChannelId) }, Timestamp, Receiver);
             try
             {
                 _client!.CheckImportRow(row);
@@ -130,8 +137,8 @@ namespace ImAdmin.Cmdlets.Messages
         private bool Journalled(MessageImport row)
         {
             var m = row.Message;
-            var key = _keys.Next(JournalKey.Of("import", m.From, m.ChannelType.ToString(), m.ChannelId, m.Content.Text ?? Convert.ToBase64String(m.Content.Payload!),
-                row.Timestamp.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), row.Receivers == null ? null : string.Join(",", row.Receivers)));
+            var key = JournalKey.Of("import", m.From, m.ChannelType.ToString(), m.ChannelId, m.Content.Text ?? Convert.ToBase64String(m.Content.Payload!),
+                row.Timestamp.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), row.Receivers == null ? null : string.Join(",", row.Receivers)).Nth(row.Occurrence);
             // A server that keeps one copy of a repeated row makes an unknown row safe to import again, whenever.
             if (!_run!.Admit(key, _client!.ImportRepeatsAreDeduped ? TimeSpan.MaxValue : (TimeSpan?)null, Label(row), () => new ImException(ImErrorKind.ServerError,
                         $"Not imported: an earlier run with this journal may have imported the message to {m.ChannelId} sent {row.Timestamp:u} (its outcome is unknown), and this server would store it twice. Check the conversation; to import it anyway, run without -Journal.")

@@ -189,6 +189,11 @@ namespace ImAdmin.Cmdlets.Messages
                     Fail(badRecipient, target);
                     continue;
                 }
+                if (EmptyText() is { } empty)
+                {
+                    Fail(empty, target);
+                    continue;
+                }
                 if (badOptions != null)
                 {
                     _run!.Progress.AddFailed();

@@ -1,8 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using ImAdmin.Engine.Errors;
+using System.Threading;
+using System.Threading.Tasks;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Cmdlets.Users
@@ -11,7 +14,7 @@ namespace ImAdmin.Cmdlets.Users
     /// <para type="synopsis">Changes users' display name and avatar, and (WildfireChat) mutes, bans or restores them with -Status; fields not given stay as they are.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "ImUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(ImUser))]
+    [OutputType(typeof(ImUser), typeof(ImBulkSummary))]
     public sealed class SetImUserCommand : UserProfileCmdlet
     {
         private readonly Dictionary<string, UserStatus> _statuses = new Dictionary<string, UserStatus>();
@@ -54,18 +57,30 @@ namespace ImAdmin.Cmdlets.Users
                 _statuses.TryGetValue(user.UserId, out var status) ? $"set the status to {status}" : null,
             }.Where(s => s != null));
 
-        /// <summary>Profile fields first (an unknown user fails there), then the status of the users that are left.</summary>
-        protected override IReadOnlyList<ItemResult<ImUser>> Apply(IReadOnlyList<UserInput> users)
+        /// <summary>
+        /// Profile fields first (an unknown user fails there), then the status of the users that are left. The statuses
+        /// are taken now: the call runs while later rows change them.
+        /// </summary>
+        protected override Func<CancellationToken, Task<IReadOnlyList<ItemResult<ImUser>>>> Prepare(IReadOnlyList<UserInput> users)
+        {
+            var statuses = users.Where(u => _statuses.ContainsKey(u.UserId)).ToDictionary(u => u.UserId, u => _statuses[u.UserId]);
+            var directory = Users;
+            var writer = _statusWriter;
+            return ct => ApplyAsync(directory, writer, users, statuses, ct);
+        }
+
+        private static async Task<IReadOnlyList<ItemResult<ImUser>>> ApplyAsync(IUserDirectory directory, IUserStatusWriter? writer, IReadOnlyList<UserInput> users,
+            IReadOnlyDictionary<string, UserStatus> statuses, CancellationToken ct)
         {
             var withProfile = users.Where(u => u.HasProfile).ToList();
-            var profile = withProfile.Count == 0 ? new List<ItemResult<ImUser>>() : Run(ct => Users.SetUsersAsync(withProfile, ct)).ToList();
+            var profile = withProfile.Count == 0 ? new List<ItemResult<ImUser>>() : (await directory.SetUsersAsync(withProfile, ct).ConfigureAwait(false)).ToList();
             var results = profile.ToDictionary(r => (string)r.Input);
-            foreach (var user in users.Where(u => _statuses.ContainsKey(u.UserId) && (!results.TryGetValue(u.UserId, out var r) || r.Succeeded)))
+            foreach (var user in users.Where(u => statuses.ContainsKey(u.UserId) && (!results.TryGetValue(u.UserId, out var r) || r.Succeeded)))
             {
-                var status = _statuses[user.UserId];
+                var status = statuses[user.UserId];
                 try
                 {
-                    Run(ct => _statusWriter!.SetUserStatusAsync(user.UserId, status, ct));
+                    await writer!.SetUserStatusAsync(user.UserId, status, ct).ConfigureAwait(false);
                 }
                 catch (ImException ex) when (ex.Kind == ImErrorKind.NotFound || ex.Kind == ImErrorKind.InvalidArgument)
                 {
