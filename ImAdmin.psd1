@@ -1,9 +1,9 @@
 #
 # ImAdmin module manifest.
-# This file at the repository root loads the module built by `dotnet build` (from out/ImAdmin/); before a build,
-# tools/Assert-ModuleBuilt.ps1 says to build first. The format files are read from src/ so that check can run.
-# The build writes the Gallery copy next to the assemblies (out/ImAdmin/ImAdmin.psd1): paths made relative to it,
-# ModuleVersion checked against Directory.Build.props, and the build check left out.
+# This file at the repository root loads the module built by `dotnet build -c Release` into out/ImAdmin/ (before a
+# build, Import-Module says out/ImAdmin/ImAdmin.dll was not found: build first). It runs no script on import.
+# The build writes the Gallery copy next to the assemblies (out/ImAdmin/ImAdmin.psd1): paths made relative to it and
+# ModuleVersion checked against Directory.Build.props. The views of src/ImAdmin/Formats are built into one file.
 #
 @{
     RootModule           = 'out/ImAdmin/ImAdmin.dll'
@@ -17,18 +17,7 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
-    ScriptsToProcess     = @('tools/Assert-ModuleBuilt.ps1')
-    FormatsToProcess     = @(
-        'src/ImAdmin/Formats/Sessions.Format.ps1xml'
-        'src/ImAdmin/Formats/Messages.Format.ps1xml'
-        'src/ImAdmin/Formats/MessageManagement.Format.ps1xml'
-        'src/ImAdmin/Formats/Connections.Format.ps1xml'
-        'src/ImAdmin/Formats/Channels.Format.ps1xml'
-        'src/ImAdmin/Formats/Conversations.Format.ps1xml'
-        'src/ImAdmin/Formats/Users.Format.ps1xml'
-        'src/ImAdmin/Formats/Server.Format.ps1xml'
-        'src/ImAdmin/Formats/Webhooks.Format.ps1xml'
-    )
+    FormatsToProcess     = @('out/ImAdmin/Formats/ImAdmin.Format.ps1xml')
     CmdletsToExport      = @(
         'Connect-ImServer'
         'Disconnect-ImServer'

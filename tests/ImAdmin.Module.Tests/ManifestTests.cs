@@ -50,6 +50,26 @@ public sealed class ManifestTests : IClassFixture<ModuleFixture>
     }
 
     [Fact]
+    public void The_one_format_file_carries_every_view_and_selection_set_of_the_source_files()
+    {
+        var combined = System.Xml.Linq.XDocument.Load(Path.Combine(_module.ModuleFolder, "Formats", "ImAdmin.Format.ps1xml"));
+        foreach (var source in Directory.GetFiles(Path.Combine(_module.RepoRoot, "src", "ImAdmin", "Formats"), "*.Format.ps1xml"))
+        foreach (var name in System.Xml.Linq.XDocument.Load(source).Descendants().Where(e => e.Name.LocalName is "View" or "SelectionSet").Select(e => e.Element("Name")!.Value))
+            Assert.True(combined.Descendants().Count(e => e.Name.LocalName is "View" or "SelectionSet" && e.Element("Name")!.Value == name) == 1,
+                $"{Path.GetFileName(source)}: '{name}' is not in the built Formats/ImAdmin.Format.ps1xml exactly once");
+    }
+
+    [Theory]
+    [MemberData(nameof(Manifests))]
+    public void Import_runs_no_script(string manifest)
+    {
+        // A script on import costs more than the rest of Import-Module together (docs/benchmarks.md).
+        var text = File.ReadAllText(Path.Combine(_module.RepoRoot, manifest));
+        Assert.DoesNotContain("ScriptsToProcess", text);
+        Assert.DoesNotContain(".ps1'", text);
+    }
+
+    [Fact]
     public void The_module_ships_its_json_dependencies_for_Windows_PowerShell()
     {
         var dependencies = Directory.GetFiles(Path.Combine(_module.ModuleFolder, "dependencies")).Select(Path.GetFileName).ToList();

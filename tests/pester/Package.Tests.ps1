@@ -27,7 +27,7 @@ Describe 'The packaged module' {
         try { $entries = @($archive.Entries.FullName -replace '\\', '/') } finally { $archive.Dispose() }
         $entries | Where-Object { $_ -notlike 'ImAdmin/*' } | Should -BeNullOrEmpty
         foreach ($file in 'ImAdmin/ImAdmin.psd1', 'ImAdmin/ImAdmin.dll', 'ImAdmin/ImAdmin.Engine.dll', 'ImAdmin/dependencies/System.Text.Json.dll',
-            'ImAdmin/Formats/Sessions.Format.ps1xml', 'ImAdmin/en-US/ImAdmin.dll-Help.xml', 'ImAdmin/en-US/about_ImAdmin.help.txt') {
+            'ImAdmin/Formats/ImAdmin.Format.ps1xml', 'ImAdmin/en-US/ImAdmin.dll-Help.xml', 'ImAdmin/en-US/about_ImAdmin.help.txt') {
             $entries | Should -Contain $file
         }
     }

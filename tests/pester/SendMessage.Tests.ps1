@@ -114,4 +114,18 @@ Describe 'Send-ImMessage on WuKongIM' {
         $verbose | Should -Match 'POST /message/send(batch)? -> 200'
         $verbose | Should -Not -Match ([regex]::Escape($sandbox.wuKongToken))
     }
+
+    It 'logs calls and bodies as $VerbosePreference and $DebugPreference ask, and builds no debug text without them' {
+        $VerbosePreference = 'Continue'
+        $DebugPreference = 'Continue'
+        $both = Send-ImMessage -ChannelId v-2 -From admin -Text 'by preference' 4>&1 5>&1 | Out-String
+        $both | Should -Match 'POST /message/send(batch)? -> 200'
+        $both | Should -Match 'request body: .*"channel_id":"v-2"'
+        $DebugPreference = 'SilentlyContinue'
+        $verboseOnly = Send-ImMessage -ChannelId v-3 -From admin -Text 'verbose only' 4>&1 5>&1 | Out-String
+        $verboseOnly | Should -Match 'POST /message/send(batch)? -> 200'
+        $verboseOnly | Should -Not -Match 'request body'
+        $debugOnly = Send-ImMessage -ChannelId v-4 -From admin -Text 'debug only' -Verbose:$false -Debug 4>&1 5>&1 | Out-String
+        $debugOnly | Should -Match 'request body: .*"channel_id":"v-4"'
+    }
 }

@@ -14,8 +14,10 @@ public static class PipelineBench
     private const int Rounds = 5;
     private const string Token = "bench-token";
 
-    public static async Task RunAsync(string repoRoot, int rows, int distinctRows, int memoryRows)
+    /// <param name="parts">Which tables to measure (all when null): batched, distinct, profile, memory, import.</param>
+    public static async Task RunAsync(string repoRoot, int rows, int distinctRows, int memoryRows, IReadOnlyCollection<string>? parts = null)
     {
+        bool Part(string name) => parts == null || parts.Contains(name);
         var work = Directory.CreateTempSubdirectory("imadmin-bench-").FullName;
         try
         {
@@ -30,29 +32,35 @@ public static class PipelineBench
             Console.WriteLine("| Pipeline | Rows | Best time | Rows/s | Ratio | Goal |");
             Console.WriteLine("|---|---:|---:|---:|---:|---|");
 
-            var (ceiling, batched) = Pair(host, "Import-Csv $args[0] | Invoke-BenchNoOp -From admin -Text same",
-                "Import-Csv $args[0] | Send-ImMessage -From admin -Text same", same);
-            Row("`Import-Csv | Invoke-BenchNoOp -From admin -Text same` (binding ceiling)", rows, ceiling, "1.00x", "reference");
-            Row("`Import-Csv | Send-ImMessage -From admin -Text same` (batched)", rows, batched, Ratio(ceiling, batched), ">= 0.7x the ceiling");
+            if (Part("batched"))
+            {
+                var (ceiling, batched) = Pair(host, "Import-Csv $args[0] | Invoke-BenchNoOp -From admin -Text same",
+                    "Import-Csv $args[0] | Send-ImMessage -From admin -Text same", same);
+                Row("`Import-Csv | Invoke-BenchNoOp -From admin -Text same` (binding ceiling)", rows, ceiling, "1.00x", "reference");
+                Row("`Import-Csv | Send-ImMessage -From admin -Text same` (batched)", rows, batched, Ratio(ceiling, batched), ">= 0.7x the ceiling");
+            }
 
-            var (loop, perRow) = Pair(host, """
-                $headers = @{ token = $args[2] }
-                $uri = $args[1].AbsoluteUri + 'message/send'
-                Import-Csv $args[0] | ForEach-Object {
-                    $payload = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes((@{ type = 1; content = $_.Text } | ConvertTo-Json -Compress)))
-                    $body = @{ header = @{ red_dot = 1 }; from_uid = $_.From; channel_id = $_.Uid; channel_type = 1; payload = $payload } | ConvertTo-Json -Compress
-                    Invoke-RestMethod -Method Post -Uri $uri -Headers $headers -ContentType 'application/json' -Body $body | Out-Null
-                }
-                """, "Import-Csv $args[0] | Send-ImMessage", distinct, server.BaseUri, Token);
-            Row("`Import-Csv | ForEach-Object { Invoke-RestMethod ... }` (distinct text)", distinctRows, loop, "1.00x", "reference");
-            Row("`Import-Csv | Send-ImMessage` (distinct text, one call per row)", distinctRows, perRow, Ratio(loop, perRow), ">= 10x the loop");
+            if (Part("distinct"))
+            {
+                var (loop, perRow) = Pair(host, """
+                    $headers = @{ token = $args[2] }
+                    $uri = $args[1].AbsoluteUri + 'message/send'
+                    Import-Csv $args[0] | ForEach-Object {
+                        $payload = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes((@{ type = 1; content = $_.Text } | ConvertTo-Json -Compress)))
+                        $body = @{ header = @{ red_dot = 1 }; from_uid = $_.From; channel_id = $_.Uid; channel_type = 1; payload = $payload } | ConvertTo-Json -Compress
+                        Invoke-RestMethod -Method Post -Uri $uri -Headers $headers -ContentType 'application/json' -Body $body | Out-Null
+                    }
+                    """, "Import-Csv $args[0] | Send-ImMessage", distinct, server.BaseUri, Token);
+                Row("`Import-Csv | ForEach-Object { Invoke-RestMethod ... }` (distinct text)", distinctRows, loop, "1.00x", "reference");
+                Row("`Import-Csv | Send-ImMessage` (distinct text, one call per row)", distinctRows, perRow, Ratio(loop, perRow), ">= 10x the loop");
+            }
 
             Console.WriteLine();
-            Profile(host, same, rows);
+            if (Part("profile")) Profile(host, same, rows);
             Console.WriteLine();
-            await MemoryAsync(repoRoot, work, memoryRows);
+            if (Part("memory")) await MemoryAsync(repoRoot, work, memoryRows);
             Console.WriteLine();
-            ImportModule(repoRoot);
+            if (Part("import")) ImportModule(repoRoot);
         }
         finally
         {
@@ -71,8 +79,9 @@ public static class PipelineBench
         var lines = new (string Label, string Script)[]
         {
             ("`$rows | Invoke-BenchNoOp -Text same` (binding only)", "$rows | Invoke-BenchNoOp -From admin -Text same"),
-            ("... `-AskShouldProcess` (+ ShouldProcess text per row)", "$rows | Invoke-BenchNoOp -From admin -Text same -AskShouldProcess"),
-            ("... `-AskShouldProcess -Batch` (+ SendRequest and MessageBatcher per row)", "$rows | Invoke-BenchNoOp -From admin -Text same -AskShouldProcess -Batch"),
+            ("`$rows | Invoke-BenchRowPath -Text same` (+ the row's recipients and content)", "$rows | Invoke-BenchRowPath -From admin -Text same"),
+            ("... `-AskShouldProcess` (+ ShouldProcess text per row)", "$rows | Invoke-BenchRowPath -From admin -Text same -AskShouldProcess"),
+            ("... `-AskShouldProcess -Batch` (+ SendRequest and MessageBatcher per row)", "$rows | Invoke-BenchRowPath -From admin -Text same -AskShouldProcess -Batch"),
             ("`$rows | Send-ImMessage -From admin -Text same` (the cmdlet, fixed-answer server)", "$rows | Send-ImMessage -From admin -Text same"),
             ("`Send-ImMessage -ChannelId $rows.Uid -From admin -Text same` (no per-row binding)", "Send-ImMessage -ChannelId $rows.Uid -From admin -Text same"),
         };

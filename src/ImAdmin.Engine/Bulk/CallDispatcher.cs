@@ -14,6 +14,14 @@ namespace ImAdmin.Engine.Bulk
     /// </summary>
     public sealed class CallDispatcher<TInput, TOutput> : IDisposable
     {
+        /// <summary>
+        /// Rows one slot stands for: a call whose input is a collection of more rows takes a slot per this many (at most
+        /// all of them), so batch calls keep about ThrottleLimit × 250 rows in flight (two WuKongIM batches of 1,000 at
+        /// the default limit of 8) instead of eight whole batches: those rows, their requests and their bodies are most
+        /// of what a bulk run holds in memory (docs/benchmarks.md), and two batches already keep up with binding rows.
+        /// </summary>
+        public const int RowsPerSlot = 250;
+
         private readonly Func<TInput, CancellationToken, Task<TOutput>> _call;
         private readonly SemaphoreSlim _slots;
         private readonly SemaphoreSlim _finished = new SemaphoreSlim(0);
@@ -44,29 +52,43 @@ namespace ImAdmin.Engine.Bulk
 
         /// <summary>
         /// Starts the call for <paramref name="input"/> if a slot frees up within <paramref name="wait"/>; false when none
-        /// did (collect finished calls, then ask again). The call runs on the thread pool with the caller's execution
-        /// context, so ambient logging flows into it.
+        /// did (collect finished calls, then ask again). The call starts on the caller's thread (with its execution
+        /// context, so ambient logging flows into it) and goes on in the background at its first wait, usually for the
+        /// server's answer: a hop to the thread pool per call cost more than building the request here.
         /// </summary>
         /// <param name="input">The input of the call.</param>
         /// <param name="wait">How long to wait for a free slot.</param>
         /// <param name="starting">Runs once the slot is taken, just before the call starts (a journal writes the row as begun here, so a row waiting for a slot is never recorded as possibly sent).</param>
         public bool TryStart(TInput input, TimeSpan wait, Action<TInput>? starting = null)
         {
-            if (!_slots.Wait(wait, _cancellation.Token)) return false;
+            var slots = SlotsOf(input);
+            for (var taken = 0; taken < slots; taken++)
+            {
+                if (_slots.Wait(0, _cancellation.Token)) continue;
+                // Not SemaphoreSlim.Wait(wait): it spins first, taking a core from the very calls it waits for.
+                WaitHandle.WaitAny(new[] { _slots.AvailableWaitHandle, _cancellation.Token.WaitHandle }, wait);
+                if (_slots.Wait(0, _cancellation.Token)) continue;
+                if (taken > 0) _slots.Release(taken);
+                return false;
+            }
             try
             {
                 starting?.Invoke(input);
             }
             catch
             {
-                _slots.Release();
+                _slots.Release(slots);
                 throw;
             }
             var id = Interlocked.Increment(ref _next);
             _inFlight[id] = input;
-            Task.Run(() => RunAsync(id, input));
+            _ = RunAsync(id, input, slots);
             return true;
         }
+
+        /// <summary>The slots a call takes: one, or one per <see cref="RowsPerSlot"/> rows of a batch, at most all of them.</summary>
+        private int SlotsOf(TInput input) =>
+            input is System.Collections.ICollection rows ? Math.Min(ThrottleLimit, Math.Max(1, (rows.Count + RowsPerSlot - 1) / RowsPerSlot)) : 1;
 
         /// <summary>A finished call, if any, in the order calls finished.</summary>
         public bool TryTake(out Dispatched<TInput, TOutput> finished) => _done.TryDequeue(out finished);
@@ -77,7 +99,7 @@ namespace ImAdmin.Engine.Bulk
         /// <summary>Cancels every call in flight; their results still arrive, as cancelled.</summary>
         public void Cancel() => _cancellation.Cancel();
 
-        private async Task RunAsync(long id, TInput input)
+        private async Task RunAsync(long id, TInput input, int slots)
         {
             Dispatched<TInput, TOutput> result;
             try
@@ -91,7 +113,7 @@ namespace ImAdmin.Engine.Bulk
             _inFlight.TryRemove(id, out _);
             _done.Enqueue(result);
             _finished.Release();
-            _slots.Release();
+            _slots.Release(slots);
         }
 
         public void Dispose()

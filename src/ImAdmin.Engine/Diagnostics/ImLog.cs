@@ -23,6 +23,9 @@ namespace ImAdmin.Engine.Diagnostics
 
         internal static void Verbose(string message) => CurrentLog.Value?.Verbose(message);
 
+        /// <summary>Whether a verbose message would be kept, for messages worth building only then.</summary>
+        internal static bool VerboseEnabled => CurrentLog.Value?.VerboseEnabled == true;
+
         internal static void Warning(string message) => CurrentLog.Value?.Warning(message);
 
         internal static void Debug(string message) => CurrentLog.Value?.Debug(message);

@@ -20,10 +20,11 @@ namespace ImAdmin.Engine.Http
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var log = ImLog.Current;
-            // Without a listener (engine used outside a cmdlet) there is nothing to format.
-            if (log == null) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            // Without a listener (engine used outside a cmdlet, or a cmdlet run without -Verbose or -Debug) there is
+            // nothing to format: bulk runs make one call per row, and reading and redacting bodies cost more than the call.
+            if (log == null || !(log.VerboseEnabled || log.DebugEnabled)) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             var target = request.Method + " " + Redactor.RedactPathAndQuery(request.RequestUri!);
-            if (request.Content != null)
+            if (request.Content != null && log.DebugEnabled)
             {
                 var body = await request.Content.ReadAsStringAsync().ConfigureAwait(false);
                 log.Debug($"{_provider} {target} request body: {Redactor.RedactBody(body)}");
@@ -36,6 +37,7 @@ namespace ImAdmin.Engine.Http
                 var retries = request.GetRetries();
                 log.Verbose($"{_provider} {target} -> {(int)response.StatusCode} in {clock.ElapsedMilliseconds} ms" +
                              (retries == 0 ? string.Empty : retries == 1 ? " (1 retry)" : $" ({retries} retries)"));
+                if (!log.DebugEnabled) return response;
                 var headers = string.Join("; ", response.Headers.Select(h => h.Key + ": " + Redactor.RedactHeader(h.Key, string.Join(",", h.Value))));
                 var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                 log.Debug($"{_provider} {target} response headers: {headers}; body: {Redactor.RedactBody(text)}");

@@ -26,8 +26,38 @@ namespace ImAdmin.Base
         /// <summary>Cancelled by Ctrl+C (for the composed helpers, such as <see cref="BulkRun{TCall,TResult}"/>).</summary>
         internal CancellationToken Cancellation => _cancellation.Token;
 
+        private bool _logLevelsRead;
+
         /// <summary>While in scope, engine calls started on this thread log to this cmdlet.</summary>
-        internal IDisposable LogScope() => ImLog.Use(_log);
+        internal IDisposable LogScope() => ImLog.Use(Log);
+
+        /// <summary>The log, told once whether this invocation writes verbose and debug records at all.</summary>
+        private PipelineLog Log
+        {
+            get
+            {
+                if (_logLevelsRead) return _log;
+                _logLevelsRead = true;
+                _log.VerboseEnabled = Writes("Verbose", "VerbosePreference");
+                _log.DebugEnabled = Writes("Debug", "DebugPreference");
+                return _log;
+            }
+        }
+
+        /// <summary>Whether WriteVerbose/WriteDebug would show anything: -Verbose/-Debug when given, else the preference variable.</summary>
+        private bool Writes(string switchName, string preferenceVariable)
+        {
+            if (MyInvocation.BoundParameters.TryGetValue(switchName, out var given) && given is SwitchParameter flag) return flag.IsPresent;
+            try
+            {
+                return !LanguagePrimitives.TryConvertTo<ActionPreference>(SessionState.PSVariable.GetValue(preferenceVariable), out var preference)
+                       || (preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore);
+            }
+            catch (PSInvalidOperationException)
+            {
+                return true; // no session state (the cmdlet invoked directly): keep everything
+            }
+        }
 
         /// <summary>Writes out what engine calls logged so far (pipeline thread only).</summary>
         internal void RelayLog() => DrainLog();
@@ -49,7 +79,7 @@ namespace ImAdmin.Base
         protected internal T Run<T>(Func<CancellationToken, Task<T>> operation)
         {
             Task<T> task;
-            using (ImLog.Use(_log))
+            using (ImLog.Use(Log))
             {
                 // Task.Run captures the execution context, so ImLog.Current flows into the call.
                 task = Task.Run(() => operation(_cancellation.Token));

@@ -15,6 +15,12 @@ namespace ImAdmin.Base
         private readonly ConcurrentQueue<KeyValuePair<Kind, string>> _queue = new ConcurrentQueue<KeyValuePair<Kind, string>>();
         private readonly HashSet<string> _warned = new HashSet<string>();
 
+        /// <summary>False when the cmdlet's verbose records would be dropped anyway (no -Verbose, $VerbosePreference quiet).</summary>
+        public bool VerboseEnabled { get; set; } = true;
+
+        /// <summary>False when the cmdlet's debug records would be dropped anyway (no -Debug, $DebugPreference quiet).</summary>
+        public bool DebugEnabled { get; set; } = true;
+
         public void Verbose(string message) => _queue.Enqueue(new KeyValuePair<Kind, string>(Kind.Verbose, message));
 
         public void Warning(string message) => _queue.Enqueue(new KeyValuePair<Kind, string>(Kind.Warning, message));

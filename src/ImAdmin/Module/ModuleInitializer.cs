@@ -3,6 +3,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Net;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using ImAdmin.Base;
 
@@ -24,7 +25,14 @@ namespace ImAdmin.Module
 
         public void OnImport()
         {
-            if (!IsDesktop) return;
+            if (IsDesktop) PrepareDesktop();
+        }
+
+        // Its own method, never inlined: compiling it loads the System.Net assemblies of ServicePointManager, which
+        // PowerShell 7 would otherwise load on every Import-Module for nothing.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void PrepareDesktop()
+        {
             AppDomain.CurrentDomain.AssemblyResolve += ResolveDependency;
             // Add, never overwrite: the machine may already allow more.
             ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;

@@ -115,4 +115,28 @@ public class CallDispatcherTests
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new CallDispatcher<int, int>(0, (i, ct) => Task.FromResult(i), CancellationToken.None));
         Assert.Equal("throttleLimit", ex.ParamName);
     }
+
+    [Fact]
+    public void A_batch_takes_a_slot_per_250_rows_so_at_most_limit_times_250_batch_rows_are_in_flight()
+    {
+        var gate = new TaskCompletionSource<int>();
+        using var dispatcher = new CallDispatcher<List<int>, int>(8, (rows, ct) => gate.Task, CancellationToken.None);
+        var batch = Enumerable.Range(0, 1000).ToList();
+        Assert.True(dispatcher.TryStart(batch, Wait));
+        Assert.True(dispatcher.TryStart(batch, Wait));
+        // Two batches of 1,000 hold all 8 slots: neither a third batch nor a single call starts.
+        Assert.False(dispatcher.TryStart(batch, TimeSpan.FromMilliseconds(50)));
+        Assert.False(dispatcher.TryStart(new List<int> { 1 }, TimeSpan.FromMilliseconds(50)));
+        Assert.Equal(2, dispatcher.InFlight.Count);
+
+        gate.SetResult(0);
+        Assert.True(dispatcher.WaitAny(Wait));
+        // A batch larger than the limit's worth still runs, alone, instead of waiting forever.
+        using var one = new CallDispatcher<List<int>, int>(1, (rows, ct) => Task.FromResult(rows.Count), CancellationToken.None);
+        Assert.True(one.TryStart(batch, Wait));
+        Assert.True(one.WaitAny(Wait));
+        Assert.True(one.TryTake(out var done));
+        Assert.Equal(1000, done.Output);
+        Assert.True(one.TryStart(batch, Wait));
+    }
 }

@@ -12,6 +12,9 @@ public sealed class RecordingLog : IImLog
 
     public IEnumerable<string> All => Verbose.Concat(Warnings).Concat(Debug);
 
+    bool IImLog.VerboseEnabled => true;
+    bool IImLog.DebugEnabled => true;
+
     void IImLog.Verbose(string message) => Verbose.Enqueue(message);
     void IImLog.Warning(string message) => Warnings.Enqueue(message);
     void IImLog.Debug(string message) => Debug.Enqueue(message);
