@@ -54,7 +54,8 @@ Describe 'Channels' {
         $a = New-TestId; $b = New-TestId
         New-ImChannel $a Group; New-ImChannel $b Group
         $rows = [pscustomobject]@{ channel_id = $a; channel_type = 'Group' }, [pscustomobject]@{ To = $b; channel_type = 2 }
-        ($rows | Get-ImChannel).ChannelId | Should -Be @($a, $b)
+        # Rows run concurrently: results come back as their calls finish.
+        (($rows | Get-ImChannel).ChannelId | Sort-Object) | Should -Be (@($a, $b) | Sort-Object)
     }
 
     It 'Set-ImChannel keeps the ban it does not change, and refuses to guess unreadable flags' {

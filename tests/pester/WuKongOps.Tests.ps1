@@ -100,7 +100,8 @@ Describe 'Disconnect-ImConnection and Remove-ImConnection' {
         $first = Add-TestConnection 'kick-1'
         $second = Add-TestConnection 'kick-1' 1
         $done = Get-ImConnection -UserId kick-1 | Disconnect-ImConnection -PassThru
-        $done.ConnectionId | Should -Be @($first.id, $second.id)
+        # Rows run concurrently: results come back as their calls finish.
+        ($done.ConnectionId | Sort-Object) | Should -Be (@($first.id, $second.id) | Sort-Object)
         @(Get-SandboxRequest $wk -Path '/conn/kick').Count | Should -Be 2
         Get-ImConnection -UserId kick-1 | Should -BeNullOrEmpty
     }
@@ -121,6 +122,21 @@ Describe 'Disconnect-ImConnection and Remove-ImConnection' {
         $failed[0].TargetObject.ConnectionId | Should -Be '0'
         $failed[0].Exception.ParameterName | Should -Be 'ConnectionId'
         Get-ImConnection -UserId csv-kick | Should -BeNullOrEmpty
+    }
+
+    It 'kicks rows with -ThrottleLimit, and a re-run with the same journal sends nothing again' {
+        $journal = Join-Path $TestDrive 'kick.journal'
+        1..6 | ForEach-Object { $null = Add-TestConnection 'journal-kick' $_ }
+        $rows = @(Get-ImConnection -UserId journal-kick)
+        $rows.Count | Should -Be 6
+        $first = $rows | Disconnect-ImConnection -ThrottleLimit 3 -Journal $journal -Summary
+        $first.Sent | Should -Be 6
+        @(Get-SandboxRequest $wk -Path '/conn/kick').Count | Should -Be 6
+
+        $second = $rows | Disconnect-ImConnection -Journal $journal -Summary
+        $second.Skipped | Should -Be 6
+        $second.Sent | Should -Be 0
+        @(Get-SandboxRequest $wk -Path '/conn/kick').Count | Should -Be 6
     }
 
     It 'points a directly given connection''s error at that connection' {

@@ -15,23 +15,25 @@ namespace ImAdmin.Base
     {
         /// <summary>
         /// A run for <paramref name="cmdlet"/>, which holds it (Ctrl+C stops it, the end of the invocation releases it):
-        /// <paramref name="throttleLimit"/> null means the provider's default; a limit above the provider's maximum or a
-        /// journal that cannot be opened stops the cmdlet with an error naming the parameter.
+        /// -ThrottleLimit not given means the provider's default (<paramref name="oneCallAtATime"/>: always 1); a limit
+        /// above the provider's maximum or a journal that cannot be opened stops the cmdlet with an error naming the parameter.
         /// </summary>
-        public static BulkRun<TCall, TResult> Create<TCall, TResult>(ImCmdlet cmdlet, ImProvider provider, int? throttleLimit, string? journal,
-            Func<TCall, CancellationToken, Task<TResult>> call, Action<Dispatched<TCall, TResult>> onFinished)
+        public static BulkRun<TCall, TResult> Create<TCall, TResult>(ImCmdlet cmdlet, IBulkParameters parameters, ImProvider provider,
+            Func<TCall, CancellationToken, Task<TResult>> call, Action<Dispatched<TCall, TResult>> onFinished, bool oneCallAtATime = false)
         {
+            var throttleLimit = oneCallAtATime ? 1
+                : cmdlet.MyInvocation.BoundParameters.ContainsKey(nameof(IBulkParameters.ThrottleLimit)) ? parameters.ThrottleLimit : (int?)null;
             try
             {
                 var limit = BulkDefaults.Resolve(provider, throttleLimit);
-                var path = journal == null ? null : cmdlet.GetUnresolvedProviderPathFromPSPath(journal);
+                var path = parameters.Journal == null ? null : cmdlet.GetUnresolvedProviderPathFromPSPath(parameters.Journal);
                 var run = new BulkRun<TCall, TResult>(cmdlet, limit, path, call, onFinished);
                 cmdlet.Hold(run, run.Stop);
                 return run;
             }
             catch (ImInputException ex)
             {
-                cmdlet.ThrowTerminatingError(ErrorRecords.From(ex, "ImAdmin.InvalidArgument", journal ?? (object?)throttleLimit));
+                cmdlet.ThrowTerminatingError(ErrorRecords.From(ex, "ImAdmin.InvalidArgument", parameters.Journal ?? (object?)throttleLimit));
                 throw; // not reached
             }
         }

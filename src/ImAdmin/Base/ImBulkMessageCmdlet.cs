@@ -14,7 +14,7 @@ namespace ImAdmin.Base
     /// two parameter sets, bound alike from CSV columns), -ThrottleLimit, -Journal and -Summary, and the
     /// <see cref="BulkRun{TCall,TResult}"/> they configure.
     /// </summary>
-    public abstract class ImBulkMessageCmdlet : ImRowCmdlet
+    public abstract class ImBulkMessageCmdlet : ImRowCmdlet, IBulkParameters
     {
         protected const string TextSet = "Text";
         protected const string PayloadSet = "Payload";
@@ -46,26 +46,23 @@ namespace ImAdmin.Base
             ? new ImInputException(nameof(Text), "The message text is empty. Give -Text (or a Text, Message or Content column) a value, or send a -Payload.")
             : null;
 
-        /// <summary>Server calls in flight at once (default per provider: 8, Tencent Cloud IM 16).</summary>
+        /// <inheritdoc cref="IBulkParameters.ThrottleLimit"/>
         [Parameter]
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; }
 
-        /// <summary>A file recording each row's outcome: a re-run with the same file skips rows already done and reports rows whose outcome is unknown instead of repeating them.</summary>
+        /// <inheritdoc cref="IBulkParameters.Journal"/>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? Journal { get; set; }
 
-        /// <summary>Write one summary object at the end (sent, failed, skipped, unknown).</summary>
+        /// <inheritdoc cref="IBulkParameters.Summary"/>
         [Parameter]
         public SwitchParameter Summary { get; set; }
 
         /// <summary>The run of this invocation, from -ThrottleLimit (or the provider's default) and -Journal.</summary>
         internal BulkRun<TCall, TResult> StartRun<TCall, TResult>(ImProvider provider,
             Func<TCall, CancellationToken, Task<TResult>> call, Action<Dispatched<TCall, TResult>> onFinished)
-        {
-            var limit = MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) ? ThrottleLimit : (int?)null;
-            return BulkRun.Create(this, provider, limit, Journal, call, onFinished);
-        }
+            => BulkRun.Create(this, this, provider, call, onFinished);
     }
 }

@@ -135,7 +135,7 @@ namespace ImAdmin.Base
         /// rejected, server refusing connections, a capability the server lacks): then it stops the cmdlet. A
         /// connection that broke mid-call is transient and ends only its own item.
         /// </summary>
-        protected void WriteItemFailure(Exception exception, string errorId, object? target)
+        protected internal void WriteItemFailure(Exception exception, string errorId, object? target)
         {
             if (exception is ImException { Kind: ImErrorKind.NotSupported } or ImException { EndsRun: true })
                 ThrowTerminating(exception, errorId, target);

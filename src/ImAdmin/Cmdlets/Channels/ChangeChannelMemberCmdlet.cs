@@ -19,7 +19,7 @@ namespace ImAdmin.Cmdlets.Channels
     /// TargetObject, and the other calls go on. Calls run in the background, up to -ThrottleLimit, while rows keep binding;
     /// with -Journal each user of a row is journalled.
     /// </summary>
-    public abstract class ChangeChannelMemberCmdlet : ImRowCmdlet
+    public abstract class ChangeChannelMemberCmdlet : ImRowCmdlet, IBulkParameters
     {
         private ChannelMemberBatcher _batcher = null!;
         private BulkRun<MemberBatch, IReadOnlyList<ItemResult<string>>>? _run;
@@ -56,17 +56,17 @@ namespace ImAdmin.Cmdlets.Channels
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary>Server calls in flight at once (default per provider: 8, Tencent Cloud IM 16).</summary>
+        /// <inheritdoc cref="IBulkParameters.ThrottleLimit"/>
         [Parameter]
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; }
 
-        /// <summary>A file recording each user's outcome: a re-run with the same file skips users already done and reports users whose outcome is unknown instead of repeating them.</summary>
+        /// <inheritdoc cref="IBulkParameters.Journal"/>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? Journal { get; set; }
 
-        /// <summary>Write one summary object at the end (done, failed, skipped, unknown).</summary>
+        /// <inheritdoc cref="IBulkParameters.Summary"/>
         [Parameter]
         public SwitchParameter Summary { get; set; }
 
@@ -115,8 +115,7 @@ namespace ImAdmin.Cmdlets.Channels
             {
                 _batcher = new ChannelMemberBatcher(List);
             }
-            var throttle = OneCallAtATime ? 1 : MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) ? ThrottleLimit : (int?)null;
-            _run = BulkRun.Create<MemberBatch, IReadOnlyList<ItemResult<string>>>(this, ResolveSession().Provider, throttle, Journal, SendEachAsync, Finished);
+            _run = BulkRun.Create<MemberBatch, IReadOnlyList<ItemResult<string>>>(this, this, ResolveSession().Provider, SendEachAsync, Finished, OneCallAtATime);
         }
 
         protected override void ProcessRecord()

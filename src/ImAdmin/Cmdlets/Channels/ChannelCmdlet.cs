@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,14 +13,15 @@ namespace ImAdmin.Cmdlets.Channels
 {
     /// <summary>
     /// Base of the cmdlets that act on channels themselves (Get-, New-, Set-, Remove-ImChannel). The channel id comes
-    /// from -ChannelId, a row's column, or a plain string piped in; each row is handled on its own. The provider is
-    /// reached through a <see cref="ChannelAccess"/>.
+    /// from -ChannelId, a row's column, or a plain string piped in; each row is one call, run through
+    /// <see cref="RowCalls"/> (-ThrottleLimit, -Journal, -Summary). The provider is reached through a <see cref="ChannelAccess"/>.
     /// </summary>
-    public abstract class ChannelCmdlet : ImRowCmdlet
+    public abstract class ChannelCmdlet : ImRowCmdlet, IBulkParameters
     {
         private const string MissingId = "Give -ChannelId, pipe channel ids, or pipe rows with a ChannelId (To, To_Account, Target, channel_id, Uid, UserId) column.";
 
         private ChannelAccess _access = null!;
+        private RowCalls _calls = null!;
 
         /// <summary>
         /// The channel id (for a person channel, the user's id). Binds from CSV columns ChannelId, To, To_Account,
@@ -35,6 +37,23 @@ namespace ImAdmin.Cmdlets.Channels
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("channel_type")]
         public ChannelType ChannelType { get; set; }
+
+        /// <inheritdoc cref="IBulkParameters.ThrottleLimit"/>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; }
+
+        /// <inheritdoc cref="IBulkParameters.Journal"/>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Journal { get; set; }
+
+        /// <inheritdoc cref="IBulkParameters.Summary"/>
+        [Parameter]
+        public SwitchParameter Summary { get; set; }
+
+        /// <summary>The error id of a row whose call failed (bad input, a missing or an existing channel get their own).</summary>
+        protected abstract string ErrorId { get; }
 
         /// <summary>The session's channel capability (set before the first row); null when the cmdlet works on another provider's groups.</summary>
         protected IChannelAdmin Client => _access.Client!;
@@ -52,7 +71,10 @@ namespace ImAdmin.Cmdlets.Channels
         {
             if (ChannelId == null && !MyInvocation.ExpectingInput) ThrowInvalidArgument(nameof(ChannelId), MissingId);
             _access = new ChannelAccess(this, HandlesProviderGroups);
+            _calls = new RowCalls(this, this, ex => ChannelText.ErrorIdOf(ex, ErrorId));
         }
+
+        protected override void EndProcessing() => _calls.Finish();
 
         protected override void ProcessRecord()
         {
@@ -61,6 +83,13 @@ namespace ImAdmin.Cmdlets.Channels
             if (channelId == null) WriteItemError(new ImInputException(nameof(ChannelId), "The row has no channel id. " + MissingId), "ImAdmin.InvalidArgument", row);
             else ProcessChannel(channelId, row);
         }
+
+        /// <summary>
+        /// Runs a row's call in the background (see <see cref="RowCalls.Queue{T}"/>); its journal key is the channel with
+        /// <paramref name="change"/>, the values that make the row another row.
+        /// </summary>
+        protected void Queue<T>(string channelId, object row, string?[] change, Func<CancellationToken, Task<T>> call, Action<T> onDone) =>
+            _calls.Queue(row, ChannelText.ChannelTarget(channelId, ChannelType), new[] { channelId, ChannelType.ToString() }.Concat(change).ToArray(), call, onDone);
 
         /// <inheritdoc cref="ChannelAccess.GroupCapability{T}"/>
         protected T GroupCapability<T>() where T : class => _access.GroupCapability<T>(ChannelType);

@@ -1,4 +1,7 @@
+using System;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.Capabilities;
 using static ImAdmin.Cmdlets.Channels.ChannelText;
@@ -9,7 +12,7 @@ namespace ImAdmin.Cmdlets.Channels
     /// <para type="synopsis">Gets a channel: WuKongIM ban and disband state, member counts, last message and times; another provider's group with its name, owner, type and member count, or every group where the provider can list them.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ImChannel", SupportsPaging = true)]
-    [OutputType(typeof(ImChannel))]
+    [OutputType(typeof(ImChannel), typeof(ImBulkSummary))]
     public sealed class GetImChannelCommand : ChannelCmdlet
     {
         private bool _listing;
@@ -20,6 +23,8 @@ namespace ImAdmin.Cmdlets.Channels
         public int PageSize { get; set; } = 1000;
 
         protected override bool HandlesProviderGroups => true;
+
+        protected override string ErrorId => "ImAdmin.GetChannelFailed";
 
         protected override void BeginProcessing()
         {
@@ -36,7 +41,11 @@ namespace ImAdmin.Cmdlets.Channels
 
         protected override void EndProcessing()
         {
-            if (!_listing) return;
+            if (!_listing)
+            {
+                base.EndProcessing();
+                return;
+            }
             var lister = RequireCapability<IGroupLister>();
             if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(0, 0.0));
             if (PagingParameters.First == 0) return;
@@ -53,19 +62,23 @@ namespace ImAdmin.Cmdlets.Channels
 
         protected override void ProcessChannel(string channelId, object row)
         {
-            ImChannel? channel;
+            var channelType = ChannelType;
+            Func<CancellationToken, Task<ImChannel?>> read;
             if (OnProviderGroups)
             {
                 var groups = GroupCapability<IGroupManager>();
-                if (!TryRun(ct => groups.GetGroupAsync(channelId, ct), "ImAdmin.GetChannelFailed", row, out channel)) return;
+                read = ct => groups.GetGroupAsync(channelId, ct);
             }
-            else if (!TryRun(ct => Client.FindChannelAsync(channelId, ChannelType, ct), "ImAdmin.GetChannelFailed", row, out channel))
+            else
             {
-                return;
+                read = ct => Client.FindChannelAsync(channelId, channelType, ct);
             }
-            if (channel != null) WriteObject(channel);
-            else WriteError(new ErrorRecord(new ItemNotFoundException($"There is no {ChannelTarget(channelId, ChannelType)}. Create it with New-ImChannel."),
-                "ImAdmin.ChannelNotFound", ErrorCategory.ObjectNotFound, row));
+            Queue(channelId, row, new string?[0], read, channel =>
+            {
+                if (channel != null) WriteObject(channel);
+                else WriteError(new ErrorRecord(new ItemNotFoundException($"There is no {ChannelTarget(channelId, channelType)}. Create it with New-ImChannel."),
+                    "ImAdmin.ChannelNotFound", ErrorCategory.ObjectNotFound, row));
+            });
         }
 
         private void RequireGroupListing()
@@ -73,6 +86,9 @@ namespace ImAdmin.Cmdlets.Channels
             if (ChannelType != ChannelType.Group)
                 ThrowInvalidArgument(nameof(ChannelId), "Give -ChannelId (or pipe channel ids); only groups can be listed without one (-ChannelType Group).");
             RequireCapability<IGroupLister>();
+            foreach (var name in new[] { nameof(ThrottleLimit), nameof(Journal), nameof(Summary) })
+                if (MyInvocation.BoundParameters.ContainsKey(name))
+                    ThrowInvalidArgument(name, $"-{name} applies to channels given by id (-ChannelId or piped ids); listing every group is one paged read. Remove -{name}.");
         }
     }
 }

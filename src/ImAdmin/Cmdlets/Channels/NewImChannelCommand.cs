@@ -11,7 +11,7 @@ namespace ImAdmin.Cmdlets.Channels
     /// <para type="synopsis">Creates a channel: on WuKongIM any kind (or overwrites the flags of an existing one) with subscribers; on other providers a group with a name, an owner and members.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.New, "ImChannel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(ImChannel))]
+    [OutputType(typeof(ImChannel), typeof(ImBulkSummary))]
     public sealed class NewImChannelCommand : ChannelCmdlet
     {
         /// <summary>Users to subscribe (WuKongIM; not for person channels), or the group's first members. Long WuKongIM lists are sent 1000 at a time.</summary>
@@ -50,6 +50,8 @@ namespace ImAdmin.Cmdlets.Channels
 
         protected override bool HandlesProviderGroups => true;
 
+        protected override string ErrorId => "ImAdmin.NewChannelFailed";
+
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
@@ -78,8 +80,10 @@ namespace ImAdmin.Cmdlets.Channels
             var spec = new GroupSpec(channelId) { Name = name, Owner = string.IsNullOrEmpty(Owner) ? null : Owner, GroupType = GroupType, Members = Subscriber ?? new string[0] };
             var members = Subscriber == null || Subscriber.Length == 0 ? string.Empty : $" with {DescribeUsers(Subscriber)}";
             if (!ShouldProcess(ChannelTarget(channelId, ChannelType), $"Create the group{(name == null ? string.Empty : $" '{name}'")}{members}")) return;
-            if (!TryRun(ct => groups.CreateGroupAsync(spec, ct), "ImAdmin.NewChannelFailed", row) || !PassThru) return;
-            if (TryRun(ct => groups.GetGroupAsync(channelId, ct), "ImAdmin.GetChannelFailed", row, out var group) && group != null) WriteObject(group);
+            Queue(channelId, row, new[] { name, spec.Owner, GroupType?.ToString(), string.Join(",", spec.Members) }, Completing(ct => groups.CreateGroupAsync(spec, ct)), _ =>
+            {
+                if (PassThru && TryRun(ct => groups.GetGroupAsync(channelId, ct), "ImAdmin.GetChannelFailed", row, out var group) && group != null) WriteObject(group);
+            });
         }
 
         private void CreateWuKongChannel(string channelId, object row)
@@ -93,8 +97,11 @@ namespace ImAdmin.Cmdlets.Channels
             };
             var subscribers = Subscriber == null || Subscriber.Length == 0 ? string.Empty : $" with {DescribeUsers(Subscriber)} subscribed";
             if (!ShouldProcess(ChannelTarget(channelId, ChannelType), $"Create the channel (or overwrite all flags of an existing one){subscribers}")) return;
-            if (!TryRun(ct => Client.NewChannelAsync(settings, ct), "ImAdmin.NewChannelFailed", row, out var written) || !PassThru) return;
-            if (TryRun(ct => Client.ReadBackAsync(written, ct), "ImAdmin.GetChannelFailed", row, out var channel)) WriteObject(channel);
+            var change = new[] { Ban.ToString(), SendBan.ToString(), AllowStranger.ToString(), string.Join(",", Subscriber ?? new string[0]) };
+            Queue(channelId, row, change, ct => Client.NewChannelAsync(settings, ct), written =>
+            {
+                if (PassThru && TryRun(ct => Client.ReadBackAsync(written, ct), "ImAdmin.GetChannelFailed", row, out var channel)) WriteObject(channel);
+            });
         }
     }
 }

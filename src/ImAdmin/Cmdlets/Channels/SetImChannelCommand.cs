@@ -10,7 +10,7 @@ namespace ImAdmin.Cmdlets.Channels
     /// <para type="synopsis">Changes the flags of an existing WuKongIM channel (ban, send ban, strangers).</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "ImChannel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(ImChannel))]
+    [OutputType(typeof(ImChannel), typeof(ImBulkSummary))]
     public sealed class SetImChannelCommand : ChannelCmdlet
     {
         /// <summary>Mute everyone but system users. Not given: the current value is read and kept.</summary>
@@ -32,6 +32,8 @@ namespace ImAdmin.Cmdlets.Channels
         /// <summary>Write the channel as the server reports it after the change.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
+
+        protected override string ErrorId => "ImAdmin.SetChannelFailed";
 
         protected override void BeginProcessing()
         {
@@ -56,9 +58,12 @@ namespace ImAdmin.Cmdlets.Channels
                 AllowStranger = AllowStranger,
                 ResetUnspecified = ResetUnspecified,
             };
-            if (!ShouldProcess(ChannelTarget(channelId, ChannelType), "Set " + Describe(settings))) return;
-            if (!TryRun(ct => Client.SetChannelAsync(settings, ct), "ImAdmin.SetChannelFailed", row, out var written) || !PassThru) return;
-            if (TryRun(ct => Client.ReadBackAsync(written, ct), "ImAdmin.GetChannelFailed", row, out var channel)) WriteObject(channel);
+            var change = Describe(settings);
+            if (!ShouldProcess(ChannelTarget(channelId, ChannelType), "Set " + change)) return;
+            Queue(channelId, row, new[] { change }, ct => Client.SetChannelAsync(settings, ct), written =>
+            {
+                if (PassThru && TryRun(ct => Client.ReadBackAsync(written, ct), "ImAdmin.GetChannelFailed", row, out var channel)) WriteObject(channel);
+            });
         }
 
         private static string Describe(ChannelSettings s) =>

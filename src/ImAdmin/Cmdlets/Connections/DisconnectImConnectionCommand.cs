@@ -11,7 +11,7 @@ namespace ImAdmin.Cmdlets.Connections
     /// <para type="synopsis">Kicks WuKongIM client connections: the client is told it was kicked and does not reconnect.</para>
     /// </summary>
     [Cmdlet(VerbsCommunications.Disconnect, "ImConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(ImConnectionReference))]
+    [OutputType(typeof(ImConnectionReference), typeof(ImBulkSummary))]
     public sealed class DisconnectImConnectionCommand : ConnectionActionCmdlet
     {
         protected override string Action => "Kick (the client is told it was kicked and does not reconnect)";

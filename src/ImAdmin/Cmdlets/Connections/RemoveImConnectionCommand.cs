@@ -11,7 +11,7 @@ namespace ImAdmin.Cmdlets.Connections
     /// <para type="synopsis">Closes WuKongIM client connections at once, without a kick notice; the client reconnects.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "ImConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
-    [OutputType(typeof(ImConnectionReference))]
+    [OutputType(typeof(ImConnectionReference), typeof(ImBulkSummary))]
     public sealed class RemoveImConnectionCommand : ConnectionActionCmdlet
     {
         protected override string Action => "Close the socket (the client reconnects)";

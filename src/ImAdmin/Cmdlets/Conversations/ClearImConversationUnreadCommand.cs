@@ -10,7 +10,7 @@ namespace ImAdmin.Cmdlets.Conversations
     /// <para type="synopsis">Marks a user's conversation as read up to its newest message (WuKongIM; Tencent Cloud IM one-to-one conversations).</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Clear, "ImConversationUnread", SupportsShouldProcess = true)]
-    [OutputType(typeof(ImConversation))]
+    [OutputType(typeof(ImConversation), typeof(ImBulkSummary))]
     public sealed class ClearImConversationUnreadCommand : ImConversationCmdlet
     {
         /// <summary>Write the conversation to the pipeline afterwards.</summary>
@@ -22,20 +22,18 @@ namespace ImAdmin.Cmdlets.Conversations
         [Alias("MsgReadTime")]
         public DateTimeOffset? Before { get; set; }
 
+        protected override string ErrorId => "ImAdmin.ClearConversationUnreadFailed";
+
         protected override void ProcessRecord()
         {
             var client = RequireCapability<IConversationReadMarker>();
             if (!ShouldProcess(Target, Before == null ? "Clear the unread count" : $"Mark read the messages up to {Before:u}")) return;
-            try
+            var (before, passThru) = (Before, PassThru.IsPresent);
+            Queue($"read up to {before:o}", async (c, ct) =>
             {
-                var after = Run(ct => client.ClearConversationUnreadAsync(UserId, ChannelId, ChannelType, Before, ct));
-                if (PassThru && after != null) WriteObject(after);
-                else if (PassThru) WriteConversation();
-            }
-            catch (ImException ex)
-            {
-                WriteItemFailure(ex, "ImAdmin.ClearConversationUnreadFailed", Row);
-            }
+                var after = await client.ClearConversationUnreadAsync(c.UserId, c.ChannelId, c.ChannelType, before, ct).ConfigureAwait(false);
+                return after ?? (passThru ? await ReadBackAsync(c, ct).ConfigureAwait(false) : c);
+            }, c => { if (passThru) WriteObject(c); });
         }
     }
 }

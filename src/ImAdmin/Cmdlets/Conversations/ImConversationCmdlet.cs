@@ -1,4 +1,6 @@
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using ImAdmin.Base;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.WuKongIM;
@@ -9,9 +11,10 @@ namespace ImAdmin.Cmdlets.Conversations
 {
     /// <summary>
     /// The identity of one user's conversation (whose, and with which channel), for the cmdlets that read or change it.
-    /// Every part binds by property name, from CSV columns and from conversation objects alike.
+    /// Every part binds by property name, from CSV columns and from conversation objects alike. Each makes one call per
+    /// row, run through <see cref="RowCalls"/> (-ThrottleLimit, -Journal, -Summary).
     /// </summary>
-    public abstract class ImConversationCmdlet : ImRowCmdlet
+    public abstract class ImConversationCmdlet : ImRowCmdlet, IBulkParameters
     {
         /// <summary>The user whose conversation it is.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -31,6 +34,46 @@ namespace ImAdmin.Cmdlets.Conversations
         [Alias("channel_type")]
         public ChannelType ChannelType { get; set; }
 
+        /// <inheritdoc cref="IBulkParameters.ThrottleLimit"/>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; }
+
+        /// <inheritdoc cref="IBulkParameters.Journal"/>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Journal { get; set; }
+
+        /// <inheritdoc cref="IBulkParameters.Summary"/>
+        [Parameter]
+        public SwitchParameter Summary { get; set; }
+
+        /// <summary>The error id of a row whose call failed.</summary>
+        protected abstract string ErrorId { get; }
+
+        /// <summary>The calls of the rows (set in BeginProcessing).</summary>
+        internal RowCalls Calls { get; private set; } = null!;
+
+        private IConversationLister? _lister;
+
+        protected override void BeginProcessing()
+        {
+            Calls = new RowCalls(this, this, ErrorId);
+            _lister = OptionalCapability<IConversationLister>();
+        }
+
+        protected override void EndProcessing() => Calls.Finish();
+
+        /// <summary>
+        /// Runs the row's call in the background: <paramref name="call"/> gets the row's conversation (its identity, taken
+        /// now) and gives what <paramref name="onDone"/> writes. The journal key is the conversation with <paramref name="change"/>.
+        /// </summary>
+        protected void Queue<T>(string change, System.Func<ImConversation, CancellationToken, Task<T>> call, System.Action<T> onDone)
+        {
+            var conversation = Identity();
+            Calls.Queue(Row, Target, new[] { UserId, ChannelId, ChannelType.ToString(), change }, ct => call(conversation, ct), onDone);
+        }
+
         /// <summary>The ShouldProcess target, readable in -WhatIf and -Confirm.</summary>
         protected string Target => ChannelType == ChannelType.Person
             ? $"conversation of '{UserId}' with '{ChannelId}'"
@@ -45,11 +88,12 @@ namespace ImAdmin.Cmdlets.Conversations
         /// For -PassThru: the conversation as the server now reports it (WuKongIM), or just its identity when the server lists
         /// none or cannot list one conversation (Tencent Cloud IM, WildfireChat).
         /// </summary>
-        protected void WriteConversation()
+        protected async Task<ImConversation> ReadBackAsync(ImConversation identity, CancellationToken cancellationToken)
         {
-            var lister = OptionalCapability<IConversationLister>();
-            var conversation = lister != null ? Run(ct => lister.GetConversationAsync(UserId, ChannelId, ChannelType, ct)) : null;
-            WriteObject(conversation ?? Identity());
+            var conversation = _lister != null
+                ? await _lister.GetConversationAsync(identity.UserId, identity.ChannelId, identity.ChannelType, cancellationToken).ConfigureAwait(false)
+                : null;
+            return conversation ?? identity;
         }
     }
 }

@@ -10,7 +10,7 @@ namespace ImAdmin.Cmdlets.Conversations
     /// <para type="synopsis">Lowers a user's unread count in a conversation (WuKongIM cannot raise it).</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "ImConversationUnread", SupportsShouldProcess = true)]
-    [OutputType(typeof(ImConversation))]
+    [OutputType(typeof(ImConversation), typeof(ImBulkSummary))]
     public sealed class SetImConversationUnreadCommand : ImConversationCmdlet
     {
         /// <summary>Write the conversation to the pipeline afterwards.</summary>
@@ -22,19 +22,18 @@ namespace ImAdmin.Cmdlets.Conversations
         [ValidateRange(0, int.MaxValue)]
         public int Unread { get; set; }
 
+        protected override string ErrorId => "ImAdmin.SetConversationUnreadFailed";
+
         protected override void ProcessRecord()
         {
             var client = RequireCapability<IConversationUnreadWriter>();
             if (!ShouldProcess(Target, $"Set the unread count to {Unread}")) return;
-            try
+            var (unread, passThru) = (Unread, PassThru.IsPresent);
+            Queue($"unread {unread}", async (c, ct) =>
             {
-                Run(ct => client.SetConversationUnreadAsync(UserId, ChannelId, ChannelType, Unread, ct));
-                if (PassThru) WriteConversation();
-            }
-            catch (ImException ex)
-            {
-                WriteItemFailure(ex, "ImAdmin.SetConversationUnreadFailed", Row);
-            }
+                await client.SetConversationUnreadAsync(c.UserId, c.ChannelId, c.ChannelType, unread, ct).ConfigureAwait(false);
+                return passThru ? await ReadBackAsync(c, ct).ConfigureAwait(false) : c;
+            }, c => { if (passThru) WriteObject(c); });
         }
     }
 }

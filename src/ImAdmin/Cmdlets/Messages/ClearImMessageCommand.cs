@@ -12,7 +12,7 @@ namespace ImAdmin.Cmdlets.Messages
     /// <para type="synopsis">Deletes one user's messages in a conversation on the server, optionally only those between two times.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Clear, "ImMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-    [OutputType(typeof(ImConversation))]
+    [OutputType(typeof(ImConversation), typeof(ImBulkSummary))]
     public sealed class ClearImMessageCommand : ImConversationCmdlet
     {
         /// <summary>Write the conversation to the pipeline afterwards.</summary>
@@ -27,6 +27,8 @@ namespace ImAdmin.Cmdlets.Messages
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public DateTime? EndTime { get; set; }
 
+        protected override string ErrorId => "ImAdmin.ClearMessageFailed";
+
         protected override void ProcessRecord()
         {
             var client = RequireCapability<IMessageClearer>();
@@ -40,15 +42,11 @@ namespace ImAdmin.Cmdlets.Messages
                 _ => $"Delete the user's messages from {start:u} to {end:u}",
             };
             if (!ShouldProcess(Target, range)) return;
-            try
+            Queue($"clear {start:o} {end:o}", async (c, ct) =>
             {
-                Run(ct => client.ClearUserMessagesAsync(UserId, ChannelId, ChannelType, start, end, ct));
-                if (PassThru) WriteObject(Identity());
-            }
-            catch (ImException ex)
-            {
-                WriteItemFailure(ex, ex is ImInputException ? "ImAdmin.InvalidArgument" : "ImAdmin.ClearMessageFailed", Row);
-            }
+                await client.ClearUserMessagesAsync(c.UserId, c.ChannelId, c.ChannelType, start, end, ct).ConfigureAwait(false);
+                return c;
+            }, c => { if (PassThru) WriteObject(c); });
         }
     }
 }

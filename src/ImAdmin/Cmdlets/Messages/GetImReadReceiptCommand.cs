@@ -11,20 +11,15 @@ namespace ImAdmin.Cmdlets.Messages
     /// <para type="synopsis">Gets up to when a user has read a conversation (WildfireChat professional edition or newer).</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ImReadReceipt")]
-    [OutputType(typeof(ImReadReceipt))]
+    [OutputType(typeof(ImReadReceipt), typeof(ImBulkSummary))]
     public sealed class GetImReadReceiptCommand : ImConversationCmdlet
     {
+        protected override string ErrorId => "ImAdmin.GetReadReceiptFailed";
+
         protected override void ProcessRecord()
         {
             var client = RequireCapability<IReadReceiptReader>();
-            try
-            {
-                WriteObject(Run(ct => client.GetReadReceiptAsync(UserId, ChannelId, ChannelType, ct)));
-            }
-            catch (ImException ex)
-            {
-                WriteItemFailure(ex, ex is ImInputException ? "ImAdmin.InvalidArgument" : "ImAdmin.GetReadReceiptFailed", Row);
-            }
+            Queue("read receipt", (c, ct) => client.GetReadReceiptAsync(c.UserId, c.ChannelId, c.ChannelType, ct), WriteObject);
         }
     }
 }

@@ -10,8 +10,8 @@ namespace ImAdmin.Cmdlets.Users
     /// <para type="synopsis">Logs a user's devices out: WuKongIM blanks the device token and kicks its connections; Tencent Cloud IM invalidates the login on every device.</para>
     /// </summary>
     [Cmdlet(VerbsCommunications.Disconnect, "ImDevice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(ImUserDevice))]
-    public sealed class DisconnectImDeviceCommand : ImRowCmdlet
+    [OutputType(typeof(ImUserDevice), typeof(ImBulkSummary))]
+    public sealed class DisconnectImDeviceCommand : ImBulkRowCmdlet
     {
         private IDeviceLogout? _client;
 
@@ -30,8 +30,9 @@ namespace ImAdmin.Cmdlets.Users
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void BeginProcessing() =>
-            _client = RequireCapability<IDeviceLogout>();
+        protected override string ErrorId => "ImAdmin.DisconnectDeviceFailed";
+
+        protected override void Prepare() => _client = RequireCapability<IDeviceLogout>();
 
         protected override void ProcessRecord()
         {
@@ -47,15 +48,10 @@ namespace ImAdmin.Cmdlets.Users
             }
             var devices = DeviceFlag is null or Engine.Models.DeviceFlag.All ? "all devices" : DeviceFlag + " device";
             if (!ShouldProcess(UserId, $"Log out {devices}: invalidate the login and kick the connections")) return;
-            try
-            {
-                Run(ct => _client!.LogOutDevicesAsync(UserId, DeviceFlag, ct));
-                if (PassThru) WriteObject(new ImUserDevice { UserId = UserId, DeviceFlag = DeviceFlag ?? Engine.Models.DeviceFlag.All });
-            }
-            catch (ImException ex)
-            {
-                WriteItemError(ex, "ImAdmin.DisconnectDeviceFailed", RowOr(UserId));
-            }
+            var (userId, flag) = (UserId, DeviceFlag);
+            Calls.Queue(RowOr(userId), userId, new[] { userId, flag?.ToString() },
+                Completing(ct => _client!.LogOutDevicesAsync(userId, flag, ct)),
+                _ => { if (PassThru) WriteObject(new ImUserDevice { UserId = userId, DeviceFlag = flag ?? Engine.Models.DeviceFlag.All }); });
         }
     }
 }

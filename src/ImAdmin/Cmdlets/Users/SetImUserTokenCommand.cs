@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using System.Security;
 using ImAdmin.Base;
-using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Security;
@@ -12,8 +11,8 @@ namespace ImAdmin.Cmdlets.Users
     /// <para type="synopsis">Registers the token a WuKongIM user's device logs in with (creates the user and device if needed).</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "ImUserToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(ImUserDevice))]
-    public sealed class SetImUserTokenCommand : ImRowCmdlet
+    [OutputType(typeof(ImUserDevice), typeof(ImBulkSummary))]
+    public sealed class SetImUserTokenCommand : ImBulkRowCmdlet
     {
         private IUserTokenWriter? _client;
 
@@ -41,22 +40,19 @@ namespace ImAdmin.Cmdlets.Users
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void BeginProcessing() => _client = RequireCapability<IUserTokenWriter>();
+        protected override string ErrorId => "ImAdmin.SetUserTokenFailed";
+
+        protected override void Prepare() => _client = RequireCapability<IUserTokenWriter>();
 
         protected override void ProcessRecord()
         {
             var action = $"Set the {DeviceFlag} token ({DeviceLevel})" + (DeviceLevel == DeviceLevel.Master ? ", kicking current connections of that device kind" : string.Empty);
             if (!ShouldProcess(UserId, action)) return;
-            try
-            {
-                var token = new ImSecret(Token!);
-                Run(ct => _client!.SetUserTokenAsync(UserId, token, DeviceFlag, DeviceLevel, ct));
-                if (PassThru) WriteObject(new ImUserDevice { UserId = UserId, DeviceFlag = DeviceFlag, DeviceLevel = DeviceLevel });
-            }
-            catch (ImException ex)
-            {
-                WriteItemError(ex, "ImAdmin.SetUserTokenFailed", RowOr(UserId));
-            }
+            var (userId, token, flag, level) = (UserId, new ImSecret(Token!), DeviceFlag, DeviceLevel);
+            // The journal key leaves the token out: a row is its user and device slot.
+            Calls.Queue(RowOr(userId), userId, new[] { userId, flag.ToString(), level.ToString() },
+                Completing(ct => _client!.SetUserTokenAsync(userId, token, flag, level, ct)),
+                _ => { if (PassThru) WriteObject(new ImUserDevice { UserId = userId, DeviceFlag = flag, DeviceLevel = level }); });
         }
     }
 }

@@ -19,7 +19,7 @@ namespace ImAdmin.Cmdlets.Users
     /// binding; with -Journal each user row is journalled), and a user the server refuses is an error whose TargetObject
     /// is its row.
     /// </summary>
-    public abstract class UserProfileCmdlet : ImRowCmdlet
+    public abstract class UserProfileCmdlet : ImRowCmdlet, IBulkParameters
     {
         /// <summary>Rows handed to the provider together (its client chunks further to its per-call limit).</summary>
         private const int RowsPerFlush = 100;
@@ -61,17 +61,17 @@ namespace ImAdmin.Cmdlets.Users
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary>Server calls in flight at once (default per provider: 8, Tencent Cloud IM 16).</summary>
+        /// <inheritdoc cref="IBulkParameters.ThrottleLimit"/>
         [Parameter]
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; }
 
-        /// <summary>A file recording each row's outcome: a re-run with the same file skips rows already done and reports rows whose outcome is unknown instead of repeating them.</summary>
+        /// <inheritdoc cref="IBulkParameters.Journal"/>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? Journal { get; set; }
 
-        /// <summary>Write one summary object at the end (done, failed, skipped, unknown).</summary>
+        /// <inheritdoc cref="IBulkParameters.Summary"/>
         [Parameter]
         public SwitchParameter Summary { get; set; }
 
@@ -94,8 +94,7 @@ namespace ImAdmin.Cmdlets.Users
         protected override void BeginProcessing()
         {
             Users = RequireCapability<IUserDirectory>();
-            _run = BulkRun.Create<UserCall, IReadOnlyList<ItemResult<ImUser>>>(this, ResolveSession().Provider,
-                MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) ? ThrottleLimit : (int?)null, Journal, (call, ct) => call.Send(ct), Finished);
+            _run = BulkRun.Create<UserCall, IReadOnlyList<ItemResult<ImUser>>>(this, this, ResolveSession().Provider, (call, ct) => call.Send(ct), Finished);
         }
 
         protected override void ProcessRecord()
