@@ -33,7 +33,7 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults, 
         });
         try
         {
-            await HandleAsync(context, path);
+            await HandleAsync(context, path, Journal);
         }
         finally
         {
@@ -41,7 +41,7 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults, 
         }
     }
 
-    private async Task HandleAsync(HttpContext context, string path)
+    private async Task HandleAsync(HttpContext context, string path, Action journal)
     {
         var fault = faults.Take(path);
         if (fault is { DelayMs: > 0 })
@@ -49,7 +49,7 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults, 
 
         if (fault is { AfterProcessing: false })
         {
-            await WriteFault(context, fault);
+            await WriteFault(context, fault, journal);
         }
         else if (fault is { AfterProcessing: true })
         {
@@ -59,7 +59,7 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults, 
             await next(context);
             context.Response.Body = original;
             context.Response.Headers.Clear();
-            await WriteFault(context, fault);
+            await WriteFault(context, fault, journal);
         }
         else
         {
@@ -68,10 +68,12 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults, 
     }
 
     /// <summary>The fault's answer, or a reset connection (the client sees a transport error, no status).</summary>
-    private static async Task WriteFault(HttpContext context, Fault fault)
+    private static async Task WriteFault(HttpContext context, Fault fault, Action journal)
     {
         if (fault.Reset)
         {
+            // Journal before the reset: the client sees the reset at once and may count requests before any finally runs.
+            journal();
             context.Abort();
             return;
         }
