@@ -72,6 +72,13 @@ Describe 'Send-ImMessage on WuKongIM' {
         $failed[0].TargetObject.UserId | Should -Be 'bad@id'
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'ImAdmin.SendFailed*'
         ($results | Where-Object Succeeded).ChannelId | Should -Be @('ok-1', 'ok-2')
+        # -PassThru writes the failed row too: the same columns, and the text of its error record.
+        $notSent = @($results | Where-Object { -not $_.Succeeded })
+        $notSent.Count | Should -Be 1
+        $notSent[0] | Should -BeOfType ([ImAdmin.Engine.Models.ImSendResult])
+        ($notSent[0].ChannelId, $notSent[0].From, $notSent[0].Provider, $notSent[0].OutcomeUnknown) | Should -Be @('bad@id', 'admin', 'WuKongIM', $false)
+        $notSent[0].Error | Should -Match ([regex]::Escape('频道ID不合法！'))
+        $notSent[0].Error | Should -Be $failed[0].Exception.Message
         $warned[0].Message | Should -Match '1 of 3'
     }
 

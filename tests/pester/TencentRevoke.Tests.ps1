@@ -35,6 +35,22 @@ Describe 'Revoke-ImMessage on Tencent Cloud IM' {
         (Get-WithdrawCall).Count | Should -Be $before
     }
 
+    It 'names the group and the sequence in the -WhatIf text of a group message given as a plain number' {
+        $transcript = Join-Path $TestDrive 'whatif-group.txt'
+        $before = @(Get-SandboxRequest -BaseUri $sandbox.tencent -Path '/v4/group_open_http_svc/group_msg_recall').Count
+        Start-Transcript -Path $transcript | Out-Null
+        try {
+            Revoke-ImMessage 5 -ChannelType Group -ChannelId grp-whatif -Session $tc -WhatIf
+            7 | Revoke-ImMessage -ChannelType Group -ChannelId grp-whatif -Session $tc -WhatIf
+        } finally {
+            Stop-Transcript | Out-Null
+        }
+        $text = Get-Content $transcript -Raw
+        $text | Should -Match ([regex]::Escape("message 5 of group 'grp-whatif' on 'tcrevoke'"))
+        $text | Should -Match ([regex]::Escape("message 7 of group 'grp-whatif' on 'tcrevoke'"))
+        @(Get-SandboxRequest -BaseUri $sandbox.tencent -Path '/v4/group_open_http_svc/group_msg_recall').Count | Should -Be $before
+    }
+
     It 'writes ObjectNotFound per unknown MsgKey from CSV rows, with the key as TargetObject' {
         $rows = "MessageKey,From_Account,To_Account`n1_2_3,administrator,administrator" | ConvertFrom-Csv
         $rows | Revoke-ImMessage -Session $tc -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failed

@@ -1,4 +1,5 @@
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Sessions;
 
 namespace ImAdmin.Engine.Messaging
 {
@@ -36,5 +37,16 @@ namespace ImAdmin.Engine.Messaging
 
         /// <summary>The pipeline row this request came from, reported back on its result.</summary>
         public object? Source { get; set; }
+
+        /// <summary>The result of sending this request: who sent it to where, under which caller's key; the provider adds what the server answered.</summary>
+        public ImSendResult ToResult(ImProvider provider, bool succeeded) => new ImSendResult
+        {
+            Provider = provider,
+            From = From,
+            ChannelId = ChannelId,
+            ChannelType = ChannelType,
+            ClientMsgNo = ClientMsgNo,
+            Succeeded = succeeded,
+        };
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Sessions;
 
 namespace ImAdmin.Engine.Models
@@ -36,14 +35,11 @@ namespace ImAdmin.Engine.Models
         /// </summary>
         public bool OutcomeUnknown { get; set; }
 
-        /// <summary>The server's error text for this row, when it failed.</summary>
+        /// <summary>Why this row was not sent (or may not have been): the message of its error record, with the server's text.</summary>
         public string? Error { get; set; }
 
-        /// <summary>The server's error code for this row, when it failed.</summary>
+        /// <summary>The server's error code for this row, when it failed and the server gave one.</summary>
         public int? ErrorCode { get; set; }
-
-        /// <summary>The failure as an exception, for the cmdlet's error record.</summary>
-        internal ImException? Exception { get; set; }
 
         public override string ToString() => Succeeded ? $"{ChannelId}: sent {MessageId?.ToString() ?? MessageKey ?? MessageSequence?.ToString()}"
             : OutcomeUnknown ? $"{ChannelId}: outcome unknown: {Error}" : $"{ChannelId}: failed: {Error}";

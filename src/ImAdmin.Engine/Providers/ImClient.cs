@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Sessions;
 
 namespace ImAdmin.Engine.Providers
@@ -57,10 +58,11 @@ namespace ImAdmin.Engine.Providers
         public abstract int GetBatchLimit(SendRequest request);
 
         /// <summary>
-        /// Sends a batch built by <see cref="MessageBatcher"/>: one result per request, in order. Per-recipient
-        /// failures are results with <see cref="ImSendResult.Succeeded"/> false; only a failure of the whole call throws.
+        /// Sends a batch built by <see cref="MessageBatcher"/>: one result per request, in order, whose
+        /// <see cref="ItemResult{T}.Input"/> is that request. A recipient the server refuses is a failed result, one whose
+        /// send may have been stored is an unknown one; only a failure of the whole call throws.
         /// </summary>
-        public abstract Task<IReadOnlyList<ImSendResult>> SendAsync(IReadOnlyList<SendRequest> batch, CancellationToken cancellationToken);
+        public abstract Task<IReadOnlyList<ItemResult<ImSendResult>>> SendAsync(IReadOnlyList<SendRequest> batch, CancellationToken cancellationToken);
 
         public void Dispose() => Http.Dispose();
     }

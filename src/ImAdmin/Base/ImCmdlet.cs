@@ -145,12 +145,21 @@ namespace ImAdmin.Base
         /// <summary>
         /// Writes one item's outcome: the value to the pipeline, or a non-terminating error record whose TargetObject is
         /// <paramref name="row"/> (the input row the item came from). Failed and Unknown alike are errors; an Unknown
-        /// error says the call may have acted. The "cannot continue at all" rule of <see cref="WriteItemFailure"/> applies.
+        /// error says the call may have acted. The "cannot continue at all" rule of <see cref="WriteItemFailure"/> applies,
+        /// except in a bulk run (<paramref name="bulk"/> given): that writes every row of a call first, with the error id
+        /// it chose, and then stops itself.
         /// </summary>
-        protected void WriteResult<T>(ItemResult<T> result, string errorId, object? row)
+        private protected void WriteResult<T>(ItemResult<T> result, string errorId, object? row, BulkResultWriting<T>? bulk = null)
         {
-            if (result.Succeeded) WriteObject(result.Value);
-            else WriteItemFailure(result.Error!, result.Error is ImInputException ? "ImAdmin.InvalidArgument" : errorId, row ?? result.Input);
+            var target = row ?? result.Input;
+            if (bulk == null)
+            {
+                if (result.Succeeded) WriteObject(result.Value);
+                else WriteItemFailure(result.Error!, result.Error is ImInputException ? "ImAdmin.InvalidArgument" : errorId, target);
+                return;
+            }
+            if (!result.Succeeded) WriteItemError(bulk.WordError(result.Error!), errorId, target);
+            if (bulk.PassThru) WriteObject(result.Succeeded ? result.Value : bulk.FailedOutput(result));
         }
 
         /// <summary>Stops the cmdlet: only for "cannot continue at all" (no session, bad parameters, auth failure).</summary>

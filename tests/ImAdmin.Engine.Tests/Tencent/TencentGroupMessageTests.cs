@@ -4,6 +4,7 @@ using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Json;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Sessions;
 using ImAdmin.Engine.Tests.Infrastructure;
 using static ImAdmin.Engine.Tests.Tencent.TencentTestKit;
@@ -25,7 +26,7 @@ public class TencentGroupMessageTests(SandboxFixture sandbox) : IClassFixture<Sa
         for (var i = 1; i <= count; i++)
         {
             var row = new SendRequest(null, group, ChannelType.Group, MessageContent.FromText($"message {i}")) { Options = new MessageOptions { Extra = $"e{i}" } };
-            sequences.Add(Assert.Single(await Client(session).SendAsync(new[] { row }, CancellationToken.None)).MessageSequence!.Value);
+            sequences.Add(Assert.Single(await Client(session).SendAsync(new[] { row }, CancellationToken.None)).Unwrap().MessageSequence!.Value);
         }
         return (group, sequences.ToArray());
     }

@@ -2,6 +2,7 @@ using ImAdmin.Engine.Diagnostics;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Sessions;
 using ImAdmin.Engine.Tests.Infrastructure;
 using ImAdmin.Sandbox.Faults;
@@ -26,7 +27,7 @@ public class TencentGroupSendTests(SandboxFixture sandbox) : IClassFixture<Sandb
         new(from, groupId, ChannelType.Group, MessageContent.FromText(text));
 
     private static async Task<ImSendResult> SendAsync(ImSession session, SendRequest request) =>
-        Assert.Single(await Client(session).SendAsync(new[] { request }, CancellationToken.None));
+        Assert.Single(await Client(session).SendAsync(new[] { request }, CancellationToken.None)).Unwrap();
 
     [Fact]
     public async Task A_group_message_is_stored_and_its_MsgSeq_and_MsgTime_come_back()

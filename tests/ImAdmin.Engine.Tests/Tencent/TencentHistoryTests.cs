@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Providers.Tencent;
 using ImAdmin.Engine.Sessions;
 using ImAdmin.Engine.Tests.Infrastructure;
@@ -47,8 +48,8 @@ public class TencentHistoryTests(SandboxFixture sandbox, ITestOutputHelper outpu
         var (a, b) = (ids[0], ids[1]);
         var keep = Text(b, "kept", from: a);
         keep.Options = new ImAdmin.Engine.Messaging.MessageOptions { Extra = "{\"tag\":1}" };
-        var kept = Assert.Single(await Client(session).SendAsync([keep], CancellationToken.None));
-        var gone = Assert.Single(await Client(session).SendAsync([Text(b, "recalled", from: a)], CancellationToken.None));
+        var kept = Assert.Single(await Client(session).SendAsync([keep], CancellationToken.None)).Unwrap();
+        var gone = Assert.Single(await Client(session).SendAsync([Text(b, "recalled", from: a)], CancellationToken.None)).Unwrap();
         await Client(session).WithdrawAsync(a, b, gone.MessageKey!, CancellationToken.None);
         await Client(session).ClearConversationUnreadAsync(b, a, ChannelType.Person, null, CancellationToken.None);
 

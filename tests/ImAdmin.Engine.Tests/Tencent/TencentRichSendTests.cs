@@ -5,6 +5,7 @@ using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Json;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Sessions;
 using ImAdmin.Engine.Tests.Infrastructure;
 using static ImAdmin.Engine.Tests.Tencent.TencentTestKit;
@@ -32,7 +33,7 @@ public class TencentRichSendTests(SandboxFixture sandbox) : IClassFixture<Sandbo
         };
 
         Client(session).CheckSend(row);
-        var result = Assert.Single(await Client(session).SendAsync(new[] { row }, CancellationToken.None));
+        var result = Assert.Single(await Client(session).SendAsync(new[] { row }, CancellationToken.None)).Unwrap();
 
         Assert.True(result.Succeeded);
         Assert.NotNull(result.Timestamp);
@@ -91,7 +92,7 @@ public class TencentRichSendTests(SandboxFixture sandbox) : IClassFixture<Sandbo
         var to = (await ImportAsync(session, SandboxFixture.NewId("img")))[0];
         const string body = """[{"MsgType":"TIMImageElem","MsgContent":{"UUID":"u1","ImageFormat":1,"ImageInfoArray":[{"Type":1,"Size":10,"Width":2,"Height":2,"URL":"https://x/1.jpg"}]}},{"MsgType":"TIMTextElem","MsgContent":{"Text":"caption"}}]""";
 
-        Assert.True(Assert.Single(await Client(session).SendAsync(new[] { Payload(to, body) }, CancellationToken.None)).Succeeded);
+        Assert.True(Assert.Single(await Client(session).SendAsync(new[] { Payload(to, body) }, CancellationToken.None)).Unwrap().Succeeded);
 
         var stored = Assert.Single(sandbox.Host.Tencent.State.MessagesTo(to));
         Assert.Equal(body, stored.MsgBody.GetRawText());
@@ -168,7 +169,7 @@ public class TencentRichSendTests(SandboxFixture sandbox) : IClassFixture<Sandbo
         };
 
         Client(session).CheckSend(row);
-        var result = Assert.Single(await Client(session).SendAsync(new[] { row }, CancellationToken.None));
+        var result = Assert.Single(await Client(session).SendAsync(new[] { row }, CancellationToken.None)).Unwrap();
 
         var stored = Assert.Single(sandbox.Host.Tencent.State.GroupMessages(group));
         Assert.Equal((stored.MsgSeq, DateTimeOffset.FromUnixTimeSeconds(stored.MsgTime)), ((uint)result.MessageSequence!, result.Timestamp!.Value));

@@ -4,6 +4,7 @@ using System.Text.Json;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Sessions;
 using ImAdmin.Engine.Tests.Infrastructure;
 using ImAdmin.Sandbox.Faults;
@@ -20,7 +21,7 @@ public class TencentSendTests(SandboxFixture sandbox, ITestOutputHelper output) 
 
     private Task<ImSession> ConnectAsync() => SandboxFixture.ConnectAsync(sandbox.TencentRequest());
 
-    private static Task<IReadOnlyList<ImSendResult>> SendAsync(ImSession session, params SendRequest[] rows) =>
+    private static Task<IReadOnlyList<ItemResult<ImSendResult>>> SendAsync(ImSession session, params SendRequest[] rows) =>
         Client(session).SendAsync(rows, CancellationToken.None);
 
     [Fact]
@@ -31,7 +32,7 @@ public class TencentSendTests(SandboxFixture sandbox, ITestOutputHelper output) 
         var row = Text(alice, "hello 你好");
         row.Source = "row-1";
 
-        var result = Assert.Single(await SendAsync(session, row));
+        var result = Assert.Single(await SendAsync(session, row)).Unwrap();
 
         var stored = Assert.Single(sandbox.Host.Tencent.State.MessagesTo(alice));
         Assert.True(result.Succeeded);
@@ -57,7 +58,7 @@ public class TencentSendTests(SandboxFixture sandbox, ITestOutputHelper output) 
         row.RedDot = false;
         row.Persist = false;
 
-        Assert.True(Assert.Single(await SendAsync(session, row)).Succeeded);
+        Assert.True(Assert.Single(await SendAsync(session, row)).Unwrap().Succeeded);
 
         var stored = Assert.Single(sandbox.Host.Tencent.State.MessagesTo(ids[1]));
         Assert.Equal(ids[0], stored.From);
@@ -93,7 +94,7 @@ public class TencentSendTests(SandboxFixture sandbox, ITestOutputHelper output) 
         var before = Calls(sandbox.Host, SendApi).Count;
         sandbox.Host.TencentServer.Faults.Add(new Fault { Path = "/v4/" + SendApi, Status = 502, AfterProcessing = true });
 
-        var result = Assert.Single(await SendAsync(session, Text(to, "exactly once")));
+        var result = Assert.Single(await SendAsync(session, Text(to, "exactly once"))).Unwrap();
 
         var attempts = Calls(sandbox.Host, SendApi).Skip(before).ToList();
         Assert.Equal(2, attempts.Count);
@@ -112,9 +113,9 @@ public class TencentSendTests(SandboxFixture sandbox, ITestOutputHelper output) 
         var clientMsgNo = SandboxFixture.NewId("campaign");
         SendRequest Row(string to) => new(null, to, ChannelType.Person, MessageContent.FromText("once")) { ClientMsgNo = clientMsgNo };
 
-        var first = Assert.Single(await SendAsync(session, Row(ids[0])));
-        var rerun = Assert.Single(await SendAsync(session, Row(ids[0])));
-        var other = Assert.Single(await SendAsync(session, Row(ids[1])));
+        var first = Assert.Single(await SendAsync(session, Row(ids[0]))).Unwrap();
+        var rerun = Assert.Single(await SendAsync(session, Row(ids[0]))).Unwrap();
+        var other = Assert.Single(await SendAsync(session, Row(ids[1]))).Unwrap();
 
         Assert.Equal(first.MessageKey, rerun.MessageKey);
         Assert.Equal(clientMsgNo, rerun.ClientMsgNo);
@@ -188,7 +189,7 @@ public class TencentSendTests(SandboxFixture sandbox, ITestOutputHelper output) 
 
         var clock = Stopwatch.StartNew();
         var results = new List<ImSendResult>();
-        foreach (var batch in batches) results.AddRange(await client.SendAsync(batch, CancellationToken.None));
+        foreach (var batch in batches) results.AddRange((await client.SendAsync(batch, CancellationToken.None)).Select(r => r.Unwrap()));
         output.WriteLine($"1200 recipients in {batches.Count} batchsendmsg calls: {clock.ElapsedMilliseconds} ms");
 
         var calls = Calls(sandbox.Host, BatchApi).Skip(before).ToList();
@@ -222,17 +223,17 @@ public class TencentSendTests(SandboxFixture sandbox, ITestOutputHelper output) 
         var results = await SendAsync(session, rows);
 
         Assert.Equal([true, false, true, false], results.Select(r => r.Succeeded));
-        Assert.Equal(rows.Select(r => r.ChannelId), results.Select(r => r.ChannelId));
+        Assert.Equal(rows, results.Select(r => r.Input));
         foreach (var failed in new[] { results[1], results[3] })
         {
-            Assert.Equal(70107, failed.ErrorCode);
-            Assert.Contains("not imported", failed.Error);
-            Assert.Null(failed.MessageKey);
-            Assert.Equal(ImErrorKind.NotFound, failed.Exception!.Kind);
-            Assert.Contains(failed.ChannelId, failed.Exception.Message);
+            Assert.Equal(ItemOutcome.Failed, failed.Outcome);
+            Assert.Equal(70107, failed.Error!.ServerCode);
+            Assert.Contains("not imported", failed.Error.Message);
+            Assert.Equal(ImErrorKind.NotFound, failed.Error.Kind);
+            Assert.Contains(((SendRequest)failed.Input).ChannelId, failed.Error.Message);
         }
-        Assert.Equal(results[0].MessageKey, results[2].MessageKey);
-        Assert.NotNull(results[0].MessageKey);
+        Assert.Equal(results[0].Value!.MessageKey, results[2].Value!.MessageKey);
+        Assert.NotNull(results[0].Value!.MessageKey);
         Assert.Single(sandbox.Host.Tencent.State.MessagesTo(known[1]));
         Assert.Empty(sandbox.Host.Tencent.State.MessagesTo(ghost1));
     }
@@ -299,9 +300,9 @@ public class TencentSendTests(SandboxFixture sandbox, ITestOutputHelper output) 
         var results = await SendAsync(session, rows);
 
         Assert.Equal([true, false, true], results.Select(r => r.Succeeded));
-        var refused = Assert.IsType<ImInputException>(results[1].Exception);
+        var refused = Assert.IsType<ImInputException>(results[1].Error);
         Assert.Equal("ChannelId", refused.ParameterName);
-        Assert.False(results[1].OutcomeUnknown);
+        Assert.Equal(ItemOutcome.Failed, results[1].Outcome);
         Assert.All(ids, id => Assert.Single(sandbox.Host.Tencent.State.MessagesTo(id)));
     }
 
@@ -315,9 +316,8 @@ public class TencentSendTests(SandboxFixture sandbox, ITestOutputHelper output) 
 
         var results = await SendAsync(session, rows);
 
-        Assert.Equal([true, false, true], results.Select(r => r.OutcomeUnknown));
-        Assert.All(results, r => Assert.False(r.Succeeded));
-        Assert.Contains("The outcome is unknown", results[0].Exception!.Message);
+        Assert.Equal([ItemOutcome.Unknown, ItemOutcome.Failed, ItemOutcome.Unknown], results.Select(r => r.Outcome));
+        Assert.Contains("The outcome is unknown", results[0].Error!.Message);
         Assert.All(ids, id => Assert.Single(sandbox.Host.Tencent.State.MessagesTo(id)));
     }
 }

@@ -1,4 +1,5 @@
 using ImAdmin.Engine.Errors;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Sessions;
 using ImAdmin.Engine.Tests.Infrastructure;
 using static ImAdmin.Engine.Tests.Tencent.TencentTestKit;
@@ -17,7 +18,7 @@ public class TencentWithdrawTests(SandboxFixture sandbox) : IClassFixture<Sandbo
         var ids = await ImportAsync(session, SandboxFixture.NewId("w"));
         if (from != null) await ImportAsync(session, from);
         var sent = await Client(session).SendAsync(new[] { Text(ids[0], "oops", from) }, CancellationToken.None);
-        return (ids[0], sent[0].MessageKey!);
+        return (ids[0], sent[0].Unwrap().MessageKey!);
     }
 
     [Fact]

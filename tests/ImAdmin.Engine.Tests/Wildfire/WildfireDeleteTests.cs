@@ -1,6 +1,7 @@
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Tests.Infrastructure;
 using ImAdmin.Sandbox.Faults;
 
@@ -48,7 +49,7 @@ public class WildfireDeleteTests(WildfireProfessionalFixture sandbox) : IClassFi
         using var session = await SandboxFixture.ConnectAsync(sandbox.WildfireRequest());
         var client = WildfireTestServer.Client(session);
         var rows = new[] { "u1", "u2" }.Select(to => new SendRequest("admin", SandboxFixture.NewId(to), ChannelType.Person, MessageContent.FromText("hi"))).ToList();
-        var multicast = (await client.SendAsync(rows, CancellationToken.None))[0].MessageId!.Value;
+        var multicast = (await client.SendAsync(rows, CancellationToken.None))[0].Unwrap().MessageId!.Value;
         var broadcast = await client.BroadcastAsync(null, MessageContent.FromText("all"), true, true, MessageOptions.None, CancellationToken.None);
 
         var partial = await client.DeleteMulticastAsync(multicast, new[] { rows[1].ChannelId }, "ops", CancellationToken.None);

@@ -2,6 +2,7 @@ using System.Text;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Tests.Infrastructure;
 using ImAdmin.Sandbox.Faults;
 
@@ -43,7 +44,7 @@ public class WildfireGetMessageTests(SandboxFixture sandbox) : IClassFixture<San
         var content = MessageContent.FromPayload(Encoding.UTF8.GetBytes("{\"type\":1001,\"content\":\"card\"}"));
         var sent = await WildfireTestServer.Client(session).SendAsync(new[] { new SendRequest("admin", peer, ChannelType.Person, content) }, CancellationToken.None);
 
-        var lookup = (await WildfireTestServer.Client(session).GetMessagesByIdAsync(peer, ChannelType.Person, null, new[] { sent[0].MessageId!.Value }, CancellationToken.None)).Single();
+        var lookup = (await WildfireTestServer.Client(session).GetMessagesByIdAsync(peer, ChannelType.Person, null, new[] { sent[0].Unwrap().MessageId!.Value }, CancellationToken.None)).Single();
 
         Assert.Null(lookup.Value!.Text);
         Assert.Contains("\"content\":\"card\"", Encoding.UTF8.GetString(lookup.Value.Payload));

@@ -1,6 +1,7 @@
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Sessions;
 using ImAdmin.Engine.Tests.Infrastructure;
 using ImAdmin.Sandbox.Faults;
@@ -21,8 +22,7 @@ public class WildfireRecallTests(SandboxFixture sandbox) : IClassFixture<Sandbox
         await WildfireTestServer.CreateUserAsync(session, to);
         var request = new SendRequest(from, to, ChannelType.Person, MessageContent.FromText(text));
         var sent = await WildfireTestServer.Client(session).SendAsync(new[] { request }, CancellationToken.None);
-        Assert.True(sent[0].Succeeded, sent[0].Error);
-        return sent[0].MessageId!.Value;
+        return sent[0].Unwrap().MessageId!.Value;
     }
 
     [Fact]
@@ -84,10 +84,10 @@ public class WildfireRecallTests(SandboxFixture sandbox) : IClassFixture<Sandbox
         var rows = new[] { a, b }.Select(to => new SendRequest("admin", to, ChannelType.Person, MessageContent.FromText("hi all"))).ToList();
         var sent = await WildfireTestServer.Client(session).SendAsync(rows, CancellationToken.None);
 
-        var result = await WildfireTestServer.Client(session).RecallMulticastAsync(sent[0].MessageId!.Value, new[] { b }, "admin", CancellationToken.None);
+        var result = await WildfireTestServer.Client(session).RecallMulticastAsync(sent[0].Unwrap().MessageId!.Value, new[] { b }, "admin", CancellationToken.None);
 
         Assert.Equal(new[] { b }, result.Receiver);
-        Assert.Equal(new[] { b }, sandbox.Host.Wildfire.Messages.RecalledFor(sent[0].MessageId!.Value));
+        Assert.Equal(new[] { b }, sandbox.Host.Wildfire.Messages.RecalledFor(sent[0].Unwrap().MessageId!.Value));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Sessions;
 using ImAdmin.Engine.Tests.Infrastructure;
 using ImAdmin.Sandbox.Wildfire;
@@ -29,7 +30,7 @@ public class WildfireRichSendTests(SandboxFixture sandbox) : IClassFixture<Sandb
             Lifetime = TimeSpan.FromMinutes(1.5), ToUsers = new[] { "bob", "carol" }, Line = 2,
         };
 
-        var result = Assert.Single(await WildfireTestServer.Client(session).SendAsync(new[] { Text(group, ChannelType.Group, options) }, CancellationToken.None));
+        var result = Assert.Single(await WildfireTestServer.Client(session).SendAsync(new[] { Text(group, ChannelType.Group, options) }, CancellationToken.None)).Unwrap();
 
         Assert.True(result.Succeeded, result.Error);
         var stored = Server.Messages.Find(result.MessageId!.Value)!;
@@ -48,7 +49,7 @@ public class WildfireRichSendTests(SandboxFixture sandbox) : IClassFixture<Sandb
 
         var results = await WildfireTestServer.Client(session).SendAsync(new[] { Text("alice", ChannelType.Person, options), Text("bob", ChannelType.Person, options) }, CancellationToken.None);
 
-        var stored = Server.Messages.Find(results[0].MessageId!.Value)!;
+        var stored = Server.Messages.Find(results[0].Unwrap().MessageId!.Value)!;
         Assert.Equal((2, 1), ((int)stored.Payload["mentionedType"]!, stored.Line));
         Assert.Null(stored.Payload["mentionedTarget"]);
         Assert.Equal(1, sandbox.Host.WildfireServer.Journal.Count("/admin/message/multicast"));
@@ -85,8 +86,8 @@ public class WildfireRichSendTests(SandboxFixture sandbox) : IClassFixture<Sandb
         Assert.Throws<ImInputException>(() => session.Client.CheckOptions(new MessageOptions { MentionAll = true, Mention = new[] { "a" } }));
         var result = Assert.Single(await WildfireTestServer.Client(session).SendAsync(new[] { Text("alice", ChannelType.Person, new MessageOptions { ToUsers = new[] { "bob" } }) }, CancellationToken.None));
 
-        Assert.False(result.Succeeded);
-        Assert.IsType<ImInputException>(result.Exception);
+        Assert.Equal(ItemOutcome.Failed, result.Outcome);
+        Assert.IsType<ImInputException>(result.Error);
         Assert.Equal(0, sandbox.Host.WildfireServer.Journal.Count("/admin/message/send"));
     }
 
@@ -96,7 +97,7 @@ public class WildfireRichSendTests(SandboxFixture sandbox) : IClassFixture<Sandb
         using var session = await SandboxFixture.ConnectAsync(sandbox.WildfireRequest());
         var client = WildfireTestServer.Client(session);
 
-        var result = Assert.Single(await client.SendAsync(new[] { Text("admin", ChannelType.Person, new MessageOptions { Lifetime = TimeSpan.FromMilliseconds(10) }) }, CancellationToken.None));
+        var result = Assert.Single(await client.SendAsync(new[] { Text("admin", ChannelType.Person, new MessageOptions { Lifetime = TimeSpan.FromMilliseconds(10) }) }, CancellationToken.None)).Unwrap();
         var zero = Assert.Throws<ImInputException>(() => client.CheckOptions(new MessageOptions { Lifetime = TimeSpan.Zero }));
 
         Assert.Equal(1, (int)Server.Messages.Find(result.MessageId!.Value)!.Payload["expireDuration"]!);

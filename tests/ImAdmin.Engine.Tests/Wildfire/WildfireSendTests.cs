@@ -4,6 +4,7 @@ using ImAdmin.Engine.Diagnostics;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Providers.Wildfire;
 using ImAdmin.Engine.Sessions;
 using ImAdmin.Engine.Tests.Infrastructure;
@@ -38,7 +39,7 @@ public class WildfireSendTests(SandboxFixture sandbox, ITestOutputHelper output)
         return (session, user);
     }
 
-    private static Task<IReadOnlyList<ImSendResult>> SendAsync(ImSession session, params SendRequest[] batch) =>
+    private static Task<IReadOnlyList<ItemResult<ImSendResult>>> SendAsync(ImSession session, params SendRequest[] batch) =>
         WildfireTestServer.Client(session).SendAsync(batch, CancellationToken.None);
 
     [Fact]
@@ -47,7 +48,7 @@ public class WildfireSendTests(SandboxFixture sandbox, ITestOutputHelper output)
         var (session, user) = await ConnectWithUserAsync();
         using var _ = session;
 
-        var result = Assert.Single(await SendAsync(session, Text(null, user, "你好, Wildfire")));
+        var result = Assert.Single(await SendAsync(session, Text(null, user, "你好, Wildfire"))).Unwrap();
 
         Assert.True(result.Succeeded);
         Assert.Equal("admin", result.From);
@@ -73,7 +74,7 @@ public class WildfireSendTests(SandboxFixture sandbox, ITestOutputHelper output)
         request.RedDot = redDot;
         request.Persist = persist;
 
-        var result = Assert.Single(await SendAsync(session, request));
+        var result = Assert.Single(await SendAsync(session, request)).Unwrap();
 
         var delivered = Server.Messages.Delivered.Single(m => m.MessageUid == result.MessageId);
         Assert.Equal(expected, delivered.PersistFlag);
@@ -101,7 +102,7 @@ public class WildfireSendTests(SandboxFixture sandbox, ITestOutputHelper output)
             _ => (object)new { targetId = target, name = "news", owner = "admin" },
         });
 
-        var result = Assert.Single(await SendAsync(session, Text("admin", target, "hello all", type)));
+        var result = Assert.Single(await SendAsync(session, Text("admin", target, "hello all", type))).Unwrap();
 
         Assert.True(result.Succeeded, result.Error);
         var stored = Server.Messages.Find(result.MessageId!.Value)!;
@@ -117,10 +118,10 @@ public class WildfireSendTests(SandboxFixture sandbox, ITestOutputHelper output)
 
         var result = Assert.Single(await SendAsync(session, request));
 
-        Assert.False(result.Succeeded);
-        Assert.Equal(253, result.ErrorCode);
-        Assert.Equal(ImErrorKind.NotFound, result.Exception!.Kind);
-        Assert.Contains("does not exist", result.Error);
+        Assert.Equal((ItemOutcome.Failed, (object)request), (result.Outcome, result.Input));
+        Assert.Equal(253, result.Error!.ServerCode);
+        Assert.Equal(ImErrorKind.NotFound, result.Error.Kind);
+        Assert.Contains("does not exist", result.Error.Message);
     }
 
     [Fact]
@@ -143,7 +144,7 @@ public class WildfireSendTests(SandboxFixture sandbox, ITestOutputHelper output)
         using var _ = session;
         var json = "{\"type\":1001,\"content\":\"card\",\"base64edData\":\"AAEC\",\"extra\":\"{}\"}";
 
-        var result = Assert.Single(await SendAsync(session, new SendRequest(null, user, ChannelType.Person, MessageContent.FromPayload(Encoding.UTF8.GetBytes(json)))));
+        var result = Assert.Single(await SendAsync(session, new SendRequest(null, user, ChannelType.Person, MessageContent.FromPayload(Encoding.UTF8.GetBytes(json))))).Unwrap();
 
         var stored = Server.Messages.Find(result.MessageId!.Value)!;
         Assert.Equal(1001, stored.ContentType);
@@ -181,7 +182,7 @@ public class WildfireSendTests(SandboxFixture sandbox, ITestOutputHelper output)
         var results = new List<ImSendResult>();
         var batches = Enumerable.Range(0, 2500).SelectMany(i => batcher.Add(Text("ops", $"{prefix}-{i}", "maintenance at 22:00"))).ToList();
         batches.AddRange(batcher.Flush());
-        foreach (var batch in batches) results.AddRange(await client.SendAsync(batch, CancellationToken.None));
+        foreach (var batch in batches) results.AddRange((await client.SendAsync(batch, CancellationToken.None)).Select(r => r.Unwrap()));
         clock.Stop();
 
         output.WriteLine($"multicast of 2,500 targets: {batches.Count} calls in {clock.ElapsedMilliseconds} ms");
@@ -264,7 +265,7 @@ public class WildfireSendTests(SandboxFixture sandbox, ITestOutputHelper output)
         sandbox.Host.WildfireServer.Faults.Add(new Fault { Path = SendPath, Status = 200, Times = 2, Body = "{\"code\":250,\"msg\":\"over frequency\",\"result\":{\"code\":250,\"msg\":\"over frequency\"}}" });
         var log = new RecordingLog();
 
-        IReadOnlyList<ImSendResult> results;
+        IReadOnlyList<ItemResult<ImSendResult>> results;
         using (ImLog.Use(log)) results = await SendAsync(session, Text("admin", user, "after the storm"));
 
         Assert.True(Assert.Single(results).Succeeded);

@@ -2,6 +2,7 @@ using System.Text;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Providers.WuKongIM;
 using ImAdmin.Engine.Tests.Infrastructure;
 using ImAdmin.Sandbox.Faults;
@@ -18,7 +19,7 @@ public class WuKongSendTests(SandboxFixture sandbox) : IClassFixture<SandboxFixt
         using var _ = session;
         var (admin, user) = (SandboxFixture.NewId("admin"), SandboxFixture.NewId("user"));
 
-        var result = Assert.Single(await client.SendAsync([Text(admin, user, ChannelType.Person, "你好 hello")], CancellationToken.None));
+        var result = Assert.Single(await client.SendAsync([Text(admin, user, ChannelType.Person, "你好 hello")], CancellationToken.None)).Unwrap();
 
         Assert.True(result.Succeeded);
         Assert.True(result.MessageId > 0);
@@ -44,7 +45,7 @@ public class WuKongSendTests(SandboxFixture sandbox) : IClassFixture<SandboxFixt
         await client.SendAsync([quiet], CancellationToken.None);
         var transient = Text(null, group, ChannelType.Group, "transient");
         transient.Persist = false;
-        var sent = Assert.Single(await client.SendAsync([transient], CancellationToken.None));
+        var sent = Assert.Single(await client.SendAsync([transient], CancellationToken.None)).Unwrap();
 
         var headers = Requests(sandbox, "/message/send", group).Select(e => BodyOf(e).GetProperty("header")).ToList();
         Assert.Equal(3, headers.Count);
@@ -85,11 +86,12 @@ public class WuKongSendTests(SandboxFixture sandbox) : IClassFixture<SandboxFixt
         Assert.Equal([u1, "bad@" + u2, u2], call.GetProperty("subscribers").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(1, call.GetProperty("header").GetProperty("red_dot").GetInt32());
         Assert.Equal([true, false, true], results.Select(r => r.Succeeded));
-        Assert.Equal(batch.Select(r => r.ChannelId), results.Select(r => r.ChannelId));
+        Assert.Equal(batch, results.Select(r => r.Input));
         var failed = results[1];
-        Assert.Equal("频道ID不合法！", failed.Error);
-        Assert.Equal("频道ID不合法！", failed.Exception!.ServerMessage);
-        Assert.Null(results[0].MessageId); // sendbatch returns no ids
+        Assert.Equal(ItemOutcome.Failed, failed.Outcome);
+        Assert.Equal("频道ID不合法！", failed.Error!.ServerMessage);
+        Assert.Equal(batch.Where((_, i) => i != 1).Select(r => r.ChannelId), results.Values().Select(r => r.ChannelId));
+        Assert.Null(results[0].Value!.MessageId); // sendbatch returns no ids
         var stored = await client.GetHistoryAsync(new MessageHistoryQuery(u1, ChannelType.Person) { UserId = admin }, CancellationToken.None).ToListAsync();
         Assert.Equal("notice", Assert.Single(stored).Text);
     }
@@ -144,7 +146,7 @@ public class WuKongSendTests(SandboxFixture sandbox) : IClassFixture<SandboxFixt
         var group = SandboxFixture.NewId("grp");
         var bytes = new byte[] { 0, 1, 2, 250 };
 
-        var sent = Assert.Single(await client.SendAsync([new SendRequest(null, group, ChannelType.Group, MessageContent.FromPayload(bytes))], CancellationToken.None));
+        var sent = Assert.Single(await client.SendAsync([new SendRequest(null, group, ChannelType.Group, MessageContent.FromPayload(bytes))], CancellationToken.None)).Unwrap();
 
         var read = Assert.Single(await client.GetMessagesByIdAsync(group, ChannelType.Group, null, [sent.MessageId!.Value], CancellationToken.None)).Value!;
         Assert.Equal(bytes, read.Payload);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Providers.WuKongIM;
 using ImAdmin.Engine.Sessions;
 using ImAdmin.Engine.Tests.Infrastructure;
@@ -25,7 +26,7 @@ internal static class WuKongTestData
     {
         var results = new List<ImSendResult>();
         for (var i = 1; i <= count; i++)
-            results.AddRange(await client.SendAsync([Text(from, channelId, type, $"{prefix}{i}")], CancellationToken.None));
+            results.AddRange((await client.SendAsync([Text(from, channelId, type, $"{prefix}{i}")], CancellationToken.None)).Select(r => r.Unwrap()));
         return results;
     }
 

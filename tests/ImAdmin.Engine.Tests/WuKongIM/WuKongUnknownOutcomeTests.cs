@@ -1,5 +1,6 @@
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Providers.WuKongIM;
 using ImAdmin.Engine.Tests.Infrastructure;
 using ImAdmin.Sandbox;
@@ -26,8 +27,8 @@ public class WuKongUnknownOutcomeTests(SandboxFixture sandbox) : IClassFixture<S
         var request = Text("bot", group, ChannelType.Group, "twice");
         request.ClientMsgNo = SandboxFixture.NewId("cmn");
 
-        var first = Assert.Single(await client.SendAsync([request], CancellationToken.None));
-        var again = Assert.Single(await client.SendAsync([request], CancellationToken.None));
+        var first = Assert.Single(await client.SendAsync([request], CancellationToken.None)).Unwrap();
+        var again = Assert.Single(await client.SendAsync([request], CancellationToken.None)).Unwrap();
 
         Assert.NotEqual(first.MessageId, again.MessageId);
         Assert.Equal(2, await StoredCountAsync(client, group));
@@ -44,7 +45,7 @@ public class WuKongUnknownOutcomeTests(SandboxFixture sandbox) : IClassFixture<S
         var group = SandboxFixture.NewId("grp");
         Fault(sandbox, new Fault { Path = "/message/send", Status = status, Reset = reset, AfterProcessing = true });
 
-        var result = Assert.Single(await client.SendAsync([Text("bot", group, ChannelType.Group, "lost answer")], CancellationToken.None));
+        var result = Assert.Single(await client.SendAsync([Text("bot", group, ChannelType.Group, "lost answer")], CancellationToken.None)).Unwrap();
 
         Assert.True(result.Succeeded);
         Assert.False(result.OutcomeUnknown);
@@ -62,7 +63,7 @@ public class WuKongUnknownOutcomeTests(SandboxFixture sandbox) : IClassFixture<S
         var user = SandboxFixture.NewId("user");
         Fault(sandbox, new Fault { Path = "/message/send", Status = 503, AfterProcessing = true });
 
-        var result = Assert.Single(await client.SendAsync([Text(null, user, ChannelType.Person, "from the system")], CancellationToken.None));
+        var result = Assert.Single(await client.SendAsync([Text(null, user, ChannelType.Person, "from the system")], CancellationToken.None)).Unwrap();
 
         Assert.True(result.Succeeded);
         Assert.Single(Requests(sandbox, "/message/send", user));
@@ -80,13 +81,12 @@ public class WuKongUnknownOutcomeTests(SandboxFixture sandbox) : IClassFixture<S
 
         var result = Assert.Single(await client.SendAsync([Text("bot", group, ChannelType.Group, "maybe")], CancellationToken.None));
 
-        Assert.False(result.Succeeded);
-        Assert.True(result.OutcomeUnknown);
-        Assert.True(result.Exception!.OutcomeUnknown);
-        Assert.Contains("The outcome is unknown", result.Exception.Message);
-        Assert.Contains(result.ClientMsgNo!, result.Exception.Message);
-        Assert.Equal(500, result.Exception.HttpStatus);
-        Assert.Single(Requests(sandbox, "/message/send", group));
+        Assert.Equal(ItemOutcome.Unknown, result.Outcome);
+        Assert.True(result.Error!.OutcomeUnknown);
+        Assert.Contains("The outcome is unknown", result.Error.Message);
+        var sent = BodyOf(Assert.Single(Requests(sandbox, "/message/send", group)));
+        Assert.Contains(sent.GetProperty("client_msg_no").GetString()!, result.Error.Message);
+        Assert.Equal(500, result.Error.HttpStatus);
         Assert.True(Requests(sandbox, "/message/byclientmsgno", group).Count >= 2, "looked up more than once within the window");
         Assert.Equal(0, await StoredCountAsync(client, group));
     }
@@ -99,7 +99,7 @@ public class WuKongUnknownOutcomeTests(SandboxFixture sandbox) : IClassFixture<S
         var group = SandboxFixture.NewId("grp");
         Fault(sandbox, new Fault { Path = "/message/send", Status = 429 });
 
-        var result = Assert.Single(await client.SendAsync([Text("bot", group, ChannelType.Group, "throttled")], CancellationToken.None));
+        var result = Assert.Single(await client.SendAsync([Text("bot", group, ChannelType.Group, "throttled")], CancellationToken.None)).Unwrap();
 
         Assert.True(result.Succeeded);
         Assert.Equal(2, Requests(sandbox, "/message/send", group).Count);
@@ -123,7 +123,7 @@ public class WuKongDelayedStoreTests(DelayedStoreFixture sandbox) : IClassFixtur
         var group = SandboxFixture.NewId("grp");
         Fault(sandbox, new Fault { Path = "/message/send", Status = 502, AfterProcessing = true });
 
-        var result = Assert.Single(await client.SendAsync([Text("bot", group, ChannelType.Group, "slow store")], CancellationToken.None));
+        var result = Assert.Single(await client.SendAsync([Text("bot", group, ChannelType.Group, "slow store")], CancellationToken.None)).Unwrap();
 
         Assert.True(result.Succeeded);
         Assert.True(Requests(sandbox, "/message/byclientmsgno", group).Count >= 2, "the first lookup came before the message was readable");
@@ -142,7 +142,7 @@ public class WuKongDelayedStoreTests(DelayedStoreFixture sandbox) : IClassFixtur
 
         var result = Assert.Single(await client.SendAsync([Text("bot", group, ChannelType.Group, "later")], CancellationToken.None));
 
-        Assert.True(result.OutcomeUnknown);
+        Assert.Equal(ItemOutcome.Unknown, result.Outcome);
         // Re-sending would have stored it twice: it does appear once the store catches up.
         var seq = 0L;
         for (var i = 0; i < 50 && seq == 0; i++)

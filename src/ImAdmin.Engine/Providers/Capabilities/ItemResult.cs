@@ -52,6 +52,10 @@ namespace ImAdmin.Engine.Providers.Capabilities
         public static ItemResult<T> Unknown(object input, ImException error) =>
             new ItemResult<T>(input, ItemOutcome.Unknown, default, error ?? throw new ArgumentNullException(nameof(error)));
 
+        /// <summary>Failed, or Unknown when <paramref name="error"/> says the call may have acted (<see cref="ImException.OutcomeUnknown"/>).</summary>
+        public static ItemResult<T> Of(object input, ImException error) =>
+            error.OutcomeUnknown ? Unknown(input, error) : Failure(input, error);
+
         public override string ToString() => Succeeded ? $"{Input}: {Value}" : $"{Input}: {Outcome}: {Error!.Message}";
     }
 }

@@ -11,6 +11,7 @@ using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Json;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Sessions;
 
 namespace ImAdmin.Engine.Providers.Tencent
@@ -40,19 +41,19 @@ namespace ImAdmin.Engine.Providers.Tencent
         public override int GetBatchLimit(SendRequest request) =>
             request.ChannelType == ChannelType.Person && request.ClientMsgNo == null ? MaxBatchRecipients : 1;
 
-        public override async Task<IReadOnlyList<ImSendResult>> SendAsync(IReadOnlyList<SendRequest> batch, CancellationToken cancellationToken)
+        public override async Task<IReadOnlyList<ItemResult<ImSendResult>>> SendAsync(IReadOnlyList<SendRequest> batch, CancellationToken cancellationToken)
         {
-            if (batch.Count == 0) return Array.Empty<ImSendResult>();
+            if (batch.Count == 0) return Array.Empty<ItemResult<ImSendResult>>();
             var first = batch[0];
             if (first.ChannelType != ChannelType.Person && first.ChannelType != ChannelType.Group)
                 throw new ImCapabilityException(ImProvider.TencentCloud, $"Send-ImMessage to a {first.ChannelType} channel",
                     "ImAdmin sends Tencent Cloud IM one-to-one messages (-ChannelType Person, the recipient's UserID as -ChannelId) and group messages (-ChannelType Group, the GroupId as -ChannelId).");
             var elements = TencentMsgBody.Build(first.Content);
-            if (first.ChannelType == ChannelType.Group) return new[] { await SendToGroupAsync(first, elements, cancellationToken).ConfigureAwait(false) };
-            if (batch.Count == 1) return new[] { await SendOneAsync(first, elements, cancellationToken).ConfigureAwait(false) };
+            if (first.ChannelType == ChannelType.Group) return new[] { ItemResult<ImSendResult>.Success(first, await SendToGroupAsync(first, elements, cancellationToken).ConfigureAwait(false)) };
+            if (batch.Count == 1) return new[] { ItemResult<ImSendResult>.Success(first, await SendOneAsync(first, elements, cancellationToken).ConfigureAwait(false)) };
 
             // A recipient the server would refuse (e.g. an id over 32 bytes) fails its own row, not the whole call.
-            var results = new ImSendResult[batch.Count];
+            var results = new ItemResult<ImSendResult>[batch.Count];
             var valid = new List<int>(batch.Count);
             for (var i = 0; i < batch.Count; i++)
             {
@@ -63,7 +64,7 @@ namespace ImAdmin.Engine.Providers.Tencent
                 }
                 catch (ImInputException ex)
                 {
-                    results[i] = FailedBy(batch[i], ex);
+                    results[i] = ItemResult<ImSendResult>.Failure(batch[i], ex);
                 }
             }
             var chunks = Chunk(valid.ToArray(), MaxBatchRecipients).ToList();
@@ -73,28 +74,18 @@ namespace ImAdmin.Engine.Providers.Tencent
             foreach (var chunk in chunks)
             {
                 var rows = chunk.Select(i => batch[i]).ToArray();
-                ImSendResult[] sent;
+                ItemResult<ImSendResult>[] sent;
                 try
                 {
                     sent = (await SendBatchAsync(rows, elements, cancellationToken).ConfigureAwait(false)).ToArray();
                 }
                 catch (ImException ex) when (perRow && !ex.EndsRun)
                 {
-                    sent = rows.Select(r => FailedBy(r, ex)).ToArray();
+                    sent = rows.Select(r => ItemResult<ImSendResult>.Of(r, ex)).ToArray();
                 }
                 for (var k = 0; k < chunk.Length; k++) results[chunk[k]] = sent[k];
             }
             return results;
-        }
-
-        private static ImSendResult FailedBy(SendRequest request, ImException error)
-        {
-            var result = Result(request, succeeded: false);
-            result.Error = error.Message;
-            result.ErrorCode = error.ServerCode;
-            result.OutcomeUnknown = error.OutcomeUnknown;
-            result.Exception = error;
-            return result;
         }
 
         private async Task<ImSendResult> SendOneAsync(SendRequest request, MsgElement[] elements, CancellationToken cancellationToken)
@@ -109,7 +100,7 @@ namespace ImAdmin.Engine.Providers.Tencent
         /// <summary>-SkipCallback: neither the before- nor the after-send callback (batchsendmsg never calls back anyway).</summary>
         private static readonly string[] ForbidCallbacks = { "ForbidBeforeSendMsgCallback", "ForbidAfterSendMsgCallback" };
 
-        private async Task<IEnumerable<ImSendResult>> SendBatchAsync(SendRequest[] rows, MsgElement[] elements, CancellationToken cancellationToken)
+        private async Task<IEnumerable<ItemResult<ImSendResult>>> SendBatchAsync(SendRequest[] rows, MsgElement[] elements, CancellationToken cancellationToken)
         {
             var recipients = rows.Select(r => ValidAccount(r.ChannelId, "ChannelId")).Distinct(StringComparer.Ordinal).ToArray();
             var body = Fill(new BatchSendMsgBody { ToAccount = recipients }, rows[0], elements, NextSeq(), TencentRandom.Next());
@@ -118,7 +109,7 @@ namespace ImAdmin.Engine.Providers.Tencent
             var key = answer.GetString("MsgKey");
             var time = answer.GetUnixTime("MsgTime");
             var failed = FailedRecipients(answer);
-            return rows.Select(r => failed.TryGetValue(r.ChannelId, out var code) ? NotDelivered(r, code) : Sent(r, key, time));
+            return rows.Select(r => failed.TryGetValue(r.ChannelId, out var code) ? NotDelivered(r, code) : ItemResult<ImSendResult>.Success(r, Sent(r, key, time)));
         }
 
         /// <summary>ErrorList of a partly successful batch: recipient → ErrorCode (e.g. 70107, not imported).</summary>
@@ -223,37 +214,23 @@ namespace ImAdmin.Engine.Providers.Tencent
 
         private static ImSendResult Sent(SendRequest request, string? key, DateTimeOffset? time)
         {
-            var result = Result(request, succeeded: true);
+            var result = request.ToResult(ImProvider.TencentCloud, succeeded: true);
             result.MessageKey = key;
             result.Timestamp = time;
             return result;
         }
 
-        private static ImSendResult NotDelivered(SendRequest request, int code)
+        private static ItemResult<ImSendResult> NotDelivered(SendRequest request, int code)
         {
             var meaning = TencentErrorCodes.Describe(code);
             var message = $"Tencent Cloud IM did not send the message to '{request.ChannelId}': {meaning.Text} (ErrorCode {code})." +
                           (meaning.Hint == null ? string.Empty : " " + meaning.Hint);
-            var result = Result(request, succeeded: false);
-            result.Error = meaning.Text;
-            result.ErrorCode = code;
-            result.Exception = new ImException(meaning.Kind, message)
+            return ItemResult<ImSendResult>.Failure(request, new ImException(meaning.Kind, message)
             {
                 Provider = ImProvider.TencentCloud,
                 ServerCode = code,
                 Request = "POST /v4/" + BatchSendApi,
-            };
-            return result;
+            });
         }
-
-        private static ImSendResult Result(SendRequest request, bool succeeded) => new ImSendResult
-        {
-            Provider = ImProvider.TencentCloud,
-            From = request.From,
-            ChannelId = request.ChannelId,
-            ChannelType = request.ChannelType,
-            ClientMsgNo = request.ClientMsgNo,
-            Succeeded = succeeded,
-        };
     }
 }

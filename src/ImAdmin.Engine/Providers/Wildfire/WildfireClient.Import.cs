@@ -66,14 +66,12 @@ namespace ImAdmin.Engine.Providers.Wildfire
                 m.Receivers,
                 m.Timestamp.ToUnixTimeMilliseconds())).ToList();
             await CallAsync("/admin/message/import", new ImportBody(messages), RetrySafety.NotProcessedOnly, cancellationToken).ConfigureAwait(false);
-            return batch.Select((m, i) => new ImSendResult
+            return batch.Select((m, i) =>
             {
-                Provider = Provider,
-                From = messages[i].Sender,
-                ChannelId = m.Message.ChannelId,
-                ChannelType = m.Message.ChannelType,
-                Timestamp = m.Timestamp,
-                Succeeded = true,
+                var imported = m.Message.ToResult(Provider, succeeded: true);
+                imported.From = messages[i].Sender;
+                imported.Timestamp = m.Timestamp;
+                return imported;
             }).ToList();
         }
 

@@ -12,6 +12,7 @@ using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Json;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Engine.Providers.Wildfire
 {
@@ -63,9 +64,9 @@ namespace ImAdmin.Engine.Providers.Wildfire
         /// A row the server refuses (missing target, bad parameter, no right) is a failed result; anything that fails
         /// the call itself (auth, throttling, timeout, edition) throws.
         /// </summary>
-        public override async Task<IReadOnlyList<ImSendResult>> SendAsync(IReadOnlyList<SendRequest> batch, CancellationToken cancellationToken)
+        public override async Task<IReadOnlyList<ItemResult<ImSendResult>>> SendAsync(IReadOnlyList<SendRequest> batch, CancellationToken cancellationToken)
         {
-            if (batch.Count == 0) return Array.Empty<ImSendResult>();
+            if (batch.Count == 0) return Array.Empty<ItemResult<ImSendResult>>();
             var first = batch[0];
             var sender = string.IsNullOrEmpty(first.From) ? DefaultSender : first.From!;
             if (batch.Any(r => r.ClientMsgNo != null))
@@ -77,10 +78,10 @@ namespace ImAdmin.Engine.Providers.Wildfire
                 throw new ArgumentException("Only Person rows can share a multicast call.", nameof(batch));
             var body = new MulticastBody(sender, batch.Select(r => r.ChannelId).ToList(), first.Options.Line ?? 0, payload);
             var result = await CallAsync("/admin/message/multicast", body, RetrySafety.NotProcessedOnly, cancellationToken).ConfigureAwait(false);
-            return batch.Select(r => Sent(r, sender, result)).ToList();
+            return batch.Select(r => ItemResult<ImSendResult>.Success(r, Sent(r, sender, result))).ToList();
         }
 
-        private async Task<ImSendResult> SendOneAsync(SendRequest request, string sender, JsonObject payload, CancellationToken cancellationToken)
+        private async Task<ItemResult<ImSendResult>> SendOneAsync(SendRequest request, string sender, JsonObject payload, CancellationToken cancellationToken)
         {
             var conversation = new WildfireConversation(WildfireConversation.TypeOf(request.ChannelType), request.ChannelId, request.Options.Line ?? 0);
             var body = new SendBody(sender, conversation, payload, request.Options.ToUsers);
@@ -89,22 +90,11 @@ namespace ImAdmin.Engine.Providers.Wildfire
                 if (request.Options.ToUsers.Count > 0 && request.ChannelType == ChannelType.Person)
                     throw new ImInputException("ToUser", "-ToUser picks members of a Group, ChatRoom or Broadcast conversation; a Person message has one recipient already.");
                 var result = await CallAsync("/admin/message/send", body, RetrySafety.NotProcessedOnly, cancellationToken).ConfigureAwait(false);
-                return Sent(request, sender, result);
+                return ItemResult<ImSendResult>.Success(request, Sent(request, sender, result));
             }
             catch (ImException ex) when (ex is ImInputException || IsAboutTheRow(ex))
             {
-                return new ImSendResult
-                {
-                    Provider = Provider,
-                    From = sender,
-                    ChannelId = request.ChannelId,
-                    ChannelType = request.ChannelType,
-                    ClientMsgNo = request.ClientMsgNo,
-                    Succeeded = false,
-                    Error = ex.Message,
-                    ErrorCode = ex.ServerCode,
-                    Exception = ex,
-                };
+                return ItemResult<ImSendResult>.Of(request, ex);
             }
         }
 
@@ -115,17 +105,11 @@ namespace ImAdmin.Engine.Providers.Wildfire
         private ImSendResult Sent(SendRequest request, string sender, JsonElement result)
         {
             var timestamp = result.GetLong("timestamp");
-            return new ImSendResult
-            {
-                Provider = Provider,
-                From = sender,
-                ChannelId = request.ChannelId,
-                ChannelType = request.ChannelType,
-                MessageId = result.GetLong("messageUid"),
-                ClientMsgNo = request.ClientMsgNo,
-                Timestamp = timestamp.HasValue ? DateTimeOffset.FromUnixTimeMilliseconds(timestamp.Value) : (DateTimeOffset?)null,
-                Succeeded = true,
-            };
+            var sent = request.ToResult(Provider, succeeded: true);
+            sent.From = sender;
+            sent.MessageId = result.GetLong("messageUid");
+            sent.Timestamp = timestamp.HasValue ? DateTimeOffset.FromUnixTimeMilliseconds(timestamp.Value) : (DateTimeOffset?)null;
+            return sent;
         }
 
         private sealed class SendBody

@@ -69,7 +69,7 @@ namespace ImAdmin.Engine.Providers.Wildfire
                 }
                 catch (ImException ex) when (ex.Kind == ImErrorKind.NotFound || (ex.ServerCode != null && ex.Kind != ImErrorKind.Authentication && ex.Kind != ImErrorKind.RateLimited))
                 {
-                    results.Add(ex.OutcomeUnknown ? ItemResult<TResult>.Unknown(keyOf(item), ex) : ItemResult<TResult>.Failure(keyOf(item), ex));
+                    results.Add(ItemResult<TResult>.Of(keyOf(item), ex));
                 }
             }
             return results;

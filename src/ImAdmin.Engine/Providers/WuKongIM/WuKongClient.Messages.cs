@@ -8,6 +8,7 @@ using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Sessions;
 
 namespace ImAdmin.Engine.Providers.WuKongIM
@@ -33,13 +34,13 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         public override int GetBatchLimit(SendRequest request) =>
             request.ChannelType == ChannelType.Person && !string.IsNullOrEmpty(request.From) && request.ClientMsgNo == null ? SendBatchSize : 1;
 
-        public override async Task<IReadOnlyList<ImSendResult>> SendAsync(IReadOnlyList<SendRequest> batch, CancellationToken cancellationToken)
+        public override async Task<IReadOnlyList<ItemResult<ImSendResult>>> SendAsync(IReadOnlyList<SendRequest> batch, CancellationToken cancellationToken)
         {
             if (batch.Count > SendBatchSize)
                 throw new ArgumentException($"A WuKongIM batch holds at most {SendBatchSize} recipients.", nameof(batch));
             return batch.Count switch
             {
-                0 => Array.Empty<ImSendResult>(),
+                0 => Array.Empty<ItemResult<ImSendResult>>(),
                 // A lone row goes through /message/send: it returns a message id and is safe to retry.
                 1 => new[] { await SendOneAsync(batch[0], cancellationToken).ConfigureAwait(false) },
                 _ => await SendBatchAsync(batch, cancellationToken).ConfigureAwait(false),
@@ -51,7 +52,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
         /// The server does not deduplicate on it, so the send is never repeated once it may have been processed; such an
         /// outcome is settled by lookup (WuKongClient.Settle.cs). The answer is enveloped in {status,data}.
         /// </summary>
-        private async Task<ImSendResult> SendOneAsync(SendRequest request, CancellationToken ct)
+        private async Task<ItemResult<ImSendResult>> SendOneAsync(SendRequest request, CancellationToken ct)
         {
             var body = new WuKongSendBody
             {
@@ -81,14 +82,14 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             // An empty answer is a lost one: looked up by client_msg_no like any other.
             if (answer.ValueKind != JsonValueKind.Object) return await SettleAsync(request, body, WuKongResponse.NoAnswer("POST " + SendPath), ct).ConfigureAwait(false);
             var data = WuKongResponse.Data<WuKongSendData>(answer);
-            return ResultFor(request, succeeded: true, data?.MessageId, data?.ClientMsgNo ?? body.ClientMsgNo);
+            return Sent(request, data?.MessageId, data?.ClientMsgNo ?? body.ClientMsgNo);
         }
 
         /// <summary>
         /// Rows share sender, content and flags (the batcher's grouping). No idempotency key exists, so the call is never
         /// repeated once it may have been processed. fail_uids and reason are aligned by index.
         /// </summary>
-        private async Task<IReadOnlyList<ImSendResult>> SendBatchAsync(IReadOnlyList<SendRequest> batch, CancellationToken ct)
+        private async Task<IReadOnlyList<ItemResult<ImSendResult>>> SendBatchAsync(IReadOnlyList<SendRequest> batch, CancellationToken ct)
         {
             var first = batch[0];
             var body = new WuKongSendBatchBody
@@ -113,16 +114,13 @@ namespace ImAdmin.Engine.Providers.WuKongIM
 
             return batch.Select(r =>
             {
-                if (!failures.TryGetValue(r.ChannelId, out var reason)) return ResultFor(r, succeeded: true, null, null);
-                var failed = ResultFor(r, succeeded: false, null, null);
-                failed.Error = reason;
-                failed.Exception = new ImException(ImErrorKind.ServerError, $"WuKongIM did not send to '{r.ChannelId}': {reason}")
+                if (!failures.TryGetValue(r.ChannelId, out var reason)) return Sent(r, null, null);
+                return ItemResult<ImSendResult>.Failure(r, new ImException(ImErrorKind.ServerError, $"WuKongIM did not send to '{r.ChannelId}': {reason}")
                 {
                     Provider = ImProvider.WuKongIM,
                     ServerMessage = reason,
                     Request = "POST " + SendBatchPath,
-                };
-                return failed;
+                });
             }).ToList();
         }
 
@@ -133,15 +131,13 @@ namespace ImAdmin.Engine.Providers.WuKongIM
             SyncOnce = 0,
         };
 
-        private static ImSendResult ResultFor(SendRequest request, bool succeeded, long? messageId, string? clientMsgNo) => new ImSendResult
+        /// <summary><paramref name="clientMsgNo"/>: the one the server stored (a lone send always carries one), null for sendbatch rows.</summary>
+        private static ItemResult<ImSendResult> Sent(SendRequest request, long? messageId, string? clientMsgNo)
         {
-            Provider = ImProvider.WuKongIM,
-            From = request.From,
-            ChannelId = request.ChannelId,
-            ChannelType = request.ChannelType,
-            MessageId = messageId,
-            ClientMsgNo = clientMsgNo,
-            Succeeded = succeeded,
-        };
+            var result = request.ToResult(ImProvider.WuKongIM, succeeded: true);
+            result.MessageId = messageId;
+            result.ClientMsgNo = clientMsgNo;
+            return ItemResult<ImSendResult>.Success(request, result);
+        }
     }
 }

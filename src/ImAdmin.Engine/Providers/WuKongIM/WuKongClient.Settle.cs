@@ -6,6 +6,7 @@ using ImAdmin.Engine.Diagnostics;
 using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 
 namespace ImAdmin.Engine.Providers.WuKongIM
 {
@@ -22,7 +23,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
 
         private static readonly TimeSpan FirstSettleWait = TimeSpan.FromMilliseconds(100);
 
-        private async Task<ImSendResult> SettleAsync(SendRequest request, WuKongSendBody body, ImException lost, CancellationToken ct)
+        private async Task<ItemResult<ImSendResult>> SettleAsync(SendRequest request, WuKongSendBody body, ImException lost, CancellationToken ct)
         {
             var storedId = request.ChannelType == ChannelType.Person
                 ? WuKongChannels.PersonChannelId(string.IsNullOrEmpty(body.FromUid) ? SystemUid : body.FromUid!, request.ChannelId)
@@ -48,7 +49,7 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                 if (found != null)
                 {
                     ImLog.Verbose($"POST {SendPath} to '{request.ChannelId}': the answer was lost, but client_msg_no {body.ClientMsgNo} is stored as message {found.MessageId}; counted as sent, not sent again.");
-                    return ResultFor(request, succeeded: true, found.MessageId, body.ClientMsgNo);
+                    return Sent(request, found.MessageId, body.ClientMsgNo);
                 }
                 wait = wait == TimeSpan.Zero ? FirstSettleWait : TimeSpan.FromTicks(wait.Ticks * 2);
                 var left = window - clock.Elapsed;
@@ -60,16 +61,11 @@ namespace ImAdmin.Engine.Providers.WuKongIM
                 await Task.Delay(wait < left ? wait : left, ct).ConfigureAwait(false);
             }
 
-            var unknown = ResultFor(request, succeeded: false, null, body.ClientMsgNo);
-            unknown.OutcomeUnknown = true;
-            unknown.Error = lost.Message;
-            unknown.ErrorCode = lost.ServerCode;
-            unknown.Exception = WuKongResponse.Restate(lost, lost.Kind,
+            return ItemResult<ImSendResult>.Unknown(request, WuKongResponse.Restate(lost, lost.Kind,
                 $"Sending to '{request.ChannelId}': {lost.Message} ImAdmin did not send it again, and {why}. " +
                 $"Check with Get-ImMessage -ChannelId '{request.ChannelId}' -ChannelType {request.ChannelType}" +
                 (request.ChannelType == ChannelType.Person && !string.IsNullOrEmpty(body.FromUid) ? $" -UserId '{body.FromUid}'" : string.Empty) +
-                $" -ClientMsgNo {body.ClientMsgNo} before sending this row again.");
-            return unknown;
+                $" -ClientMsgNo {body.ClientMsgNo} before sending this row again."));
         }
     }
 }

@@ -8,6 +8,7 @@ using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Completion;
 
 namespace ImAdmin.Cmdlets.Messages
@@ -23,7 +24,7 @@ namespace ImAdmin.Cmdlets.Messages
     {
         private ImClient? _client;
         private MessageBatcher? _batcher;
-        private BulkRun<IReadOnlyList<SendRequest>, IReadOnlyList<ImSendResult>>? _run;
+        private BulkRun<IReadOnlyList<SendRequest>, IReadOnlyList<ItemResult<ImSendResult>>>? _run;
         private readonly JournalKeyCounter _keys = new JournalKeyCounter();
         private readonly Dictionary<SendRequest, JournalKey> _journalled = new Dictionary<SendRequest, JournalKey>();
         private BulkReport? _report;
@@ -259,11 +260,11 @@ namespace ImAdmin.Cmdlets.Messages
         private static string Label(SendRequest request) => $"{request.ChannelType} {request.ChannelId}";
 
         /// <summary>A finished call: one result or error per row, in the journal and the counts.</summary>
-        private void Finished(Dispatched<IReadOnlyList<SendRequest>, IReadOnlyList<ImSendResult>> call)
+        private void Finished(Dispatched<IReadOnlyList<SendRequest>, IReadOnlyList<ItemResult<ImSendResult>>> call)
         {
             var batch = call.Input;
             if (call.Cancelled) throw new PipelineStoppedException();
-            IReadOnlyList<ImSendResult> results;
+            IReadOnlyList<ItemResult<ImSendResult>> results;
             ImException? fatal = null;
             if (call.Error == null)
             {
@@ -271,7 +272,7 @@ namespace ImAdmin.Cmdlets.Messages
             }
             else if (call.Error is ImException ex)
             {
-                results = batch.Select(r => new ImSendResult { Succeeded = false, OutcomeUnknown = ex.OutcomeUnknown, Error = ex.Message, ErrorCode = ex.ServerCode, Exception = ex }).ToList();
+                results = batch.Select(r => ItemResult<ImSendResult>.Of(r, ex)).ToList();
                 // Without valid credentials or a reachable server no later row can succeed either.
                 if (ex.EndsRun) fatal = ex;
             }
@@ -283,33 +284,19 @@ namespace ImAdmin.Cmdlets.Messages
             for (var i = 0; i < batch.Count; i++)
             {
                 var request = batch[i];
-                var result = i < results.Count ? results[i] : new ImSendResult { Succeeded = false, Error = "The server returned no result for this recipient." };
-                result.Provider = _client!.Provider;
-                result.From ??= request.From;
-                result.ChannelId = request.ChannelId;
-                result.ChannelType = request.ChannelType;
-                result.ClientMsgNo ??= request.ClientMsgNo;
+                var result = i < results.Count ? results[i] : ItemResult<ImSendResult>.Failure(request, new ImException(ImErrorKind.ServerError,
+                    $"Sending to {request.ChannelId} failed: {NoResult}") { Provider = _client!.Provider, ServerMessage = NoResult });
                 _journalled.TryGetValue(request, out var key);
                 var journalKey = _journalled.Remove(request) ? key : (JournalKey?)null;
-                if (result.Succeeded)
+                _run!.Record(journalKey, result.Outcome switch
                 {
-                    _run!.Record(journalKey, JournalState.Sent, Label(request));
-                }
-                else
-                {
-                    var error = result.Exception ?? new ImException(ImErrorKind.ServerError, $"Sending to {request.ChannelId} failed: {result.Error}")
-                    {
-                        Provider = _client.Provider,
-                        ServerCode = result.ErrorCode,
-                        ServerMessage = result.Error,
-                    };
-                    result.OutcomeUnknown |= error.OutcomeUnknown;
-                    _run!.Record(journalKey, result.OutcomeUnknown ? JournalState.Unknown : JournalState.Failed, Label(request));
-                    // A separate id, so a script keeps rows that may be stored apart from rows known not to be.
-                    WriteItemError(_report!.Failure(request.ChannelId, error),
-                        result.OutcomeUnknown ? "ImAdmin.SendOutcomeUnknown" : "ImAdmin.SendFailed", request.Source);
-                }
-                if (PassThru) WriteObject(result);
+                    ItemOutcome.Succeeded => JournalState.Sent,
+                    ItemOutcome.Unknown => JournalState.Unknown,
+                    _ => JournalState.Failed,
+                }, Label(request));
+                // A separate id, so a script keeps rows that may be stored apart from rows known not to be.
+                WriteResult(result, result.Outcome == ItemOutcome.Unknown ? "ImAdmin.SendOutcomeUnknown" : "ImAdmin.SendFailed", request.Source,
+                    new BulkResultWriting<ImSendResult>(error => _report!.Failure(request.ChannelId, error), PassThru, NotSent));
             }
 
             if (fatal != null)
@@ -326,6 +313,18 @@ namespace ImAdmin.Cmdlets.Messages
                     $"Send-ImMessage stopped after {_run!.Progress.Read} row(s): {fatal.Message} Rows not yet read were not sent.", fatal) { Provider = fatal.Provider },
                     "ImAdmin.SendStopped");
             }
+        }
+
+        private const string NoResult = "The server returned no result for this recipient.";
+
+        /// <summary>The -PassThru row of a recipient the message did not reach (or may not have): the same columns as a sent one.</summary>
+        private ImSendResult NotSent(ItemResult<ImSendResult> result)
+        {
+            var output = ((SendRequest)result.Input).ToResult(_client!.Provider, succeeded: false);
+            output.OutcomeUnknown = result.Outcome == ItemOutcome.Unknown;
+            output.Error = result.Error!.Message;
+            output.ErrorCode = result.Error.ServerCode;
+            return output;
         }
 
         /// <summary>Blank or badly encoded ids and text of the current row, before anything is sent.</summary>
