@@ -6,6 +6,7 @@ using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Http;
 using ImAdmin.Engine.Messaging;
 using ImAdmin.Engine.Models;
+using ImAdmin.Engine.Providers.Capabilities;
 using ImAdmin.Engine.Sessions;
 using ImAdmin.Engine.Webhooks.Listener;
 using ImAdmin.Sandbox;
@@ -76,7 +77,7 @@ internal static class FaultRun
         {
             foreach (var batch in batches)
             {
-                IReadOnlyList<ImSendResult> results;
+                IReadOnlyList<ItemResult<ImSendResult>> results;
                 try
                 {
                     results = await session.Client.SendAsync(batch, CancellationToken.None);
@@ -84,10 +85,10 @@ internal static class FaultRun
                 catch (ImException ex) when (!ex.EndsRun)
                 {
                     // As Send-ImMessage does: a failed call fails each of its rows, unknown when it may have acted.
-                    results = batch.Select(r => new ImSendResult { ChannelId = r.ChannelId, OutcomeUnknown = ex.OutcomeUnknown }).ToList();
+                    results = batch.Select(r => ItemResult<ImSendResult>.Of(r, ex)).ToList();
                 }
                 for (var i = 0; i < batch.Count; i++)
-                    outcome[batch[i].ChannelId] = results[i].Succeeded ? "sent" : results[i].OutcomeUnknown ? "unknown" : "failed";
+                    outcome[batch[i].ChannelId] = results[i].Outcome switch { ItemOutcome.Succeeded => "sent", ItemOutcome.Unknown => "unknown", _ => "failed" };
             }
         }
         for (var i = 0; i < rows; i++)

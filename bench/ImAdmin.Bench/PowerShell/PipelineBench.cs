@@ -105,10 +105,12 @@ public static class PipelineBench
         // The sandbox stays in this process, so the child's peak is the client's alone.
         await using var sandbox = await ImAdmin.Sandbox.SandboxHost.StartAsync(new ImAdmin.Sandbox.SandboxOptions());
         var baseline = ChildPeak("memory-baseline", repoRoot, csv);
+        var binding = ChildPeak("memory-noop", repoRoot, csv);
         var send = ChildPeak("memory-send", repoRoot, csv, sandbox.WuKongServer.BaseUri.AbsoluteUri, sandbox.Options.WuKongToken!);
         Console.WriteLine($"| Pipeline ({rows:N0} rows, own process) | Peak working set | Ratio | Goal |");
         Console.WriteLine("|---|---:|---:|---|");
         Console.WriteLine($"| `Import-Csv \\| Measure-Object` | {baseline / 1048576.0:N0} MiB | 1.00x | reference |");
+        Console.WriteLine($"| `Import-Csv \\| Invoke-BenchNoOp -From admin -Text same` (binding only) | {binding / 1048576.0:N0} MiB | {(double)binding / baseline:N2}x | |");
         Console.WriteLine($"| `Import-Csv \\| Send-ImMessage -From admin -Text same` (sandbox) | {send / 1048576.0:N0} MiB | {(double)send / baseline:N2}x | <= 1.2x |");
     }
 
@@ -136,6 +138,10 @@ public static class PipelineBench
         {
             host.Invoke("Import-Csv $args[0] | Measure-Object | Out-Null", csv);
         }
+        else if (mode == "memory-noop")
+        {
+            host.Invoke("Import-Csv $args[0] | Invoke-BenchNoOp -From admin -Text same", csv);
+        }
         else
         {
             host.Invoke("Connect-ImServer -Provider WuKongIM -Uri $args[0] -Token (ConvertTo-SecureString $args[1] -AsPlainText -Force) | Out-Null",
@@ -143,6 +149,11 @@ public static class PipelineBench
             host.Invoke("Import-Csv $args[0] | Send-ImMessage -From admin -Text same", csv);
         }
         using var self = Process.GetCurrentProcess();
+        // To stderr (the parent reads the peak from stdout): how much of the peak is the managed heap, and how often rows
+        // kept across a collection were promoted (gen1/gen2 collections).
+        var gc = GC.GetGCMemoryInfo(GCKind.Any);
+        Console.Error.WriteLine($"GC {mode}: collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen0/1/2), " +
+            $"committed {gc.TotalCommittedBytes >> 20} MiB, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, threads {self.Threads.Count}");
         Console.WriteLine(self.PeakWorkingSet64.ToString(CultureInfo.InvariantCulture));
         return 0;
     }

@@ -38,7 +38,6 @@ namespace ImAdmin.Engine.Batching
         public IReadOnlyList<RowBatch<TKey, TItem>> Add(TKey key, TItem item, int limit)
         {
             if (limit <= 1) return new[] { new RowBatch<TKey, TItem>(key, new[] { item }) };
-            var ready = new List<RowBatch<TKey, TItem>>();
             if (!_groups.TryGetValue(key, out var group))
             {
                 group = new List<TItem>();
@@ -47,6 +46,9 @@ namespace ImAdmin.Engine.Batching
             }
             group.Add(item);
             Buffered++;
+            // Most rows only wait: no list is made for them (a 1,000,000-row run calls this once per row).
+            if (group.Count < limit && Buffered <= MaxBuffered) return Array.Empty<RowBatch<TKey, TItem>>();
+            var ready = new List<RowBatch<TKey, TItem>>();
             if (group.Count >= limit) ready.Add(Take(key));
             while (Buffered > MaxBuffered && _order.First != null) ready.Add(Take(_order.First.Value));
             return ready;

@@ -37,9 +37,10 @@ namespace ImAdmin.Engine.Messaging
         public IReadOnlyList<IReadOnlyList<SendRequest>> Flush() => Items(_rows.Flush());
 
         private static IReadOnlyList<IReadOnlyList<SendRequest>> Items(IReadOnlyList<RowBatch<Key, SendRequest>> batches) =>
-            batches.Select(b => b.Items).ToArray();
+            batches.Count == 0 ? Array.Empty<IReadOnlyList<SendRequest>>() : batches.Select(b => b.Items).ToArray();
 
-        private sealed class Key : IEquatable<Key>
+        // A struct: one key is made per row, and only a group's first row keeps its key.
+        private readonly struct Key : IEquatable<Key>
         {
             private readonly string? _from;
             private readonly ChannelType _type;
@@ -58,12 +59,12 @@ namespace ImAdmin.Engine.Messaging
                 _content = r.Content;
             }
 
-            public bool Equals(Key? other) =>
-                other != null && string.Equals(_from, other._from, StringComparison.Ordinal) && _type == other._type &&
+            public bool Equals(Key other) =>
+                string.Equals(_from, other._from, StringComparison.Ordinal) && _type == other._type &&
                 _redDot == other._redDot && _persist == other._persist && _content.Equals(other._content) &&
                 _options.Equals(other._options);
 
-            public override bool Equals(object? obj) => Equals(obj as Key);
+            public override bool Equals(object? obj) => obj is Key other && Equals(other);
 
             public override int GetHashCode() =>
                 ((_from == null ? 0 : StringComparer.Ordinal.GetHashCode(_from)) * 397) ^ ((int)_type * 31) ^ _content.GetHashCode() ^ (_redDot ? 1 : 0) ^ (_persist ? 2 : 0) ^ (_options.GetHashCode() * 7);
