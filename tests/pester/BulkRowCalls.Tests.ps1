@@ -1,4 +1,4 @@
-# -ThrottleLimit, -Journal and -Summary on the cmdlets that make one call per row (Set-ImUserToken, Disconnect-ImDevice),
+# -ThrottleLimit, -Journal and -Summary on the cmdlets that make one call per row (Set-ImUserToken, Disconnect-ImDevice, Revoke-ImMessage, ...),
 # in a real PowerShell against the sandbox: calls overlap, each error names its row, a re-run skips the rows done.
 BeforeAll {
     $ErrorActionPreference = 'Stop'
@@ -164,5 +164,59 @@ Describe 'New-ImChannel -Journal on Tencent Cloud IM' {
         @($exists).Count | Should -Be 2
         @($exists.TargetObject.ChannelId | Sort-Object) | Should -Be @('jg-1', 'jg-2')
         $exists | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'ImAdmin.ChannelExists*' }
+    }
+}
+
+Describe 'Revoke-ImMessage -ThrottleLimit -Journal -Summary on Tencent Cloud IM' {
+    BeforeAll {
+        function Get-WithdrawnKeys { foreach ($r in @(Get-SandboxRequest $sandbox.tencent '/v4/openim/admin_msgwithdraw')) { ($r.body | ConvertFrom-Json).MsgKey } }
+    }
+
+    It 'recalls a CSV of messages three calls at a time, the refused row is its error''s TargetObject, and a re-run acts only on that row' {
+        $sent = 1..6 | ForEach-Object { Send-ImMessage -ChannelId administrator -Text "recall $_" -PassThru -Session $tc }
+        $csv = @($sent | Select-Object MessageKey, From, ChannelId) + @([pscustomobject]@{ MessageKey = '1_2_3'; From = 'administrator'; ChannelId = 'administrator' })
+        $rows = $csv | ConvertTo-Csv | ConvertFrom-Csv
+        $journal = Join-Path $TestDrive 'recall.journal'
+        $before = @(Get-WithdrawnKeys).Count
+
+        $first = $rows | Revoke-ImMessage -Session $tc -ThrottleLimit 3 -Journal $journal -Summary -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failed -WarningAction SilentlyContinue
+        $first.Sent | Should -Be 6
+        $first.Failed | Should -Be 1
+        @($failed).Count | Should -Be 1
+        $failed[0].TargetObject.MessageKey | Should -Be '1_2_3'
+        $failed[0].Exception.ServerCode | Should -Be 20022
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'ImAdmin.RevokeMessageFailed*'
+        @(Get-WithdrawnKeys | Select-Object -Skip $before | Sort-Object) | Should -Be @(@($sent.MessageKey) + '1_2_3' | Sort-Object)
+        $middle = @(Get-WithdrawnKeys).Count
+
+        $second = $rows | Revoke-ImMessage -Session $tc -Journal $journal -Summary -Confirm:$false -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $second.Skipped | Should -Be 6
+        $second.Failed | Should -Be 1
+        @(Get-WithdrawnKeys | Select-Object -Skip $middle) | Should -Be @('1_2_3')
+    }
+
+    It 'writes each recalled message with -PassThru, named by its key, whatever order the calls finish in' {
+        $sent = 1..4 | ForEach-Object { Send-ImMessage -ChannelId administrator -Text "passthru $_" -PassThru -Session $tc }
+        $results = $sent | Revoke-ImMessage -Session $tc -ThrottleLimit 4 -PassThru -Confirm:$false
+        @($results.MessageKey | Sort-Object) | Should -Be @($sent.MessageKey | Sort-Object)
+    }
+}
+
+Describe 'Get-ImUnreadCount -ThrottleLimit -Summary on Tencent Cloud IM' {
+    BeforeAll {
+        1..8 | ForEach-Object { [pscustomobject]@{ UserId = "unread-$_" } } | New-ImUser -Session $tc
+    }
+
+    It 'reads the rows three calls at a time, each count names its user, and an unknown user is its row''s error' {
+        $rows = @(1..8 | ForEach-Object { [pscustomobject]@{ Member_Account = "unread-$_" } }) + @([pscustomobject]@{ Member_Account = 'unread-ghost' })
+        $out = @($rows | Get-ImUnreadCount -Session $tc -ThrottleLimit 3 -Summary -ErrorAction SilentlyContinue -ErrorVariable failed -WarningAction SilentlyContinue)
+        $summary = $out | Where-Object { $_ -is [ImAdmin.Engine.Models.ImBulkSummary] }
+        $counts = $out | Where-Object { $_ -is [ImAdmin.Engine.Models.ImUnreadCount] }
+        @($counts.UserId | Sort-Object) | Should -Be @(1..8 | ForEach-Object { "unread-$_" } | Sort-Object)
+        $summary.Sent | Should -Be 8
+        $summary.Failed | Should -Be 1
+        @($failed).Count | Should -Be 1
+        $failed[0].TargetObject.Member_Account | Should -Be 'unread-ghost'
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'ImAdmin.GetUnreadCountFailed*'
     }
 }

@@ -74,7 +74,7 @@ Describe '-Identity of the sent-message cmdlets' {
         $rows | Revoke-ImMessage -Session $pro -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failed
         @($failed).Count | Should -Be 1
         $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
-        "$($failed[0].TargetObject)" | Should -Be '424242'
+        $failed[0].TargetObject.MessageId | Should -Be '424242'
     }
 }
 

@@ -51,10 +51,10 @@ Describe 'Revoke-ImMessage on Tencent Cloud IM' {
         @(Get-SandboxRequest -BaseUri $sandbox.tencent -Path '/v4/group_open_http_svc/group_msg_recall').Count | Should -Be $before
     }
 
-    It 'writes ObjectNotFound per unknown MsgKey from CSV rows, with the key as TargetObject' {
+    It 'writes ObjectNotFound per unknown MsgKey from CSV rows, with the row as TargetObject' {
         $rows = "MessageKey,From_Account,To_Account`n1_2_3,administrator,administrator" | ConvertFrom-Csv
         $rows | Revoke-ImMessage -Session $tc -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failed
-        $failed[0].TargetObject | Should -Be '1_2_3'
+        $failed[0].TargetObject.MessageKey | Should -Be '1_2_3'
         $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $failed[0].Exception.ServerCode | Should -Be 20022
     }

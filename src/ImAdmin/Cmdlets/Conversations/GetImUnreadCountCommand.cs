@@ -1,7 +1,7 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using ImAdmin.Base;
-using ImAdmin.Engine.Errors;
 using ImAdmin.Engine.Models;
 using ImAdmin.Engine.Providers.Capabilities;
 
@@ -12,11 +12,12 @@ namespace ImAdmin.Cmdlets.Conversations
     /// <para type="description">
     /// Without -PeerUserId the user's total over all C2C conversations is returned (PeerUserId empty); with it, one
     /// count per peer, asked 10 peers per call. A peer the server does not know is an error for that peer only.
+    /// Rows run concurrently, up to -ThrottleLimit at once; their counts may come out of input order (each names its user).
     /// </para>
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ImUnreadCount")]
-    [OutputType(typeof(ImUnreadCount))]
-    public sealed class GetImUnreadCountCommand : ImRowCmdlet
+    [OutputType(typeof(ImUnreadCount), typeof(ImBulkSummary))]
+    public sealed class GetImUnreadCountCommand : ImBulkRowCmdlet
     {
         private IUnreadCountReader? _client;
 
@@ -32,20 +33,19 @@ namespace ImAdmin.Cmdlets.Conversations
         [ValidateNotNullOrEmpty]
         public string[]? PeerUserId { get; set; }
 
-        protected override void BeginProcessing() =>
-            _client = RequireCapability<IUnreadCountReader>();
+        protected override string ErrorId => "ImAdmin.GetUnreadCountFailed";
+
+        protected override void Prepare() => _client = RequireCapability<IUnreadCountReader>();
 
         protected override void ProcessRecord()
         {
-            try
-            {
-                foreach (var result in Run(ct => _client!.GetUnreadCountsAsync(UserId, PeerUserId ?? Array.Empty<string>(), ct)))
-                    WriteResult(result, "ImAdmin.GetUnreadCountFailed", RowOr(result.Input));
-            }
-            catch (ImException ex)
-            {
-                WriteItemFailure(ex, "ImAdmin.GetUnreadCountFailed", RowOr(UserId));
-            }
+            var (userId, peers, piped) = (UserId, PeerUserId ?? Array.Empty<string>(), InputObject);
+            Calls.Queue(RowOr(userId), userId, new[] { userId }.Concat(peers).ToArray(),
+                ct => _client!.GetUnreadCountsAsync(userId, peers, ct),
+                results =>
+                {
+                    foreach (var result in results) WriteResult(result, ErrorId, (object?)piped ?? result.Input);
+                });
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
@@ -11,8 +12,8 @@ namespace ImAdmin.Cmdlets.Messages
     /// <para type="synopsis">Gets up to when messages have reached users' devices (WildfireChat professional edition or newer).</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ImDeliveryStatus")]
-    [OutputType(typeof(ImDeliveryStatus))]
-    public sealed class GetImDeliveryStatusCommand : ImRowCmdlet
+    [OutputType(typeof(ImDeliveryStatus), typeof(ImBulkSummary))]
+    public sealed class GetImDeliveryStatusCommand : ImBulkRowCmdlet
     {
         private IDeliveryStatusReader? _client;
 
@@ -22,7 +23,9 @@ namespace ImAdmin.Cmdlets.Messages
         [ValidateNotNullOrEmpty]
         public string[]? UserId { get; set; }
 
-        protected override void BeginProcessing()
+        protected override string ErrorId => "ImAdmin.GetDeliveryStatusFailed";
+
+        protected override void Prepare()
         {
             if (UserId == null && !MyInvocation.ExpectingInput)
                 ThrowInvalidArgument(nameof(UserId), "No user ids: pass -UserId, or pipe user ids or rows with a UserId column.");
@@ -37,17 +40,13 @@ namespace ImAdmin.Cmdlets.Messages
                 WriteItemError(new ImInputException(nameof(UserId), "The row has no user id: give it a UserId (or Uid, User, Account, user_id) column."), "ImAdmin.InvalidArgument", InputObject);
                 return;
             }
-            foreach (var id in ids)
+            // One call per row, as every RowCalls cmdlet: a row's users are read in turn.
+            Calls.Queue(RowOr(ids.Length == 1 ? ids[0] : (object)ids), string.Join(", ", ids), ids, async ct =>
             {
-                try
-                {
-                    WriteObject(Run(ct => _client!.GetDeliveryStatusAsync(id, ct)));
-                }
-                catch (ImException ex)
-                {
-                    WriteItemFailure(ex, "ImAdmin.GetDeliveryStatusFailed", RowOr(id));
-                }
-            }
+                var statuses = new List<ImDeliveryStatus>();
+                foreach (var id in ids) statuses.Add(await _client!.GetDeliveryStatusAsync(id, ct).ConfigureAwait(false));
+                return statuses;
+            }, statuses => WriteObject(statuses, true));
         }
     }
 }

@@ -10,7 +10,7 @@ namespace ImAdmin.Cmdlets.Messages
     /// <para type="synopsis">Deletes sent messages on the server for everyone: single messages, a multicast for some receivers, or a broadcast.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "ImMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = MessageSet)]
-    [OutputType(typeof(ImRemovedMessage))]
+    [OutputType(typeof(ImRemovedMessage), typeof(ImBulkSummary))]
     public sealed class RemoveImMessageCommand : ImSentMessageCmdlet
     {
         /// <summary>
@@ -31,8 +31,10 @@ namespace ImAdmin.Cmdlets.Messages
 
         protected override ImMessagePipeBind[] Messages => Identity;
 
+        protected override string ErrorId => "ImAdmin.RemoveMessageFailed";
+
         protected override void ProcessRecord() =>
-            ForEachMessage<IMessageRemover, ImRemovedMessage>("Delete for everyone", "ImAdmin.RemoveMessageFailed",
+            ForEachMessage<IMessageRemover, ImRemovedMessage>("Delete for everyone",
                 (client, message, ct) => client.RemoveAsync(message, Operator, ct));
     }
 }

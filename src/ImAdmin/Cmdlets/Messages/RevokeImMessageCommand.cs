@@ -16,7 +16,7 @@ namespace ImAdmin.Cmdlets.Messages
     /// MessageId, MessageKey and MessageSequence, some of them empty.
     /// </remarks>
     [Cmdlet(VerbsSecurity.Revoke, "ImMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = MessageSet)]
-    [OutputType(typeof(ImRevokeResult))]
+    [OutputType(typeof(ImRevokeResult), typeof(ImBulkSummary))]
     public sealed class RevokeImMessageCommand : ImSentMessageCmdlet
     {
         /// <summary>
@@ -55,6 +55,8 @@ namespace ImAdmin.Cmdlets.Messages
 
         protected override ImMessagePipeBind[] Messages => Identity;
 
+        protected override string ErrorId => "ImAdmin.RevokeMessageFailed";
+
         protected override ChannelType? RecipientType => ChannelType;
 
         protected override string? FromUser => From;
@@ -62,7 +64,7 @@ namespace ImAdmin.Cmdlets.Messages
         protected override string? Recipient => ChannelId;
 
         protected override void ProcessRecord() =>
-            ForEachMessage<IMessageRevoker, ImRevokeResult>("Recall for everyone", "ImAdmin.RevokeMessageFailed",
+            ForEachMessage<IMessageRevoker, ImRevokeResult>("Recall for everyone",
                 (client, message, ct) => client.RevokeAsync(message, Operator, ct), ReportAlreadyRevoked);
 
         private void ReportAlreadyRevoked(ImRevokeResult result)
