@@ -46,7 +46,7 @@ public class TencentGroupMessageTests(SandboxFixture sandbox) : IClassFixture<Sa
         var again = Assert.Single(repeat.Values());
         Assert.Equal((seqs[0], true), (again.MessageSequence!.Value, again.AlreadyRevoked));
         var missing = Assert.Single(repeat.Failures());
-        Assert.Equal((999L, 10030, ImErrorKind.NotFound), ((long)missing.Input, missing.Error.ServerCode ?? 0, missing.Error.Kind));
+        Assert.Equal((999L, 10030, ImErrorKind.NotFound), ((long)missing.Input, missing.Error!.ServerCode ?? 0, missing.Error.Kind));
         Assert.DoesNotContain("recalled before", missing.Error.Message);
         var recallCodes = Calls(sandbox.Host, "group_open_http_svc/group_msg_recall").Select(c => JsonDocument.Parse(c.Body).RootElement).Count(b => b.GetString("GroupId") == group);
         Assert.Equal(2, recallCodes);

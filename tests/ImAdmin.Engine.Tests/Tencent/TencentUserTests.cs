@@ -89,7 +89,7 @@ public class TencentUserTests(SandboxFixture sandbox) : IClassFixture<SandboxFix
 
         var outcome = await Users(session).SetUsersAsync(new[] { new UserInput(SandboxFixture.NewId("ghost"), "x") }, CancellationToken.None);
 
-        Assert.Equal(40003, Assert.Single(outcome.Failures()).Error.ServerCode);
+        Assert.Equal(40003, Assert.Single(outcome.Failures()).Error!.ServerCode);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ namespace ImAdmin.Cmdlets.Channels
         private readonly ImRowCmdlet _cmdlet;
         private readonly ImProvider _provider;
 
+        /// <param name="cmdlet">The cmdlet whose session, parameters and errors the access uses.</param>
         /// <param name="handlesProviderGroups">True for the cmdlets that manage groups of the other providers too (New-, Get-, Remove-ImChannel and subscribers).</param>
         public ChannelAccess(ImRowCmdlet cmdlet, bool handlesProviderGroups)
         {
