@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
 namespace ImAdmin.Bench.PowerShell;
@@ -31,25 +32,34 @@ public static class ImportBench
         if (readyToRun != null) hosts.Add(("ReadyToRun pwsh (ImAdmin.StartupHost)", () => new ProcessStartInfo(readyToRun)));
         else Console.WriteLine("No ReadyToRun PowerShell: publish it with `dotnet publish bench/ImAdmin.StartupHost -c Release` to measure it too.");
 
-        var times = new List<double>[hosts.Count, imports.Length];
+        var wall = new List<double>[hosts.Count, imports.Length];
+        var cpu = new List<double>[hosts.Count, imports.Length];
         foreach (var i in Enumerable.Range(0, hosts.Count))
             foreach (var j in Enumerable.Range(0, imports.Length))
-                times[i, j] = new List<double>();
+                (wall[i, j], cpu[i, j]) = (new List<double>(), new List<double>());
         // Alternated so that every variant in every PowerShell meets the same moments of a busy machine.
         for (var run = 0; run < Runs; run++)
             for (var j = 0; j < imports.Length; j++)
                 for (var i = 0; i < hosts.Count; i++)
-                    times[i, j].Add(Time(hosts[i].Start(), imports[j].Command));
+                {
+                    var (w, c) = Time(hosts[i].Start(), imports[j].Command);
+                    wall[i, j].Add(w);
+                    cpu[i, j].Add(c);
+                }
 
-        Console.WriteLine($"| `-NoProfile -NonInteractive -Command \"Import-Module ...; exit\"`, fresh process, median of {Runs} (min-max), alternated | "
-            + string.Join(" | ", hosts.Select(h => $"{h.Name} | added")) + " |");
-        Console.WriteLine("|---|" + string.Concat(hosts.Select(_ => "---:|---:|")));
+        Console.WriteLine($"Fresh processes of `-NoProfile -NonInteractive -Command \"Import-Module ...; exit\"`, median of {Runs} (min-max), alternated. "
+            + "CPU is the process tree's user+system time, which waiting for a busy core does not inflate.");
+        Console.WriteLine();
+        Console.WriteLine("| Import | " + string.Join(" | ", hosts.Select(h => $"{h.Name}: wall | CPU | added wall / CPU")) + " |");
+        Console.WriteLine("|---|" + string.Concat(hosts.Select(_ => "---:|---:|---:|")));
+        string Added(int i, int from, int to) =>
+            $"{Median(wall[i, to]) - Median(wall[i, from]):N0} / {Median(cpu[i, to]) - Median(cpu[i, from]):N0} ms";
         for (var j = 0; j < imports.Length; j++)
             Console.WriteLine($"| {imports[j].Label} | " + string.Join(" | ", Enumerable.Range(0, hosts.Count).Select(i =>
-                $"{Median(times[i, j]):N0} ms ({times[i, j].Min():N0}-{times[i, j].Max():N0}) | {(j == 0 ? "" : $"{Median(times[i, j]) - Median(times[i, 0]):N0} ms")}")) + " |");
+                $"{Median(wall[i, j]):N0} ms ({wall[i, j].Min():N0}-{wall[i, j].Max():N0}) | {Median(cpu[i, j]):N0} ms ({cpu[i, j].Min():N0}-{cpu[i, j].Max():N0}) | "
+                + (j == 0 ? "" : Added(i, 0, j)))) + " |");
         foreach (var (label, from, to) in new[] { ("ImAdmin's assemblies and cmdlets (empty binary module -> ImAdmin without formats)", 2, 3), ("ImAdmin's format file (without -> with)", 3, 4) })
-            Console.WriteLine($"| {label} | " + string.Join(" | ", Enumerable.Range(0, hosts.Count).Select(i =>
-                $" | {Median(times[i, to]) - Median(times[i, from]):N0} ms")) + " |");
+            Console.WriteLine($"| {label} | " + string.Join(" | ", Enumerable.Range(0, hosts.Count).Select(i => $" | | {Added(i, from, to)}")) + " |");
         Console.WriteLine("Goal: ImAdmin adds <= 80 ms (the ImAdmin row's \"added\").");
     }
 
@@ -112,18 +122,38 @@ public static class ImportBench
         return start;
     }
 
-    private static double Time(ProcessStartInfo start, string command)
+    /// <summary>Wall time and CPU time (user + system, the child and its own children) of one process.</summary>
+    private static (double Wall, double Cpu) Time(ProcessStartInfo start, string command)
     {
         start.UseShellExecute = false;
         start.RedirectStandardOutput = true;
         foreach (var a in new[] { "-NoProfile", "-NonInteractive", "-Command", command }) start.ArgumentList.Add(a);
+        var cpuBefore = ChildrenCpuMilliseconds();
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         var elapsed = clock.Elapsed.TotalMilliseconds;
         if (process.ExitCode != 0) throw new InvalidOperationException($"`{command}` failed ({process.ExitCode}): {output}");
-        return elapsed;
+        return (elapsed, ChildrenCpuMilliseconds() - cpuBefore);
+    }
+
+    /// <summary>getrusage(RUSAGE_CHILDREN): CPU time of every child this process has waited for (one at a time here).</summary>
+    private static double ChildrenCpuMilliseconds()
+    {
+        if (GetRusage(-1, out var usage) != 0) throw new InvalidOperationException("getrusage(RUSAGE_CHILDREN) failed.");
+        return (usage.UserSeconds + usage.SystemSeconds) * 1000.0 + (usage.UserMicroseconds + usage.SystemMicroseconds) / 1000.0;
+    }
+
+    [DllImport("libc", EntryPoint = "getrusage", SetLastError = true)]
+    private static extern int GetRusage(int who, out Rusage usage);
+
+    /// <summary>struct rusage of 64-bit Linux: two timevals, then 14 longs.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Rusage
+    {
+        public long UserSeconds, UserMicroseconds, SystemSeconds, SystemMicroseconds;
+        [MarshalAs(UnmanagedType.ByValArray, SizeConst = 14)] public long[] Rest;
     }
 
     private static double Median(List<double> values) => values.OrderBy(v => v).ElementAt(values.Count / 2);
