@@ -66,7 +66,7 @@ public static class PipelineBench
             Console.WriteLine();
             if (Part("memory")) await MemoryAsync(repoRoot, work, memoryRows);
             Console.WriteLine();
-            if (Part("import")) ImportModule(repoRoot);
+            if (Part("import")) ImportBench.Run(repoRoot, work);
         }
         finally
         {
@@ -194,37 +194,6 @@ public static class PipelineBench
             $"committed {gc.TotalCommittedBytes >> 20} MiB, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, threads {self.Threads.Count}");
         Console.WriteLine(self.PeakWorkingSet64.ToString(CultureInfo.InvariantCulture));
         return 0;
-    }
-
-    /// <summary>Start-up of `pwsh -c exit` with and without Import-Module ImAdmin, alternated, median of each.</summary>
-    private static void ImportModule(string repoRoot)
-    {
-        const int runs = 7;
-        var psd1 = Path.Combine(repoRoot, "out", "ImAdmin", "ImAdmin.psd1");
-        var bare = new List<double>();
-        var imported = new List<double>();
-        for (var i = 0; i < runs; i++)
-        {
-            bare.Add(Pwsh(repoRoot, "exit"));
-            imported.Add(Pwsh(repoRoot, $"Import-Module '{psd1}'; exit"));
-        }
-        double Median(List<double> v) => v.OrderBy(x => x).ElementAt(v.Count / 2);
-        Console.WriteLine("| `dotnet pwsh -NoProfile -c ...` (median of 7, alternated) | Time |");
-        Console.WriteLine("|---|---:|");
-        Console.WriteLine($"| `exit` | {Median(bare):N0} ms |");
-        Console.WriteLine($"| `Import-Module ImAdmin; exit` | {Median(imported):N0} ms |");
-        Console.WriteLine($"| Added by Import-Module (goal <= 80 ms) | {Median(imported) - Median(bare):N0} ms |");
-    }
-
-    private static double Pwsh(string repoRoot, string command)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = repoRoot, UseShellExecute = false, RedirectStandardOutput = true };
-        foreach (var a in new[] { "pwsh", "-NoProfile", "-NonInteractive", "-Command", command }) start.ArgumentList.Add(a);
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return clock.Elapsed.TotalMilliseconds;
     }
 
     /// <summary>
