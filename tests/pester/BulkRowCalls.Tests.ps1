@@ -220,3 +220,81 @@ Describe 'Get-ImUnreadCount -ThrottleLimit -Summary on Tencent Cloud IM' {
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'ImAdmin.GetUnreadCountFailed*'
     }
 }
+
+Describe 'Get-ImMessageSequence -ThrottleLimit -Journal -Summary on WuKongIM' {
+    BeforeAll {
+        # Group seq-N holds N messages, so each result shows it belongs to its row.
+        1..10 | ForEach-Object { $n = $_; 1..$n | ForEach-Object { Send-ImMessage -Session $wk -From bot -ChannelId "seq-$n" -ChannelType Group -Text "m$_" } }
+        function Get-SequenceReads { foreach ($r in @(Get-SandboxRequest $sandbox.wuKongIM '/channel/max_message_seq')) { [uri]::UnescapeDataString(($r.query -replace '^.*channel_id=([^&]*).*$', '$1')) } }
+        function New-SequenceRows([int[]] $Numbers) { foreach ($n in $Numbers) { [pscustomobject]@{ channel_id = "seq-$n"; channel_type = 'Group' } } }
+    }
+
+    It 'answers later rows while an earlier read is still held, and counts the held row as unknown' {
+        # The first read to arrive is held for two seconds, then its answer is lost.
+        Add-SandboxFault $sandbox.wuKongIM @{ Path = '/channel/max_message_seq'; AfterProcessing = $true; Reset = $true; DelayMs = 2000; Times = 1 }
+        $rows = New-SequenceRows (1..10)
+        $before = @(Get-SequenceReads).Count
+        $out = @($rows | Get-ImMessageSequence -Session $wk -ThrottleLimit 4 -Summary -ErrorAction SilentlyContinue -ErrorVariable lost -WarningAction SilentlyContinue)
+
+        $summary = $out | Where-Object { $_ -is [ImAdmin.Engine.Models.ImBulkSummary] }
+        $summary.Sent | Should -Be 9
+        $summary.Unknown | Should -Be 1
+        @($lost).Count | Should -Be 1
+        $held = $lost[0].TargetObject.channel_id
+        $held | Should -BeIn $rows.channel_id
+        $lost[0].FullyQualifiedErrorId | Should -BeLike 'ImAdmin.GetMessageSequenceFailed*'
+        @($out | Where-Object { $_ -is [ImAdmin.Engine.Models.ImMessageSequence] }).ChannelId | Should -Not -Contain $held
+        # The sandbox logs a read as it answers: one read at a time would have answered the held row first.
+        $answered = @(Get-SequenceReads | Select-Object -Skip $before)
+        $answered.Count | Should -Be 10
+        [array]::IndexOf($answered, $held) | Should -BeGreaterThan 0
+    }
+
+    It 'writes one result per row, each naming its channel, and a failed row is the TargetObject of its error' {
+        Add-SandboxFault $sandbox.wuKongIM @{ Path = '/channel/max_message_seq'; Status = 400; Body = '{"msg":"refused","status":400}'; Times = 1 }
+        $rows = @(New-SequenceRows (1..10)) + @([pscustomobject]@{ channel_id = 'seq-lonely'; channel_type = 'Person' })
+        $out = @($rows | Get-ImMessageSequence -Session $wk -ThrottleLimit 8 -Summary -ErrorAction SilentlyContinue -ErrorVariable failed -WarningAction SilentlyContinue)
+
+        $sequences = @($out | Where-Object { $_ -is [ImAdmin.Engine.Models.ImMessageSequence] })
+        $sequences.Count | Should -Be 9
+        $sequences | ForEach-Object { $_.MessageSequence | Should -Be ([int]($_.ChannelId -replace '^seq-')) }
+        $summary = $out | Where-Object { $_ -is [ImAdmin.Engine.Models.ImBulkSummary] }
+        $summary.Sent | Should -Be 9
+        $summary.Failed | Should -Be 2
+        @($failed).Count | Should -Be 2
+        # The person row without a viewing user is refused before any request; the server refused one of the groups.
+        $invalid = @($failed | Where-Object { $_.FullyQualifiedErrorId -like 'ImAdmin.InvalidArgument*' })
+        $invalid.TargetObject.channel_id | Should -Be 'seq-lonely'
+        $refused = @($failed | Where-Object { $_.FullyQualifiedErrorId -like 'ImAdmin.GetMessageSequenceFailed*' })
+        $refused.Count | Should -Be 1
+        $refused[0].TargetObject.channel_id | Should -BeIn $rows.channel_id
+        @(@($sequences.ChannelId) + $refused[0].TargetObject.channel_id | Sort-Object) | Should -Be @(1..10 | ForEach-Object { "seq-$_" } | Sort-Object)
+    }
+
+    It 're-running with the same journal skips the rows read, reads the failed row again and reports the unknown row' {
+        $journal = Join-Path $TestDrive 'sequences.journal'
+        $rows = @(New-SequenceRows (1..6)) + @([pscustomobject]@{ channel_id = 'seq-lonely'; channel_type = 'Person' })
+        Add-SandboxFault $sandbox.wuKongIM @{ Path = '/channel/max_message_seq'; AfterProcessing = $true; Reset = $true; Times = 1 }
+        $first = $rows | Get-ImMessageSequence -Session $wk -Journal $journal -ThrottleLimit 1 -Summary -ErrorAction SilentlyContinue -ErrorVariable lost -WarningAction SilentlyContinue |
+            Where-Object { $_ -is [ImAdmin.Engine.Models.ImBulkSummary] }
+        $first.Sent | Should -Be 5
+        $first.Unknown | Should -Be 1
+        $first.Failed | Should -Be 1
+        $first.Journal | Should -Be $journal
+        $unknownRow = ($lost | Where-Object { $_.FullyQualifiedErrorId -like 'ImAdmin.GetMessageSequenceFailed*' }).TargetObject
+        $before = @(Get-SequenceReads).Count
+
+        $more = @($rows) + @(New-SequenceRows (7, 8))
+        $out = @($more | Get-ImMessageSequence -Session $wk -Journal $journal -Summary -ErrorAction SilentlyContinue -ErrorVariable reported -WarningAction SilentlyContinue)
+        $second = $out | Where-Object { $_ -is [ImAdmin.Engine.Models.ImBulkSummary] }
+        $second.Skipped | Should -Be 5
+        $second.Unknown | Should -Be 1
+        $second.Failed | Should -Be 1
+        $second.Sent | Should -Be 2
+        @(@($out | Where-Object { $_ -is [ImAdmin.Engine.Models.ImMessageSequence] }).ChannelId | Sort-Object) | Should -Be @('seq-7', 'seq-8')
+        $unknown = @($reported | Where-Object { $_.FullyQualifiedErrorId -like 'ImAdmin.RowOutcomeUnknown*' })
+        $unknown.Count | Should -Be 1
+        $unknown[0].TargetObject.channel_id | Should -Be $unknownRow.channel_id
+        @(Get-SequenceReads | Select-Object -Skip $before | Sort-Object) | Should -Be @('seq-7', 'seq-8')
+    }
+}

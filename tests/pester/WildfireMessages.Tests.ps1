@@ -245,6 +245,33 @@ Describe 'Update-ImMessage, Get-ImReadReceipt and Get-ImDeliveryStatus on Wildfi
         (Get-WildfireRequest '/admin/message/update' $professional)[-1].body | Should -Match '"distribute":0'
     }
 
+    It 'updates CSV rows four calls at a time with -Journal and -Summary, a missing message is its row''s error, and a re-run updates only that row again' {
+        $sent = 1..8 | ForEach-Object { Send-ImMessage -ChannelId admin -Text "draft $_" -PassThru -Session $pro }
+        $csv = @($sent | ForEach-Object { [pscustomobject]@{ MessageId = $_.MessageId; Text = "final $($_.MessageId)" } }) + @([pscustomobject]@{ MessageId = 42; Text = 'nope' })
+        $rows = $csv | ConvertTo-Csv | ConvertFrom-Csv
+        $journal = Join-Path $TestDrive 'updates.journal'
+        $out = @($rows | Update-ImMessage -Session $pro -ThrottleLimit 4 -Journal $journal -Summary -PassThru -ErrorAction SilentlyContinue -ErrorVariable failed -WarningAction SilentlyContinue)
+
+        $updated = @($out | Where-Object { $_ -is [ImAdmin.Engine.Models.ImUpdatedMessage] })
+        # Calls overlap, so the results come in any order; each names its message.
+        @($updated.MessageId | Sort-Object) | Should -Be @($sent.MessageId | Sort-Object)
+        $updated | ForEach-Object { $_.Text | Should -Be "final $($_.MessageId)" }
+        $summary = $out | Where-Object { $_ -is [ImAdmin.Engine.Models.ImBulkSummary] }
+        $summary.Sent | Should -Be 8
+        $summary.Failed | Should -Be 1
+        @($failed).Count | Should -Be 1
+        $failed[0].TargetObject.MessageId | Should -Be '42'
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'ImAdmin.UpdateMessageFailed*'
+        $before = (Get-WildfireRequest '/admin/message/update' $professional).Count
+
+        $second = $rows | Update-ImMessage -Session $pro -Journal $journal -Summary -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $second.Skipped | Should -Be 8
+        $second.Failed | Should -Be 1
+        $again = @((Get-WildfireRequest '/admin/message/update' $professional) | Select-Object -Skip $before)
+        $again.Count | Should -Be 1
+        $again[0].body | Should -Match '"messageUid":42'
+    }
+
     It 'writes a missing message as ObjectNotFound with the row as TargetObject' {
         $rows = "MessageId,Text`n42,nope" | ConvertFrom-Csv
         $rows | Update-ImMessage -Session $pro -ErrorAction SilentlyContinue -ErrorVariable failed

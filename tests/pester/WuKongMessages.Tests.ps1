@@ -90,7 +90,11 @@ Describe 'Get-ImMessage' {
         $group = New-TestId grp
         Send-Text -From bot -To $group -Type 2 -Count 4
         $rows = "channel_id,channel_type`n$group,Group`n$(New-TestId empty),2" | ConvertFrom-Csv
-        ($rows | Get-ImMessageSequence).MessageSequence | Should -Be @(4, 0)
+        # Rows are read concurrently: the results may come back in either order.
+        $sequences = @{}
+        $rows | Get-ImMessageSequence | ForEach-Object { $sequences[$_.ChannelId] = $_.MessageSequence }
+        $sequences[$group] | Should -Be 4
+        $sequences[$rows[1].channel_id] | Should -Be 0
     }
 }
 

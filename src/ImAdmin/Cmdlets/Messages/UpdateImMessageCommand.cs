@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using ImAdmin.Base;
 using ImAdmin.Engine.Errors;
@@ -9,16 +10,22 @@ namespace ImAdmin.Cmdlets.Messages
 {
     /// <summary>
     /// <para type="synopsis">Replaces the content of a sent message (WildfireChat professional edition).</para>
+    /// <para type="description">
+    /// One call per row, run through <see cref="RowCalls"/> (-ThrottleLimit, -Journal, -Summary): rows run concurrently
+    /// and their results may come out of input order (each names its message). -Identity takes whole pipeline objects
+    /// and keeps the row for error records, so this is a session cmdlet that declares the three itself.
+    /// </para>
     /// </summary>
     [Cmdlet(VerbsData.Update, "ImMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = TextSet)]
-    [OutputType(typeof(ImUpdatedMessage))]
-    public sealed class UpdateImMessageCommand : ImSessionCmdlet
+    [OutputType(typeof(ImUpdatedMessage), typeof(ImBulkSummary))]
+    public sealed class UpdateImMessageCommand : ImSessionCmdlet, IBulkParameters
     {
         private const string TextSet = "Text";
         private const string PayloadSet = "Payload";
 
         private IMessageUpdater? _client;
         private string _server = string.Empty;
+        private RowCalls _calls = null!;
 
         /// <summary>
         /// The message to change: a message id, Send-ImMessage -PassThru or Get-ImMessage output, or a CSV row with a
@@ -54,36 +61,49 @@ namespace ImAdmin.Cmdlets.Messages
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <inheritdoc cref="IBulkParameters.ThrottleLimit"/>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; }
+
+        /// <inheritdoc cref="IBulkParameters.Journal"/>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Journal { get; set; }
+
+        /// <inheritdoc cref="IBulkParameters.Summary"/>
+        [Parameter]
+        public SwitchParameter Summary { get; set; }
+
         protected override void BeginProcessing()
         {
             _client = RequireCapability<IMessageUpdater>();
             _server = ResolveSession().Name;
+            _calls = new RowCalls(this, this, "ImAdmin.UpdateMessageFailed");
         }
+
+        protected override void EndProcessing() => _calls.Finish();
 
         protected override void ProcessRecord()
         {
-            var message = Identity.ToIdentity(MessageScope.Message, new string[0]);
+            var (message, row) = (Identity.ToIdentity(MessageScope.Message, new string[0]), Identity.Input);
+            object key;
             try
             {
-                _client!.KeyOf(message, MyInvocation.MyCommand.Name);
+                key = _client!.KeyOf(message, MyInvocation.MyCommand.Name);
             }
             catch (ImException ex)
             {
-                WriteItemFailure(ex, ex is ImInputException ? "ImAdmin.InvalidArgument" : "ImAdmin.UpdateMessageFailed", Identity.Input);
+                WriteItemFailure(ex, ex is ImInputException ? "ImAdmin.InvalidArgument" : "ImAdmin.UpdateMessageFailed", row);
                 return;
             }
             var content = MessageContent.From(Text, Payload);
-            var action = $"Replace the content with {SendImMessageCommand.Describe(content)}" + (NoDistribute ? " (server copy only)" : string.Empty);
+            var (distribute, operatorId) = (!NoDistribute.IsPresent, Operator);
+            var action = $"Replace the content with {SendImMessageCommand.Describe(content)}" + (distribute ? string.Empty : " (server copy only)");
             if (!ShouldProcess($"{message} on '{_server}'", action)) return;
-            try
-            {
-                var result = Run(ct => _client!.UpdateAsync(message, content, !NoDistribute, Operator, ct));
-                if (PassThru) WriteObject(result);
-            }
-            catch (ImException ex)
-            {
-                WriteItemFailure(ex, ex is ImInputException ? "ImAdmin.InvalidArgument" : "ImAdmin.UpdateMessageFailed", Identity.Input);
-            }
+            var keyFields = new[] { key.ToString(), content.Text ?? Convert.ToBase64String(content.Payload!), distribute ? "1" : "0", operatorId };
+            _calls.Queue(row, message.ToString(), keyFields, ct => _client!.UpdateAsync(message, content, distribute, operatorId, ct),
+                result => { if (PassThru) WriteObject(result); });
         }
     }
 }
