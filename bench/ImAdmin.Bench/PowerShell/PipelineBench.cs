@@ -143,36 +143,25 @@ public static class PipelineBench
         return long.Parse(output.Trim().Split('\n').Last(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>A child process: runs one pipeline over a CSV and prints its peak working set (arguments: mode, repo, csv[, uri, token]).</summary>
+    /// <summary>A child process: runs one pipeline over a CSV and prints its peak working set (arguments: mode, repo, csv, sandbox uri, token).</summary>
     public static int Child(string[] arguments)
     {
         var (mode, repoRoot, csv) = (arguments[0], arguments[1], arguments[2]);
         using var host = new PowerShellHost(repoRoot);
-        if (mode == "memory-baseline")
-        {
-            host.Invoke("Import-Csv $args[0] | Measure-Object | Out-Null", csv);
-        }
-        else if (mode == "memory-noop")
-        {
-            host.Invoke("Import-Csv $args[0] | Invoke-BenchNoOp -From admin -Text same", csv);
-        }
-        else if (mode == "memory-fixed")
-        {
-            // The fixed cost of the module: connected, one message sent, then the baseline pipeline.
+        if (mode is "memory-fixed" or "memory-send")
             host.Invoke("Connect-ImServer -Provider WuKongIM -Uri $args[0] -Token (ConvertTo-SecureString $args[1] -AsPlainText -Force) | Out-Null",
                 new Uri(arguments[3]), arguments[4]);
-            host.Invoke("Send-ImMessage -ChannelId user0 -From admin -Text same | Out-Null");
-            host.Invoke("Import-Csv $args[0] | Measure-Object | Out-Null", csv);
-        }
-        else
+        // memory-fixed: the module's fixed cost (connected, one message sent) under the baseline pipeline.
+        if (mode == "memory-fixed") host.Invoke("Send-ImMessage -ChannelId user0 -From admin -Text same | Out-Null");
+        host.Invoke(mode switch
         {
-            host.Invoke("Connect-ImServer -Provider WuKongIM -Uri $args[0] -Token (ConvertTo-SecureString $args[1] -AsPlainText -Force) | Out-Null",
-                new Uri(arguments[3]), arguments[4]);
-            host.Invoke("Import-Csv $args[0] | Send-ImMessage -From admin -Text same", csv);
-        }
+            "memory-noop" => "Import-Csv $args[0] | Invoke-BenchNoOp -From admin -Text same",
+            "memory-send" => "Import-Csv $args[0] | Send-ImMessage -From admin -Text same",
+            _ => "Import-Csv $args[0] | Measure-Object | Out-Null",
+        }, csv);
         using var self = Process.GetCurrentProcess();
-        // To stderr (the parent reads the peak from stdout): how much of the peak is the managed heap, and how often rows
-        // kept across a collection were promoted (gen1/gen2 collections).
+        // To stderr (the parent reads the peak from stdout): how much of the peak is the managed heap, how often rows kept
+        // across a collection were promoted (gen1/gen2 collections), and how much code was compiled and loaded.
         var gc = GC.GetGCMemoryInfo(GCKind.Any);
         Console.Error.WriteLine($"GC {mode}: collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen0/1/2), " +
             $"committed {gc.TotalCommittedBytes >> 20} MiB (live {gc.HeapSizeBytes >> 20} MiB), allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, threads {self.Threads.Count}, " +
