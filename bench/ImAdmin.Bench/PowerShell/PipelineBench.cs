@@ -61,7 +61,7 @@ public static class PipelineBench
             Console.WriteLine();
             if (Part("memory")) await MemoryAsync(repoRoot, work, memoryRows);
             Console.WriteLine();
-            if (Part("import")) ImportModule(repoRoot);
+            if (Part("import")) ImportBench.Run(repoRoot, work);
         }
         finally
         {
@@ -184,37 +184,6 @@ public static class PipelineBench
         var fields = File.ReadLines(status).Select(l => l.Split(':', 2)).Where(p => keys.Contains(p[0]))
             .ToDictionary(p => p[0], p => long.Parse(p[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) >> 10);
         return $"peak {fields["VmHWM"]} MiB, now {fields["VmRSS"]} MiB = anonymous {fields["RssAnon"]} + files {fields["RssFile"]} + JIT code/shared {fields["RssShmem"]} MiB";
-    }
-
-    /// <summary>Start-up of `pwsh -c exit` with and without Import-Module ImAdmin, alternated, median of each.</summary>
-    private static void ImportModule(string repoRoot)
-    {
-        const int runs = 7;
-        var psd1 = Path.Combine(repoRoot, "out", "ImAdmin", "ImAdmin.psd1");
-        var bare = new List<double>();
-        var imported = new List<double>();
-        for (var i = 0; i < runs; i++)
-        {
-            bare.Add(Pwsh(repoRoot, "exit"));
-            imported.Add(Pwsh(repoRoot, $"Import-Module '{psd1}'; exit"));
-        }
-        double Median(List<double> v) => v.OrderBy(x => x).ElementAt(v.Count / 2);
-        Console.WriteLine("| `dotnet pwsh -NoProfile -c ...` (median of 7, alternated) | Time |");
-        Console.WriteLine("|---|---:|");
-        Console.WriteLine($"| `exit` | {Median(bare):N0} ms |");
-        Console.WriteLine($"| `Import-Module ImAdmin; exit` | {Median(imported):N0} ms |");
-        Console.WriteLine($"| Added by Import-Module (goal <= 80 ms) | {Median(imported) - Median(bare):N0} ms |");
-    }
-
-    private static double Pwsh(string repoRoot, string command)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = repoRoot, UseShellExecute = false, RedirectStandardOutput = true };
-        foreach (var a in new[] { "pwsh", "-NoProfile", "-NonInteractive", "-Command", command }) start.ArgumentList.Add(a);
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return clock.Elapsed.TotalMilliseconds;
     }
 
     /// <summary>

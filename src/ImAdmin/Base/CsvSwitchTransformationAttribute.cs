@@ -9,7 +9,7 @@ namespace ImAdmin.Base
     /// names the accepted values.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class CsvSwitchTransformationAttribute : ArgumentTransformationAttribute
+    internal sealed class CsvSwitchTransformationAttribute : ArgumentTransformationAttribute
     {
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {

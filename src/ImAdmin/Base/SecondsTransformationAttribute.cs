@@ -10,7 +10,7 @@ namespace ImAdmin.Base
     /// Without it PowerShell reads "30" as 30 days and 30 as 30 ticks.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class SecondsTransformationAttribute : ArgumentTransformationAttribute
+    internal sealed class SecondsTransformationAttribute : ArgumentTransformationAttribute
     {
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {

@@ -10,7 +10,7 @@ namespace ImAdmin.Base
     /// named wk, and an unknown name is an error that lists the sessions there are.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class SessionTransformationAttribute : ArgumentTransformationAttribute
+    internal sealed class SessionTransformationAttribute : ArgumentTransformationAttribute
     {
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {

@@ -7,7 +7,7 @@ namespace ImAdmin.Base
     /// Refuses an -Identity value (or any element of an array of them) that names no message, with the reader's message:
     /// which parameter, what is wrong, what to pass instead. Piped, only that object fails and the next one goes on.
     /// </summary>
-    public sealed class ValidateMessageIdentityAttribute : ValidateArgumentsAttribute
+    internal sealed class ValidateMessageIdentityAttribute : ValidateArgumentsAttribute
     {
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {

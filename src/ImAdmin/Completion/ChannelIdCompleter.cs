@@ -12,7 +12,7 @@ namespace ImAdmin.Completion
     /// Completes -ChannelId with the channel ids the session (-Session, or the default one) returned recently. It asks
     /// no server: completion stays instant and works offline.
     /// </summary>
-    public sealed class ChannelIdCompleter : IArgumentCompleter
+    internal sealed class ChannelIdCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)

@@ -8,7 +8,7 @@ using ImAdmin.Base;
 namespace ImAdmin.Completion
 {
     /// <summary>Completes -Session and Get-ImSession -Name with the names of this runspace's sessions.</summary>
-    public sealed class SessionNameCompleter : IArgumentCompleter
+    internal sealed class SessionNameCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)

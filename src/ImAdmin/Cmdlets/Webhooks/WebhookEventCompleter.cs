@@ -9,7 +9,7 @@ using ImAdmin.Engine.Webhooks;
 namespace ImAdmin.Cmdlets.Webhooks
 {
     /// <summary>Completes -Event with the names ImAdmin has types for, for the -Provider already typed (or all).</summary>
-    public sealed class WebhookEventCompleter : IArgumentCompleter
+    internal sealed class WebhookEventCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
