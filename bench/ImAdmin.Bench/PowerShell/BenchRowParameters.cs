@@ -42,23 +42,21 @@ public abstract class BenchRowParameters : PSCmdlet
     public byte[]? Payload { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("push_title")]
     public string? PushTitle { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("push_text", "PushDesc", "pushContent")]
+    [Alias("PushDesc", "pushContent")]
     public string? PushText { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("push_data", "PushExt")]
+    [Alias("PushExt")]
     public string? PushData { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("Mentions", "mentioned_target")]
+    [Alias("Mentions")]
     public string[]? Mention { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("mention_all")]
     public SwitchParameter MentionAll { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]

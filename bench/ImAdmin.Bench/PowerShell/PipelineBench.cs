@@ -13,9 +13,12 @@ public static class PipelineBench
 {
     private const int Rounds = 5;
     private const int MemoryRounds = 3;
+
+    /// <summary>The distinct-text pair runs for seconds, not milliseconds, so its rounds are spread out more: 7, and a median.</summary>
+    private const int DistinctRounds = 7;
     private const string Token = "bench-token";
 
-    /// <param name="parts">Which tables to measure (all when null): batched, distinct, profile, memory, import.</param>
+    /// <param name="parts">Which tables to measure (all when null): batched, distinct, profile, call, memory, import.</param>
     public static async Task RunAsync(string repoRoot, int rows, int distinctRows, int memoryRows, IReadOnlyCollection<string>? parts = null)
     {
         bool Part(string name) => parts == null || parts.Contains(name);
@@ -43,7 +46,7 @@ public static class PipelineBench
 
             if (Part("distinct"))
             {
-                var (loop, perRow) = Pair(host, """
+                var (loop, perRow) = Paired(host, DistinctRounds, """
                     $headers = @{ token = $args[2] }
                     $uri = $args[1].AbsoluteUri + 'message/send'
                     Import-Csv $args[0] | ForEach-Object {
@@ -52,12 +55,15 @@ public static class PipelineBench
                         Invoke-RestMethod -Method Post -Uri $uri -Headers $headers -ContentType 'application/json' -Body $body | Out-Null
                     }
                     """, "Import-Csv $args[0] | Send-ImMessage", distinct, server.BaseUri, Token);
-                Row("`Import-Csv | ForEach-Object { Invoke-RestMethod ... }` (distinct text)", distinctRows, loop, "1.00x", "reference");
-                Row("`Import-Csv | Send-ImMessage` (distinct text, one call per row)", distinctRows, perRow, Ratio(loop, perRow), ">= 10x the loop");
+                Row("`Import-Csv | ForEach-Object { Invoke-RestMethod ... }` (distinct text)", distinctRows, Best(loop), "1.00x", "reference");
+                Row("`Import-Csv | Send-ImMessage` (distinct text, one call per row)", distinctRows, Best(perRow), Ratio(Best(loop), Best(perRow)), ">= 10x the loop");
+                Spread(distinctRows, loop, perRow);
             }
 
             Console.WriteLine();
             if (Part("profile")) Profile(host, same, rows);
+            Console.WriteLine();
+            if (Part("call")) PerCall(host, distinct, distinctRows);
             Console.WriteLine();
             if (Part("memory")) await MemoryAsync(repoRoot, work, memoryRows);
             Console.WriteLine();
@@ -96,6 +102,38 @@ public static class PipelineBench
             }
         for (var i = 0; i < lines.Length; i++)
             Console.WriteLine($"| {lines[i].Label} | {Ms(best[i])} | {rows / best[i].TotalSeconds:N0} | {best[i].TotalMilliseconds * 1000 / rows:N2} |");
+        host.Invoke("Remove-Variable -Scope Global rows");
+    }
+
+    /// <summary>
+    /// What one server call per row costs the client: distinct-text rows already in memory, CPU time and bytes per row
+    /// (whole process, so the fixed-answer server's share is in them), median of <see cref="DistinctRounds"/>.
+    /// </summary>
+    private static void PerCall(PowerShellHost host, string csv, int rows)
+    {
+        host.Invoke("$global:rows = Import-Csv $args[0]", csv);
+        Console.WriteLine($"Per-call profile, {rows:N0} distinct-text rows already in memory (median of {DistinctRounds}, range):");
+        Console.WriteLine();
+        Console.WriteLine("| Pipeline | Wall µs/row | CPU µs/row | KB/row allocated |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        var lines = new (string Label, string Script)[]
+        {
+            ("`$rows | Invoke-BenchNoOp` (binding only)", "$rows | Invoke-BenchNoOp"),
+            ("`$rows | Send-ImMessage` (one /message/send per row)", "$rows | Send-ImMessage"),
+        };
+        var runs = lines.Select(_ => new List<RunCost>()).ToArray();
+        foreach (var line in lines) host.Measure(line.Script);
+        for (var round = 0; round < DistinctRounds; round++)
+            for (var i = 0; i < lines.Length; i++)
+                runs[i].Add(host.Measure(lines[i].Script));
+        string Cell(IEnumerable<double> values)
+        {
+            var v = values.Order().ToList();
+            return $"{Median(v):N1} ({v[0]:N1}-{v[^1]:N1})";
+        }
+        for (var i = 0; i < lines.Length; i++)
+            Console.WriteLine($"| {lines[i].Label} | {Cell(runs[i].Select(r => r.Wall.TotalMilliseconds * 1000 / rows))} | " +
+                              $"{Cell(runs[i].Select(r => r.Cpu.TotalMilliseconds * 1000 / rows))} | {Cell(runs[i].Select(r => r.Bytes / 1024.0 / rows))} |");
         host.Invoke("Remove-Variable -Scope Global rows");
     }
 
@@ -203,17 +241,46 @@ public static class PipelineBench
         return (bestReference, bestMeasured);
     }
 
-    /// <summary>Best of <see cref="Rounds"/> runs (the first also warms up the JIT).</summary>
-    private static TimeSpan Best(PowerShellHost host, string script, params object[] arguments)
+    /// <summary>
+    /// Runs of a reference and a measured pipeline, alternated, after one warm-up pair that is not counted (JIT, the
+    /// connection pool): the per-round ratios show how much a busy machine moved the result.
+    /// </summary>
+    private static (List<RunCost> Reference, List<RunCost> Measured) Paired(PowerShellHost host, int rounds, string reference, string measured, params object[] arguments)
     {
-        var best = TimeSpan.MaxValue;
-        for (var i = 0; i < Rounds; i++)
+        host.Measure(reference, arguments);
+        host.Measure(measured, arguments);
+        var (r, m) = (new List<RunCost>(), new List<RunCost>());
+        for (var i = 0; i < rounds; i++)
         {
-            var time = host.Time(script, arguments);
-            if (time < best) best = time;
+            r.Add(host.Measure(reference, arguments));
+            m.Add(host.Measure(measured, arguments));
         }
-        return best;
+        return (r, m);
     }
+
+    /// <summary>Under the table: the ratio of each round (median, range), wall and CPU per row, bytes per row.</summary>
+    private static void Spread(int rows, List<RunCost> reference, List<RunCost> measured)
+    {
+        var ratios = reference.Zip(measured, (r, m) => r.Wall / m.Wall).Order().ToList();
+        var cpuRatio = Median(reference.Select(r => r.Cpu.TotalMilliseconds)) / Median(measured.Select(m => m.Cpu.TotalMilliseconds));
+        string PerRow(List<RunCost> runs) =>
+            $"wall {Median(runs.Select(r => r.Wall.TotalMilliseconds)) * 1000 / rows:N0} µs/row (median), " +
+            $"CPU {Median(runs.Select(r => r.Cpu.TotalMilliseconds)) * 1000 / rows:N0} µs/row, " +
+            $"{Median(runs.Select(r => (double)r.Bytes)) / rows / 1024:N1} KB/row allocated (process-wide, server included)";
+        Console.WriteLine();
+        Console.WriteLine($"Distinct text, {ratios.Count} alternated rounds after a warm-up pair: per-round ratio median **{Median(ratios):N2}x**, " +
+                          $"range {ratios[0]:N2}-{ratios[^1]:N2}x; CPU-time ratio {cpuRatio:N2}x.");
+        Console.WriteLine($"- loop: {PerRow(reference)}");
+        Console.WriteLine($"- Send-ImMessage: {PerRow(measured)}");
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static TimeSpan Best(List<RunCost> runs) => runs.Min(r => r.Wall);
 
     private static string WriteCsv(string path, int rows, bool distinct)
     {

@@ -6,13 +6,22 @@ namespace ImAdmin.Engine.Batching
     /// <summary>
     /// The one buffer behind every cmdlet that turns pipeline rows into fewer server calls. Items are grouped by key
     /// (items of one group can share a call); a group is handed out as soon as it holds its limit, and memory stays
-    /// bounded: when more than <see cref="MaxBuffered"/> items wait, the oldest group is handed out early. Cmdlets hold
+    /// bounded: when more than <see cref="MaxBuffered"/> items wait, the oldest group is handed out early. The oldest
+    /// group also goes out once <see cref="IdleItems"/> items have arrived after its last one: rows that share nothing
+    /// (a distinct text per row) are then sent while later rows still bind, instead of all at the end. Cmdlets hold
     /// one as a field (composition), and call <see cref="Flush"/> in EndProcessing.
     /// </summary>
     public sealed class RowBatcher<TKey, TItem> where TKey : notnull
     {
-        private readonly Dictionary<TKey, List<TItem>> _groups;
-        private readonly LinkedList<TKey> _order = new LinkedList<TKey>();
+        /// <summary>
+        /// Items after which a group that gained none is unlikely to fill: far more than texts that repeat in turn
+        /// (10 or 100 alternating texts still fill their batches).
+        /// </summary>
+        public const int IdleItems = 1000;
+
+        private readonly Dictionary<TKey, Group> _groups;
+        private readonly LinkedList<Group> _order = new LinkedList<Group>();
+        private long _added;
 
         /// <param name="maxBuffered">Items that may wait for their group to fill before the oldest group is sent early.</param>
         /// <param name="comparer">How keys are compared (null = the key's own equality).</param>
@@ -20,7 +29,7 @@ namespace ImAdmin.Engine.Batching
         {
             if (maxBuffered < 1) throw new ArgumentOutOfRangeException(nameof(maxBuffered));
             MaxBuffered = maxBuffered;
-            _groups = new Dictionary<TKey, List<TItem>>(comparer ?? EqualityComparer<TKey>.Default);
+            _groups = new Dictionary<TKey, Group>(comparer ?? EqualityComparer<TKey>.Default);
         }
 
         public int MaxBuffered { get; }
@@ -40,19 +49,23 @@ namespace ImAdmin.Engine.Batching
             if (limit <= 1) return new[] { new RowBatch<TKey, TItem>(key, new[] { item }) };
             if (!_groups.TryGetValue(key, out var group))
             {
-                group = new List<TItem>();
+                group = new Group(key);
                 _groups.Add(key, group);
-                _order.AddLast(key);
+                _order.AddLast(group);
             }
             group.Add(item);
+            group.LastAdded = ++_added;
             Buffered++;
             // Most rows only wait: no list is made for them (a 1,000,000-row run calls this once per row).
-            if (group.Count < limit && Buffered <= MaxBuffered) return Array.Empty<RowBatch<TKey, TItem>>();
+            if (group.Count < limit && Buffered <= MaxBuffered && !OldestIsIdle()) return Array.Empty<RowBatch<TKey, TItem>>();
             var ready = new List<RowBatch<TKey, TItem>>();
-            if (group.Count >= limit) ready.Add(Take(key));
+            if (group.Count >= limit) ready.Add(Take(group));
             while (Buffered > MaxBuffered && _order.First != null) ready.Add(Take(_order.First.Value));
+            if (OldestIsIdle()) ready.Add(Take(_order.First!.Value));
             return ready;
         }
+
+        private bool OldestIsIdle() => _order.First != null && _added - _order.First.Value.LastAdded >= IdleItems;
 
         /// <summary>Everything still waiting, oldest group first (call at the end of the pipeline).</summary>
         public IReadOnlyList<RowBatch<TKey, TItem>> Flush()
@@ -62,13 +75,22 @@ namespace ImAdmin.Engine.Batching
             return ready;
         }
 
-        private RowBatch<TKey, TItem> Take(TKey key)
+        private RowBatch<TKey, TItem> Take(Group group)
         {
-            var group = _groups[key];
-            _groups.Remove(key);
-            _order.Remove(key);
+            _groups.Remove(group.Key);
+            _order.Remove(group);
             Buffered -= group.Count;
-            return new RowBatch<TKey, TItem>(key, group);
+            return new RowBatch<TKey, TItem>(group.Key, group);
+        }
+
+        /// <summary>The items of one key, and when the last of them arrived (<see cref="_added"/> at that moment).</summary>
+        private sealed class Group : List<TItem>
+        {
+            public Group(TKey key) => Key = key;
+
+            public TKey Key { get; }
+
+            public long LastAdded { get; set; }
         }
     }
 

@@ -8,12 +8,17 @@ namespace ImAdmin.Engine.Http
     /// </summary>
     public interface IResponseClassifier
     {
+        /// <summary>False when <see cref="Classify"/> looks at the status alone: the retry handler then passes an empty body instead of decoding it.</summary>
+        bool ReadsBody { get; }
+
         ResponseClass Classify(HttpResponseMessage response, string body);
     }
 
     /// <summary>Status-code rules shared by every provider: 429 and 503-with-Retry-After are throttling; other 5xx are transient.</summary>
     public class HttpStatusClassifier : IResponseClassifier
     {
+        public virtual bool ReadsBody => false;
+
         public virtual ResponseClass Classify(HttpResponseMessage response, string body)
         {
             var status = (int)response.StatusCode;

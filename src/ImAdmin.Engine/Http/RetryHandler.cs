@@ -32,12 +32,16 @@ namespace ImAdmin.Engine.Http
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var safety = request.GetRetrySafety();
-            var body = request.Content == null ? null : await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
             var clock = Stopwatch.StartNew();
-            var label = request.Method + " " + Redactor.RedactPathAndQuery(request.RequestUri!).Split('?')[0];
+            // Only for messages: most calls succeed at once, and a bulk run makes one call per row.
+            string Label() => request.Method + " " + Redactor.RedactPathAndQuery(request.RequestUri!).Split('?')[0];
+            byte[]? body = null;
 
             for (var attempt = 0; ; attempt++)
             {
+                // The body is copied only for a retry: request contents are buffered (StringContent), so they can be
+                // read again after a send, and most calls are never repeated.
+                if (attempt == 1 && request.Content != null) body = await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
                 var current = attempt == 0 ? request : Clone(request, body);
                 HttpResponseMessage? response = null;
                 Exception? failure = null;
@@ -51,7 +55,7 @@ namespace ImAdmin.Engine.Http
                     }
                     catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                     {
-                        failure = new TimeoutException($"{label} got no answer within {_policy.AttemptTimeout.TotalSeconds:0.#} s.");
+                        failure = new TimeoutException($"{Label()} got no answer within {_policy.AttemptTimeout.TotalSeconds:0.#} s.");
                     }
                     catch (HttpRequestException ex)
                     {
@@ -65,7 +69,7 @@ namespace ImAdmin.Engine.Http
                 string reason;
                 if (response != null)
                 {
-                    var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                    var text = response.Content == null || !_classifier.ReadsBody ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                     var cls = _classifier.Classify(response, text);
                     if (cls == ResponseClass.Final) return response;
                     retryable = cls == ResponseClass.Throttled || safety == RetrySafety.Idempotent;
@@ -89,7 +93,7 @@ namespace ImAdmin.Engine.Http
                 if (!retryable || retry > _policy.MaxRetries)
                 {
                     if (!retryable && attempt == 0 && response == null)
-                        ImLog.Verbose($"{label}: {reason}; not retried because the request may already have been processed.");
+                        ImLog.Verbose($"{Label()}: {reason}; not retried because the request may already have been processed.");
                     return response ?? Rethrow(failure!);
                 }
 
@@ -97,11 +101,11 @@ namespace ImAdmin.Engine.Http
                 if (serverWait.HasValue && serverWait.Value > delay) delay = serverWait.Value;
                 if (clock.Elapsed + delay > _policy.TotalBudget)
                 {
-                    ImLog.Verbose($"{label}: {reason}; giving up, the next wait ({delay.TotalSeconds:0.##} s) would exceed the {_policy.TotalBudget.TotalSeconds:0} s budget.");
+                    ImLog.Verbose($"{Label()}: {reason}; giving up, the next wait ({delay.TotalSeconds:0.##} s) would exceed the {_policy.TotalBudget.TotalSeconds:0} s budget.");
                     return response ?? Rethrow(failure!);
                 }
 
-                ImLog.Verbose($"{label}: {reason}; retry {retry} of {_policy.MaxRetries} in {delay.TotalSeconds:0.##} s" +
+                ImLog.Verbose($"{Label()}: {reason}; retry {retry} of {_policy.MaxRetries} in {delay.TotalSeconds:0.##} s" +
                               (serverWait.HasValue ? " (server Retry-After)." : "."));
                 response?.Dispose();
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);

@@ -76,6 +76,22 @@ public class MessageBatcherTests
     }
 
     [Fact]
+    public void A_group_that_gains_no_row_for_a_while_goes_out_before_the_end()
+    {
+        // A distinct text per row: each row is its own group, so without this every row would wait for Flush.
+        var batcher = new MessageBatcher(_ => 1000);
+        var early = new List<string>();
+        for (var i = 0; i <= ImAdmin.Engine.Batching.RowBatcher<int, int>.IdleItems; i++)
+            early.AddRange(batcher.Add(Row("u" + i, "text " + i)).SelectMany(b => b.Select(r => r.ChannelId)));
+        Assert.Equal(new[] { "u0" }, early);
+
+        // Texts that repeat in turn keep filling their groups: none goes out early.
+        var alternating = new MessageBatcher(_ => 1000);
+        for (var i = 0; i < 3000; i++)
+            Assert.Empty(alternating.Add(Row("u" + i, "text " + i % 100)));
+    }
+
+    [Fact]
     public void Payload_and_text_with_the_same_bytes_are_different_content()
     {
         var text = MessageContent.FromText("hi");

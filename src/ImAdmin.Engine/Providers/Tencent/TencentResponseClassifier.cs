@@ -14,6 +14,8 @@ namespace ImAdmin.Engine.Providers.Tencent
     {
         private static readonly TimeSpan SigLockout = TimeSpan.FromSeconds(60);
 
+        public override bool ReadsBody => true;
+
         public override ResponseClass Classify(HttpResponseMessage response, string body)
         {
             if ((int)response.StatusCode != 200) return base.Classify(response, body);

@@ -13,6 +13,8 @@ namespace ImAdmin.Engine.Providers.Wildfire
     /// </summary>
     internal sealed class WildfireResponseClassifier : HttpStatusClassifier
     {
+        public override bool ReadsBody => true;
+
         public override ResponseClass Classify(HttpResponseMessage response, string body)
         {
             if (response.StatusCode == HttpStatusCode.InternalServerError) return ResponseClass.Final;

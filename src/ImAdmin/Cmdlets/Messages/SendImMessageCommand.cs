@@ -67,27 +67,25 @@ namespace ImAdmin.Cmdlets.Messages
 
         /// <summary>Title of the offline push notification (Tencent Cloud IM OfflinePushInfo Title).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("push_title")]
         public string? PushTitle { get; set; }
 
         /// <summary>Text of the offline push notification (Tencent Desc, WildfireChat pushContent).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("push_text", "PushDesc", "pushContent")]
+        [Alias("PushDesc", "pushContent")]
         public string? PushText { get; set; }
 
         /// <summary>Data handed to the push service with the notification, not shown (Tencent Ext, WildfireChat pushData).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("push_data", "PushExt")]
+        [Alias("PushExt")]
         public string? PushData { get; set; }
 
         /// <summary>Users mentioned (@) in the message (Tencent group GroupAtInfo, WildfireChat mentionedTarget); in a CSV cell, separate them with ';'.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Mentions", "mentioned_target")]
+        [Alias("Mentions")]
         public string[]? Mention { get; set; }
 
         /// <summary>Mention everyone (@all; WildfireChat mentionedType 2).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("mention_all")]
         [CsvSwitchTransformation]
         public SwitchParameter MentionAll { get; set; }
 
