@@ -60,6 +60,6 @@ public sealed class CmdletHierarchyTests : IClassFixture<ModuleFixture>
     {
         var bases = _module.Module.GetTypes().Where(t => t.IsClass && t.IsAbstract && IsCmdletClass(t)).ToList();
         Assert.NotEmpty(bases);
-        Assert.Empty(bases.Select(PlainName).Where(n => !n.EndsWith("Cmdlet", StringComparison.Ordinal)));
+        Assert.DoesNotContain(bases.Select(PlainName), n => !n.EndsWith("Cmdlet", StringComparison.Ordinal));
     }
 }
