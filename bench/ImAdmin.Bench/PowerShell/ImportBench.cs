@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
+using static ImAdmin.Bench.Statistics;
 
 namespace ImAdmin.Bench.PowerShell;
 
@@ -155,6 +156,4 @@ public static class ImportBench
         public long UserSeconds, UserMicroseconds, SystemSeconds, SystemMicroseconds;
         [MarshalAs(UnmanagedType.ByValArray, SizeConst = 14)] public long[] Rest;
     }
-
-    private static double Median(List<double> values) => values.OrderBy(v => v).ElementAt(values.Count / 2);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using static ImAdmin.Bench.Statistics;
 
 namespace ImAdmin.Bench.PowerShell;
 
@@ -157,13 +158,13 @@ public static class PipelineBench
         for (var round = 0; round < MemoryRounds; round++)
             for (var i = 0; i < modes.Length; i++)
                 peaks[i].Add(ChildPeak(modes[i].Mode, repoRoot, csv, uri, token));
-        long Median(List<long> v) => v.OrderBy(x => x).ElementAt(v.Count / 2);
+        double Median(List<long> v) => Statistics.Median(v.Select(p => (double)p));
         var reference = Median(peaks[0]);
         Console.WriteLine($"| Pipeline ({rows:N0} rows, own process) | Peak working set, median of {MemoryRounds} (range) | Ratio | Goal |");
         Console.WriteLine("|---|---:|---:|---|");
         for (var i = 0; i < modes.Length; i++)
             Console.WriteLine($"| {modes[i].Label} | {Median(peaks[i]) / 1048576.0:N0} MiB ({peaks[i].Min() / 1048576.0:N0}-{peaks[i].Max() / 1048576.0:N0}) | " +
-                              $"{(double)Median(peaks[i]) / reference:N2}x | {modes[i].Goal} |");
+                              $"{Median(peaks[i]) / reference:N2}x | {modes[i].Goal} |");
     }
 
     private static long ChildPeak(params string[] arguments)
@@ -272,12 +273,6 @@ public static class PipelineBench
                           $"range {ratios[0]:N2}-{ratios[^1]:N2}x; CPU-time ratio {cpuRatio:N2}x.");
         Console.WriteLine($"- loop: {PerRow(reference)}");
         Console.WriteLine($"- Send-ImMessage: {PerRow(measured)}");
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private static TimeSpan Best(List<RunCost> runs) => runs.Min(r => r.Wall);
