@@ -37,7 +37,7 @@ var all = new Dictionary<string, Func<SandboxHost, Task<Measurement>>>
 if (args.Length > 0 && args[0] == "child") return ImAdmin.Bench.PowerShell.PipelineBench.Child(args.Skip(1).ToArray());
 if (args.Length > 0 && args[0] == "cmdlets")
 {
-    // Cmdlets in hosted PowerShell: [rows] [distinct rows] [memory rows] [parts: batched,distinct,profile,call,memory,import]
+    // Cmdlets in hosted PowerShell: [rows] [distinct rows] [memory rows] [parts: batched,distinct,profile,csvprofile,call,memory,import]
     int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i]) : fallback;
     var parts = args.Length > 4 ? args[4].Split(',') : null;
     await ImAdmin.Bench.PowerShell.PipelineBench.RunAsync(RepoRoot(), Arg(1, 100_000), Arg(2, 2_000), Arg(3, 1_000_000), parts);

@@ -1,7 +1,5 @@
 using System;
 using System.Linq;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace ImAdmin.Engine.Messaging
 {
@@ -11,15 +9,13 @@ namespace ImAdmin.Engine.Messaging
     /// </summary>
     public sealed class MessageContent : IEquatable<MessageContent>
     {
-        private readonly string _fingerprint;
+        // A payload's hash, computed on first use; a text's is the string's own.
+        private int? _payloadHash;
 
         private MessageContent(string? text, byte[]? payload)
         {
             Text = text;
             Payload = payload;
-            using var sha = SHA256.Create();
-            var bytes = payload ?? Encoding.UTF8.GetBytes(text ?? string.Empty);
-            _fingerprint = (payload == null ? "t:" : "p:") + Convert.ToBase64String(sha.ComputeHash(bytes));
         }
 
         public static MessageContent FromText(string text) => new MessageContent(text ?? throw new ArgumentNullException(nameof(text)), null);
@@ -39,11 +35,25 @@ namespace ImAdmin.Engine.Messaging
 
         public bool IsText => Text != null;
 
-        public bool Equals(MessageContent? other) => other != null && _fingerprint == other._fingerprint;
+        // Compared as they are (no digest per row: a million-row run makes a content per row, and most rows share one).
+        public bool Equals(MessageContent? other) =>
+            other != null && (ReferenceEquals(this, other) ||
+                              (Text != null ? string.Equals(Text, other.Text, StringComparison.Ordinal) : other.Payload != null && Payload!.SequenceEqual(other.Payload)));
 
         public override bool Equals(object? obj) => Equals(obj as MessageContent);
 
-        public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(_fingerprint);
+        public override int GetHashCode() => Text != null ? StringComparer.Ordinal.GetHashCode(Text) : _payloadHash ??= HashOf(Payload!);
+
+        /// <summary>FNV-1a over the bytes (not a digest: equal contents only need equal hashes here).</summary>
+        private static int HashOf(byte[] bytes)
+        {
+            unchecked
+            {
+                var hash = (int)2166136261;
+                foreach (var b in bytes) hash = (hash ^ b) * 16777619;
+                return hash;
+            }
+        }
 
         public override string ToString() => Text ?? $"({Payload!.Length} bytes)";
     }

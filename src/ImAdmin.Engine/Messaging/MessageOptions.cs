@@ -69,22 +69,25 @@ namespace ImAdmin.Engine.Messaging
         /// <summary>The cmdlet parameter names of the options that are set, for "not on this provider" errors.</summary>
         public IReadOnlyList<string> GivenParameters()
         {
-            var given = new List<(string Name, bool Set)>
+            // Checked for every row sent: a row that gives none (most) makes no list.
+            List<string>? given = null;
+            void Given(bool set, string name)
             {
-                (nameof(PushTitle), PushTitle != null),
-                (nameof(PushText), PushText != null),
-                (nameof(PushData), PushData != null),
-                (nameof(Mention), Mention.Count > 0),
-                (nameof(MentionAll), MentionAll),
-                (nameof(Extra), Extra != null),
-                (nameof(Lifetime), Lifetime != null),
-                (nameof(NoSyncToSender), NoSyncToSender),
-                (nameof(SkipCallback), SkipCallback),
-                (nameof(RequestReadReceipt), RequestReadReceipt),
-                ("ToUser", ToUsers.Count > 0),
-                (nameof(Line), Line != null),
-            };
-            return given.Where(g => g.Set).Select(g => g.Name).ToList();
+                if (set) (given ??= new List<string>()).Add(name);
+            }
+            Given(PushTitle != null, nameof(PushTitle));
+            Given(PushText != null, nameof(PushText));
+            Given(PushData != null, nameof(PushData));
+            Given(Mention.Count > 0, nameof(Mention));
+            Given(MentionAll, nameof(MentionAll));
+            Given(Extra != null, nameof(Extra));
+            Given(Lifetime != null, nameof(Lifetime));
+            Given(NoSyncToSender, nameof(NoSyncToSender));
+            Given(SkipCallback, nameof(SkipCallback));
+            Given(RequestReadReceipt, nameof(RequestReadReceipt));
+            Given(ToUsers.Count > 0, "ToUser");
+            Given(Line != null, nameof(Line));
+            return (IReadOnlyList<string>?)given ?? Array.Empty<string>();
         }
     }
 }

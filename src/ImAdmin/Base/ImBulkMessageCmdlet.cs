@@ -35,8 +35,23 @@ namespace ImAdmin.Base
         [ValidateNotNull]
         public byte[]? Payload { get; set; }
 
-        /// <summary>The content of the current row (check <see cref="EmptyText"/> first).</summary>
-        protected MessageContent Content => MessageContent.From(Text, Payload);
+        private MessageContent? _content;
+        private string? _contentText;
+        private byte[]? _contentPayload;
+
+        /// <summary>
+        /// The content of the current row (check <see cref="EmptyText"/> first): the previous row's when the text and
+        /// payload are the same objects (a -Text given once), so such rows share one.
+        /// </summary>
+        protected MessageContent Content
+        {
+            get
+            {
+                if (_content == null || !ReferenceEquals(_contentText, Text) || !ReferenceEquals(_contentPayload, Payload))
+                    (_content, _contentText, _contentPayload) = (MessageContent.From(Text, Payload), Text, Payload);
+                return _content;
+            }
+        }
 
         /// <summary>
         /// The error for a row with neither text nor payload, naming -Text; null when the row has content. (-Text admits

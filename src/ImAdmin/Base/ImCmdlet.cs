@@ -170,7 +170,12 @@ namespace ImAdmin.Base
         protected void ThrowInvalidArgument(string parameterName, string message, object? target = null) =>
             ThrowTerminating(new ImInputException(parameterName, message), "ImAdmin.InvalidArgument", target);
 
-        private void DrainLog() => _log.Drain((kind, text) =>
+        // Drained once per row in a bulk run: one delegate for the whole invocation.
+        private Action<PipelineLog.Kind, string>? _writeLog;
+
+        private void DrainLog() => _log.Drain(_writeLog ??= WriteLog);
+
+        private void WriteLog(PipelineLog.Kind kind, string text)
         {
             switch (kind)
             {
@@ -178,7 +183,7 @@ namespace ImAdmin.Base
                 case PipelineLog.Kind.Warning: WriteWarning(text); break;
                 default: WriteDebug(text); break;
             }
-        });
+        }
 
         /// <summary>Releases what a cmdlet holds for its whole run (a journal file, calls in flight); called once at the end.</summary>
         protected virtual void ReleaseResources()

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Management.Automation;
 using ImAdmin.Completion;
 using ImAdmin.Engine.Errors;
@@ -48,8 +47,10 @@ namespace ImAdmin.Base
         protected ImInputException? InvalidEnumColumn<TEnum>(string parameterName, params string[] columns) where TEnum : struct, Enum
         {
             if (InputObject == null || InputObject.BaseObject is string) return null;
-            foreach (var column in new[] { parameterName }.Concat(columns))
+            // Checked on every row: no list of the names is made.
+            for (var i = -1; i < columns.Length; i++)
             {
+                var column = i < 0 ? parameterName : columns[i];
                 var value = InputObject.Properties[column]?.Value;
                 if (value is PSObject wrapped) value = wrapped.BaseObject;
                 if (value == null || (value is string text && text.Trim().Length == 0)) continue;

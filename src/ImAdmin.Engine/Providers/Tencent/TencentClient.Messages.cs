@@ -154,7 +154,11 @@ namespace ImAdmin.Engine.Providers.Tencent
 
         private static readonly string[] NotOnGroup = { "Lifetime", "NoSyncToSender" };
 
-        public override void CheckOptions(MessageOptions options) => RefuseOptions(options.GivenParameters().Intersect(NeverHonoured));
+        public override void CheckOptions(MessageOptions options)
+        {
+            var given = options.GivenParameters();
+            if (given.Count > 0) RefuseOptions(given.Intersect(NeverHonoured));
+        }
 
         /// <summary>Everything the server would refuse that can be known before sending: ids, lifetime, mentions, the MsgBody's fields and size.</summary>
         public override void CheckSend(SendRequest request)
@@ -163,7 +167,8 @@ namespace ImAdmin.Engine.Providers.Tencent
                 throw new ImCapabilityException(ImProvider.TencentCloud, $"Send-ImMessage to a {request.ChannelType} channel",
                     "ImAdmin sends Tencent Cloud IM one-to-one messages (-ChannelType Person, the recipient's UserID as -ChannelId) and group messages (-ChannelType Group, the GroupId as -ChannelId).");
             base.CheckSend(request);
-            foreach (var parameter in request.Options.GivenParameters().Intersect(request.ChannelType == ChannelType.Group ? NotOnGroup : NotOnPerson))
+            var given = request.Options.GivenParameters();
+            foreach (var parameter in given.Count == 0 ? given : given.Intersect(request.ChannelType == ChannelType.Group ? NotOnGroup : NotOnPerson))
                 throw new ImCapabilityException(ImProvider.TencentCloud, $"-{parameter} on a {request.ChannelType} message",
                     request.ChannelType == ChannelType.Group ? "send_group_msg has no field for it." : "Mentions (GroupAtInfo) exist in group messages only.") { ParameterName = parameter };
             if (request.ChannelType == ChannelType.Person) ValidAccount(request.ChannelId, "ChannelId");

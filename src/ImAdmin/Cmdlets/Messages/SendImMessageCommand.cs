@@ -146,7 +146,7 @@ namespace ImAdmin.Cmdlets.Messages
         protected override void ProcessRecord()
         {
             var recipients = ChannelId ?? (InputObject?.BaseObject is string single ? new[] { single } : null);
-            var badRow = InvalidEnumColumn<ChannelType>(nameof(ChannelType), "channel_type") ?? CheckRowText();
+            var badRow = InvalidEnumColumn<ChannelType>(nameof(ChannelType), ChannelTypeAliases) ?? CheckRowText();
             if (badRow != null)
             {
                 _run!.Progress.AddRead(Math.Max(1, recipients?.Length ?? 0));
@@ -199,7 +199,7 @@ namespace ImAdmin.Cmdlets.Messages
                     continue;
                 }
                 var content = Content;
-                if (!ShouldProcess($"{ChannelType} {recipient}", $"Send {Describe(content)}" + (From == null ? string.Empty : $" from {From}")))
+                if (!ShouldProcess(ChannelType.ToString() + " " + recipient, ActionText(content)))
                     continue;
                 var request = new SendRequest(From, recipient.Trim(), ChannelType, content)
                 {
@@ -291,7 +291,9 @@ namespace ImAdmin.Cmdlets.Messages
                     ItemOutcome.Succeeded => JournalState.Sent,
                     ItemOutcome.Unknown => JournalState.Unknown,
                     _ => JournalState.Failed,
-                }, Label(request));
+                }, journalKey.HasValue ? Label(request) : string.Empty);
+                // A sent row without -PassThru writes nothing (most rows of a run).
+                if (result.Succeeded && !PassThru) continue;
                 // A separate id, so a script keeps rows that may be stored apart from rows known not to be.
                 WriteResult(result, result.Outcome == ItemOutcome.Unknown ? "ImAdmin.SendOutcomeUnknown" : "ImAdmin.SendFailed", request.Source,
                     new BulkResultWriting<ImSendResult>(error => _report!.Failure(request.ChannelId, error), PassThru, NotSent));
@@ -312,6 +314,8 @@ namespace ImAdmin.Cmdlets.Messages
                     "ImAdmin.SendStopped");
             }
         }
+
+        private static readonly string[] ChannelTypeAliases = { "channel_type" };
 
         private const string NoResult = "The server returned no result for this recipient.";
 
@@ -337,6 +341,16 @@ namespace ImAdmin.Cmdlets.Messages
         {
             _run!.Progress.AddFailed();
             WriteItemError(_report!.Failure($"Row {_run.Progress.Read}", error), "ImAdmin.InvalidArgument", target);
+        }
+
+        private (MessageContent Content, string? From, string Text)? _action;
+
+        /// <summary>ShouldProcess's action for a row; rows with the same content and sender share one string.</summary>
+        private string ActionText(MessageContent content)
+        {
+            if (_action is not { } last || !ReferenceEquals(last.Content, content) || !string.Equals(last.From, From, StringComparison.Ordinal))
+                _action = last = (content, From, $"Send {Describe(content)}" + (From == null ? string.Empty : $" from {From}"));
+            return last.Text;
         }
 
         internal static string Describe(MessageContent content) =>
