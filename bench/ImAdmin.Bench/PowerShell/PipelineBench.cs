@@ -138,11 +138,7 @@ public static class PipelineBench
                 gc.Add((GC.GetTotalPauseDuration() - pause).TotalMilliseconds * 1000 / rows);
                 runs[i].Add((cost, gc.ToArray()));
             }
-        string Cell(IEnumerable<double> values)
-        {
-            var v = values.Order().ToList();
-            return $"{Median(v):N2} ({v[0]:N2}-{v[^1]:N2})";
-        }
+        string Cell(IEnumerable<double> values) => MedianAndRange(values, "N2");
         for (var i = 0; i < lines.Length; i++)
         {
             var r = runs[i];
@@ -174,11 +170,7 @@ public static class PipelineBench
         for (var round = 0; round < DistinctRounds; round++)
             for (var i = 0; i < lines.Length; i++)
                 runs[i].Add(host.Measure(lines[i].Script));
-        string Cell(IEnumerable<double> values)
-        {
-            var v = values.Order().ToList();
-            return $"{Median(v):N1} ({v[0]:N1}-{v[^1]:N1})";
-        }
+        string Cell(IEnumerable<double> values) => MedianAndRange(values, "N1");
         for (var i = 0; i < lines.Length; i++)
             Console.WriteLine($"| {lines[i].Label} | {Cell(runs[i].Select(r => r.Wall.TotalMilliseconds * 1000 / rows))} | " +
                               $"{Cell(runs[i].Select(r => r.Cpu.TotalMilliseconds * 1000 / rows))} | {Cell(runs[i].Select(r => r.Bytes / 1024.0 / rows))} |");
@@ -323,6 +315,13 @@ public static class PipelineBench
     }
 
     private static TimeSpan Best(List<RunCost> runs) => runs.Min(r => r.Wall);
+
+    /// <summary>"median (min-max)" of a table cell.</summary>
+    private static string MedianAndRange(IEnumerable<double> values, string format)
+    {
+        var v = values.Order().ToList();
+        return $"{Median(v).ToString(format)} ({v[0].ToString(format)}-{v[^1].ToString(format)})";
+    }
 
     private static string WriteCsv(string path, int rows, bool distinct)
     {

@@ -16,7 +16,7 @@ namespace ImAdmin.Engine.Bulk
     {
         /// <summary>
         /// Rows one slot stands for: a call whose input is a collection of more rows takes a slot per this many (at most
-        /// all of them), so batch calls keep about ThrottleLimit × 250 rows in flight (two WuKongIM batches of 1,000 at
+        /// all of them), so batch calls keep about ThrottleLimit × 250 rows in flight (two Wildfire batches of 1,000 at
         /// the default limit of 8) instead of eight whole batches: those rows, their requests and their bodies are most
         /// of what a bulk run holds in memory (docs/benchmarks.md), and two batches already keep up with binding rows.
         /// </summary>
