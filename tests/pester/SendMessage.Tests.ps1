@@ -51,6 +51,33 @@ Describe 'Send-ImMessage on WuKongIM' {
         (Get-Bodies $sandbox.wuKongIM '/message/send').channel_id | Should -Be 'row-2'
     }
 
+    It 'confirms each row with its own sender and text, however the rows repeat them' {
+        $file = Write-Csv @(
+            [pscustomobject]@{ Uid = 'v-1'; From = 'ops'; Text = 'one' }, [pscustomobject]@{ Uid = 'v-2'; From = 'ops'; Text = 'one' },
+            [pscustomobject]@{ Uid = 'v-3'; From = 'hr'; Text = 'one' }, [pscustomobject]@{ Uid = 'v-4'; From = 'hr'; Text = 'two' })
+        $confirmed = Import-Csv $file | Send-ImMessage -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Performing*' }
+        $confirmed.Message | Should -Be @(
+            'Performing the operation "Send ''one'' from ops" on target "Person v-1".'
+            'Performing the operation "Send ''one'' from ops" on target "Person v-2".'
+            'Performing the operation "Send ''one'' from hr" on target "Person v-3".'
+            'Performing the operation "Send ''two'' from hr" on target "Person v-4".')
+        # One -Text for every row (one content object), the sender still from each row.
+        $confirmed = Import-Csv $file | Send-ImMessage -Text 'same' -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Performing*' }
+        $confirmed.Message | Should -Be @(
+            'Performing the operation "Send ''same'' from ops" on target "Person v-1".'
+            'Performing the operation "Send ''same'' from ops" on target "Person v-2".'
+            'Performing the operation "Send ''same'' from hr" on target "Person v-3".'
+            'Performing the operation "Send ''same'' from hr" on target "Person v-4".')
+    }
+
+    It 'cuts same-text rows into sendbatch calls of 100 recipients' {
+        $results = 1..150 | ForEach-Object { "many-$_" } | Send-ImMessage -From admin -Text 'to many' -PassThru
+        $results.Succeeded | Should -Not -Contain $false
+        $batches = Get-Bodies $sandbox.wuKongIM '/message/sendbatch'
+        ($batches | ForEach-Object { $_.subscribers.Count }) | Should -Be @(100, 50)
+        ($batches.subscribers | Sort-Object { [int]($_ -replace 'many-') }) | Should -Be (1..150 | ForEach-Object { "many-$_" })
+    }
+
     It 'sends group messages one call each and returns their message ids' {
         $results = Send-ImMessage -ChannelId grp-1, grp-2 -ChannelType Group -From admin -Text 'to groups' -NoRedDot -PassThru
         $results.MessageId | ForEach-Object { $_ | Should -BeGreaterThan 0 }

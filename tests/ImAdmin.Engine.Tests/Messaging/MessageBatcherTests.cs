@@ -99,4 +99,22 @@ public class MessageBatcherTests
         Assert.NotEqual(text, payload);
         Assert.Equal(MessageContent.FromPayload(new byte[] { 1, 2 }), MessageContent.FromPayload(new byte[] { 1, 2 }));
     }
+
+    [Fact]
+    public void Contents_are_compared_by_their_bytes_and_equal_ones_hash_alike()
+    {
+        var a = MessageContent.FromPayload(new byte[] { 1, 2, 3 });
+        var b = MessageContent.FromPayload(new byte[] { 1, 2, 3 });
+        Assert.Equal(a.GetHashCode(), b.GetHashCode());
+        Assert.NotEqual(a, MessageContent.FromPayload(new byte[] { 1, 2, 4 }));
+        Assert.NotEqual(a, MessageContent.FromPayload(new byte[] { 1, 2 }));
+        Assert.Equal(MessageContent.FromText(new string('x', 3)).GetHashCode(), MessageContent.FromText("xxx").GetHashCode());
+        Assert.NotEqual(MessageContent.FromText("Hi"), MessageContent.FromText("hi"));
+        // Rows of two payloads that differ in one byte never share a batch call.
+        var batcher = new MessageBatcher(_ => 10);
+        batcher.Add(new SendRequest("admin", "u1", ChannelType.Person, a));
+        batcher.Add(new SendRequest("admin", "u2", ChannelType.Person, MessageContent.FromPayload(new byte[] { 1, 2, 4 })));
+        batcher.Add(new SendRequest("admin", "u3", ChannelType.Person, b));
+        Assert.Equal(new[] { 2, 1 }, batcher.Flush().Select(batch => batch.Count));
+    }
 }
