@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using ImAdmin.Engine.Bulk;
+using ImAdmin.Engine.Sessions;
 using static ImAdmin.Bench.Statistics;
 
 namespace ImAdmin.Bench.PowerShell;
@@ -66,7 +68,7 @@ public static class PipelineBench
             Console.WriteLine();
             if (Part("csvprofile")) CsvProfile(host, same, rows);
             Console.WriteLine();
-            if (Part("call")) PerCall(host, distinct, distinctRows);
+            if (Part("call")) PerCall(host, distinct, distinctRows, server.BaseUri);
             Console.WriteLine();
             if (Part("memory")) await MemoryAsync(repoRoot, work, memoryRows);
             Console.WriteLine();
@@ -151,25 +153,29 @@ public static class PipelineBench
 
     /// <summary>
     /// What one server call per row costs the client: distinct-text rows already in memory, CPU time and bytes per row
-    /// (whole process, so the fixed-answer server's share is in them), median of <see cref="DistinctRounds"/>.
+    /// (whole process, so the fixed-answer server's share is in them), median of <see cref="DistinctRounds"/>; beside
+    /// it the two costs no module can avoid, binding the rows and a bare HttpClient sending them (<see cref="HttpFloor"/>).
     /// </summary>
-    private static void PerCall(PowerShellHost host, string csv, int rows)
+    private static void PerCall(PowerShellHost host, string csv, int rows, Uri server)
     {
         host.Invoke("$global:rows = Import-Csv $args[0]", csv);
+        var parsed = File.ReadLines(csv).Skip(1).Select(line => line.Split(',')).Select(f => (f[0], f[1], f[2])).ToList();
+        var inFlight = BulkDefaults.ThrottleLimit(ImProvider.WuKongIM);
         Console.WriteLine($"Per-call profile, {rows:N0} distinct-text rows already in memory (median of {DistinctRounds}, range):");
         Console.WriteLine();
         Console.WriteLine("| Pipeline | Wall µs/row | CPU µs/row | KB/row allocated |");
         Console.WriteLine("|---|---:|---:|---:|");
-        var lines = new (string Label, string Script)[]
+        var lines = new (string Label, Func<RunCost> Run)[]
         {
-            ("`$rows | Invoke-BenchNoOp` (binding only)", "$rows | Invoke-BenchNoOp"),
-            ("`$rows | Send-ImMessage` (one /message/send per row)", "$rows | Send-ImMessage"),
+            ("`$rows | Invoke-BenchNoOp` (binding only)", () => host.Measure("$rows | Invoke-BenchNoOp")),
+            ($"bare HttpClient, {inFlight} calls in flight, no PowerShell (the HTTP floor)", () => HttpFloor.Measure(server, Token, parsed, inFlight)),
+            ("`$rows | Send-ImMessage` (one /message/send per row)", () => host.Measure("$rows | Send-ImMessage")),
         };
         var runs = lines.Select(_ => new List<RunCost>()).ToArray();
-        foreach (var line in lines) host.Measure(line.Script);
+        foreach (var line in lines) line.Run();
         for (var round = 0; round < DistinctRounds; round++)
             for (var i = 0; i < lines.Length; i++)
-                runs[i].Add(host.Measure(lines[i].Script));
+                runs[i].Add(lines[i].Run());
         string Cell(IEnumerable<double> values) => MedianAndRange(values, "N1");
         for (var i = 0; i < lines.Length; i++)
             Console.WriteLine($"| {lines[i].Label} | {Cell(runs[i].Select(r => r.Wall.TotalMilliseconds * 1000 / rows))} | " +

@@ -35,12 +35,21 @@ public sealed class PowerShellHost : IDisposable
     /// <summary>Wall time of one run of <paramref name="script"/>, started on a collected heap.</summary>
     public TimeSpan Time(string script, params object[] arguments) => Measure(script, arguments).Wall;
 
+    /// <summary>What one run of <paramref name="script"/> costs (see <see cref="RunCost.Of"/>).</summary>
+    public RunCost Measure(string script, params object[] arguments) => RunCost.Of(() => Invoke(script, arguments));
+
+    public void Dispose() => _runspace.Dispose();
+}
+
+/// <summary>What one run of a pipeline cost: wall time, CPU time of the whole process, bytes allocated.</summary>
+public readonly record struct RunCost(TimeSpan Wall, TimeSpan Cpu, long Bytes)
+{
     /// <summary>
     /// Wall time, process CPU time and bytes allocated (all threads, the in-process server's too) of one run of
-    /// <paramref name="script"/>, started on a collected heap. CPU and bytes move far less than wall time when other
+    /// <paramref name="run"/>, started on a collected heap. CPU and bytes move far less than wall time when other
     /// processes share the cores.
     /// </summary>
-    public RunCost Measure(string script, params object[] arguments)
+    public static RunCost Of(Action run)
     {
         // Otherwise a pipeline pays for the garbage of the one before it (the no-op ceiling, measured first in each
         // round, ran slower than Send-ImMessage after a round ending in 100,000 requests).
@@ -51,14 +60,9 @@ public sealed class PowerShellHost : IDisposable
         var cpu = self.TotalProcessorTime;
         var bytes = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
-        Invoke(script, arguments);
+        run();
         var wall = clock.Elapsed;
         self.Refresh();
         return new RunCost(wall, self.TotalProcessorTime - cpu, GC.GetTotalAllocatedBytes(precise: true) - bytes);
     }
-
-    public void Dispose() => _runspace.Dispose();
 }
-
-/// <summary>What one run of a pipeline cost: wall time, CPU time of the whole process, bytes allocated.</summary>
-public readonly record struct RunCost(TimeSpan Wall, TimeSpan Cpu, long Bytes);
