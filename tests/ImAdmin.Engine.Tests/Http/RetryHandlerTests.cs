@@ -133,11 +133,8 @@ public class RetryHandlerTests(SandboxFixture sandbox) : IClassFixture<SandboxFi
     [Fact]
     public async Task A_refused_connection_is_retried_then_reported()
     {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop(); // nothing listens there now
-        using var http = Pipeline(SandboxFixture.FastRetries(2), new Uri($"http://127.0.0.1:{port}/"));
+        using var refusing = new RefusingPort();
+        using var http = Pipeline(SandboxFixture.FastRetries(2), refusing.Uri);
         var log = new RecordingLog();
         ImException ex;
         using (ImLog.Use(log)) ex = await Assert.ThrowsAsync<ImException>(() => http.SendAsync(HttpMethod.Post, "/message/send", "{}", RetrySafety.NotProcessedOnly, CancellationToken.None));

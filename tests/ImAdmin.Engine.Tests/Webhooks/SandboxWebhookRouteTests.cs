@@ -53,8 +53,9 @@ public sealed class SandboxWebhookRouteTests(SandboxFixture fixture) : IClassFix
     [Fact]
     public async Task A_url_nobody_listens_on_is_reported_not_thrown()
     {
+        using var refusing = new RefusingPort();
         using var response = await _http.PostAsJsonAsync(new Uri(fixture.Host.WuKongServer.BaseUri, "/_sandbox/webhooks"),
-            new { provider = "Wildfire", url = $"http://127.0.0.1:{ListenerHarness.FreePort()}/", @event = "message.forward", waitForListenerMs = 100 });
+            new { provider = "Wildfire", url = refusing.Uri.AbsoluteUri, @event = "message.forward", waitForListenerMs = 100 });
 
         using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var delivery = Assert.Single(answer.RootElement.GetProperty("deliveries").EnumerateArray());
