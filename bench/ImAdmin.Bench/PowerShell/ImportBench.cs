@@ -22,15 +22,16 @@ public static class ImportBench
     public static void Run(string repoRoot, string work)
     {
         var module = Path.Combine(repoRoot, "out", "ImAdmin");
+        var manifest = Path.Combine(module, "ImAdmin.psd1");
         var imports = new (string Label, string Command)[]
         {
             ("nothing", "exit"),
             ("a one-function script module", $"Import-Module '{TrivialScriptModule(work)}'; exit"),
             ("an empty binary module (one no-op cmdlet, manifest)", $"Import-Module '{EmptyBinaryModule(work)}'; exit"),
             ("ImAdmin without its format file", $"Import-Module '{ImAdminWithoutFormats(work, module)}'; exit"),
-            ("ImAdmin", $"Import-Module '{Path.Combine(module, "ImAdmin.psd1")}'; exit"),
+            ("ImAdmin", $"Import-Module '{manifest}'; exit"),
             ("nothing, one object formatted", $"{FormatOne}; exit"),
-            ("ImAdmin, one object formatted", $"Import-Module '{Path.Combine(module, "ImAdmin.psd1")}'; {FormatOne}; exit"),
+            ("ImAdmin, one object formatted", $"Import-Module '{manifest}'; {FormatOne}; exit"),
         };
         var readyToRun = ReadyToRunHost();
         var hosts = new List<(string Name, Func<ProcessStartInfo> Start)> { ("`dotnet pwsh` (tool, IL only)", () => DotnetPwsh(repoRoot)) };

@@ -14,12 +14,10 @@ public sealed class RefusingPort : IDisposable
     public RefusingPort()
     {
         _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        Port = ((IPEndPoint)_socket.LocalEndPoint!).Port;
+        Uri = new Uri($"http://127.0.0.1:{((IPEndPoint)_socket.LocalEndPoint!).Port}/");
     }
 
-    public int Port { get; }
-
-    public Uri Uri => new($"http://127.0.0.1:{Port}/");
+    public Uri Uri { get; }
 
     public void Dispose() => _socket.Dispose();
 }
